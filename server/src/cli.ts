@@ -1,0 +1,107 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { outlineText } from './features/outline-text';
+import { documentSymbols } from './features/symbols';
+import { parseLetter } from './letter/parse';
+import { RULES, checkLetter } from './rules';
+import { LEVELS, type Level } from './rules/rule';
+
+const USAGE = `Usage: imr-lint [options] <file or folder>...
+
+Checks IMR Final Determination letters and prints each finding as
+  file:line:col severity rule message
+Folders are searched for *.imr, *.imr.txt and *.txt files.
+
+Options:
+  --outline          also print each letter's outline (sections, items and decisions)
+  --rule ID=LEVEL    set a rule's level (error, warning, information, hint, off); repeatable
+  --rules            list the rules and exit
+  -h, --help         show this help
+
+Exit code: 0 no errors, 1 errors found, 2 usage or read errors.
+`;
+
+const LETTER_FILE = /\.(imr|imr\.txt|txt)$/i;
+
+function main(argv: string[]): number {
+  const paths: string[] = [];
+  const rules: Record<string, Level> = {};
+  let outline = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') return out(USAGE, 0);
+    if (arg === '--rules') return out(RULES.map((r) => `${r.id.padEnd(24)} ${r.severity.padEnd(11)} ${r.description}\n`).join(''), 0);
+    if (arg === '--outline') outline = true;
+    else if (arg === '--rule') {
+      const [id, level] = (argv[++i] ?? '').split('=');
+      if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level)) return usage(`--rule takes ID=LEVEL with a known rule id and one of ${LEVELS.join(', ')}`);
+      rules[id] = level as Level;
+    } else if (arg.startsWith('-')) return usage(`unknown option ${arg}`);
+    else paths.push(arg);
+  }
+  if (paths.length === 0) return usage('no file or folder given');
+
+  let readErrors = 0;
+  let errors = 0;
+  let warnings = 0;
+  let letters = 0;
+  const files = paths.flatMap((p) => {
+    try {
+      return expand(p);
+    } catch {
+      process.stderr.write(`imr-lint: cannot read ${p}\n`);
+      readErrors++;
+      return [];
+    }
+  });
+  for (const file of files) {
+    let text: string;
+    try {
+      text = decode(readFileSync(file));
+    } catch {
+      process.stderr.write(`imr-lint: cannot read ${file}\n`);
+      readErrors++;
+      continue;
+    }
+    const letter = parseLetter(text);
+    letters++;
+    const name = relative(process.cwd(), file) || file;
+    if (outline) process.stdout.write(`${name}\n${outlineText(documentSymbols(letter), '  ')}`);
+    for (const p of checkLetter(letter, { rules })) {
+      if (p.severity === 'error') errors++;
+      if (p.severity === 'warning') warnings++;
+      process.stdout.write(`${name}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.ruleId} ${p.message}\n`);
+    }
+    if (outline) process.stdout.write('\n');
+  }
+  process.stderr.write(`${letters} letter${letters === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  return readErrors > 0 ? 2 : errors > 0 ? 1 : 0;
+}
+
+function expand(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? expand(join(path, e.name)) : LETTER_FILE.test(e.name) ? [join(path, e.name)] : []));
+}
+
+/** UTF-8 when the bytes are UTF-8; otherwise Windows-1252, which older extractions use. Never drops a byte. */
+export function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function out(text: string, code: number): number {
+  process.stdout.write(text);
+  return code;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`imr-lint: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));

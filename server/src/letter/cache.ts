@@ -1,0 +1,19 @@
+import type { Letter } from './model';
+import { parseLetter } from './parse';
+
+/** One model per document version: every feature reads the same parse. */
+export class LetterCache {
+  private readonly entries = new Map<string, { version: number; letter: Letter }>();
+
+  get(uri: string, version: number, text: () => string): Letter {
+    const hit = this.entries.get(uri);
+    if (hit && hit.version === version) return hit.letter;
+    const letter = parseLetter(text());
+    this.entries.set(uri, { version, letter });
+    return letter;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

@@ -1,0 +1,296 @@
+import { joinLines } from './join';
+import { later, range } from './lines';
+import { labeledField, readSpan } from './fields';
+import type { Decision, Item, ItemDecision, ItemFieldKind, Section, Span } from './model';
+import type { LetterText } from './text';
+
+const FIELD_LABEL = /^(claims +administrator +guideline|maximus +guideline|decision +rationale) *:/i;
+const FIELD_ORDER: ItemFieldKind[] = ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'];
+
+/** `...: Upheld` at the end of an item line; the word is checked separately so a misspelling is still seen as a decision. */
+const DECISION_AT_END = /: *([A-Za-z][A-Za-z -]{0,30})$/;
+/** Words reviewers or extractors put where Upheld/Overturned belongs. */
+const DECISION_LIKE = new Set([
+  'uphold',
+  'upheld',
+  'overturn',
+  'overturned',
+  'partially overturned',
+  'denied',
+  'approved',
+  'modified',
+  'certified',
+  'non-certified',
+  'noncertified',
+  'authorized',
+  'not authorized',
+]);
+const LEAD = /^the final determination was based/i;
+const MAX_TITLE_LINES = 6;
+
+export function fieldKind(labelText: string): ItemFieldKind {
+  return FIELD_ORDER[['c', 'm', 'd'].indexOf(labelText.trimStart()[0].toLowerCase())];
+}
+
+/** Upheld or Overturned for a decision word in any letter case; undefined for anything else. */
+export function decisionValue(word: string): Decision | undefined {
+  const w = word.trim().toLowerCase();
+  return w === 'upheld' ? 'Upheld' : w === 'overturned' ? 'Overturned' : undefined;
+}
+
+/** Whether a word is meant as a decision: a known decision word, or within two typos of Upheld/Overturned. */
+export function looksLikeDecision(word: string): boolean {
+  const w = word.trim().toLowerCase();
+  return DECISION_LIKE.has(w) || editDistance(w, 'upheld') <= 2 || editDistance(w, 'overturned') <= 2;
+}
+
+interface TitleMark {
+  type: 'title';
+  first: number;
+  /** The line and column of the item line's last colon; the decision follows it. */
+  colonLine: number;
+  colon: number;
+  /** The line holding the decision word (the colon's line, or the next one when the word wrapped). */
+  last: number;
+}
+interface LabelMark {
+  type: 'label';
+  line: number;
+  kind: ItemFieldKind;
+  labelEnd: number;
+}
+
+/**
+ * Items written as blocks: an item line whose last colon is followed by the decision (the line
+ * may wrap, and may be a whole modified-UR paragraph), then `Claims Administrator guideline:`,
+ * `MAXIMUS guideline:` and `Decision rationale:`, each running until the next label or item.
+ */
+export function parseItemBlocks(text: LetterText, section: Section): Item[] {
+  const bodyEnd = section.range.end.line; // inclusive
+  const floor = skipLead(text, section.heading.range.end.line + 1, bodyEnd);
+  const marks = findMarks(text, floor, bodyEnd);
+
+  const items: Item[] = [];
+  let item: Item | undefined;
+  let open: LabelMark | undefined;
+  let seen = new Set<ItemFieldKind>();
+  const close = (lastLine: number) => {
+    if (item && open) item.fields.push(labeledField(text, open.kind, open.line, open.labelEnd, lastLine));
+    open = undefined;
+  };
+  const start = (title: Span, decision: ItemDecision | undefined) => {
+    item = newItem(title, decision);
+    items.push(item);
+    seen = new Set();
+  };
+
+  for (const mark of marks) {
+    if (mark.type === 'title') {
+      close(mark.first - 1);
+      start(...titleAndDecision(text, mark));
+      continue;
+    }
+    if (!item || seen.has(mark.kind)) {
+      // A field that starts a new item with no item line (and decision) before it. Its item line is
+      // the paragraph just above the label, unless that paragraph is all the previous field has.
+      const title = open ? paragraphBefore(text, mark.line, open.line + 1, true) : paragraphBefore(text, mark.line, floor, false);
+      close(title ? title.range.start.line - 1 : mark.line - 1);
+      const at = text.lines[mark.line];
+      start(title ?? { range: range(mark.line, at.first, mark.line, at.first), text: '' }, title && undecided(title));
+    } else {
+      close(mark.line - 1);
+    }
+    seen.add(mark.kind);
+    open = mark;
+  }
+  close(bodyEnd);
+  items.forEach(finishRange);
+  return items;
+}
+
+function findMarks(text: LetterText, floor: number, bodyEnd: number): (TitleMark | LabelMark)[] {
+  const marks: (TitleMark | LabelMark)[] = [];
+  let lowest = floor; // an item line never reaches back past the previous mark
+  let afterLabel = false; // whether a field's text may run straight into the next item line
+  for (let i = floor; i <= bodyEnd; i++) {
+    const line = text.lines[i];
+    if (line.blank) continue;
+    const label = FIELD_LABEL.exec(text.trimmed(i));
+    if (label) {
+      marks.push({ type: 'label', line: i, kind: fieldKind(label[1]), labelEnd: line.first + label[0].length });
+      lowest = i + 1;
+      afterLabel = true;
+      continue;
+    }
+    const mark = titleMark(text, i, lowest, afterLabel);
+    if (mark) {
+      marks.push(mark);
+      lowest = i + 1;
+      afterLabel = false;
+    }
+  }
+  return marks;
+}
+/** Items listed one to a line (or wrapped paragraph), each `treatment: Decision` (professional-review layout). */
+export function parseIssueList(text: LetterText, section: Section): Item[] {
+  const items: Item[] = [];
+  const bodyEnd = section.range.end.line;
+  let lowest = section.heading.range.end.line + 1;
+  for (let i = lowest; i <= bodyEnd; i++) {
+    const mark = text.lines[i].blank ? undefined : titleMark(text, i, lowest, false);
+    if (!mark) continue;
+    items.push(newItem(...titleAndDecision(text, mark)));
+    lowest = i + 1;
+  }
+  const rest = text.nextContent(lowest, bodyEnd + 1);
+  if (rest >= 0) {
+    const title = readSpan(text, rest, 0, bodyEnd)!;
+    items.push(newItem(title, undecided(title)));
+  }
+  items.forEach(finishRange);
+  return items;
+}
+
+const NUMBERED = /^\d{1,2}\) /;
+const NOTICE = /has determined (?:that )?the request for (.+?) (?:is|was) (not )?medically necessary/i;
+
+/** 2013 notices: `1) MAXIMUS ... has determined the request for X is (not) medically necessary and appropriate.` */
+export function parseNumberedNotices(text: LetterText, section: Section): Item[] {
+  const items: Item[] = [];
+  const bodyEnd = section.range.end.line;
+  for (let i = section.heading.range.end.line + 1; i <= bodyEnd; i++) {
+    if (!NUMBERED.test(text.trimmed(i))) continue;
+    let last = i;
+    while (last + 1 <= bodyEnd && !text.isBreak(last + 1) && !NUMBERED.test(text.trimmed(last + 1))) last++;
+    const span = readSpan(text, i, 0, last)!;
+    const m = NOTICE.exec(span.text);
+    const item = newItem(span, m ? { text: m[2] ? 'not medically necessary' : 'medically necessary', range: span.range, value: m[2] ? 'Upheld' : 'Overturned', inferred: true } : undefined);
+    if (m) item.name = m[1];
+    items.push(item);
+    i = last;
+  }
+  items.forEach(finishRange);
+  return items;
+}
+
+/** The first line after the section's lead sentence ("The Final Determination was based on ... below:"). */
+function skipLead(text: LetterText, from: number, to: number): number {
+  const first = text.nextContent(from, to + 1);
+  if (first < 0 || !LEAD.test(text.trimmed(first))) return from;
+  for (let i = first; i <= to; i++) {
+    if (text.isBreak(i)) return i;
+    if (/below *:$/i.test(text.trimmed(i))) return i + 1;
+  }
+  return to + 1;
+}
+
+/**
+ * The item line that ends at line i, if i ends one: i ends with `: <decision word>`, or i is the
+ * decision word alone under a line ending with a colon.
+ */
+function titleMark(text: LetterText, i: number, floor: number, afterLabel: boolean): TitleMark | undefined {
+  const line = text.lines[i];
+  const t = text.trimmed(i);
+  const m = DECISION_AT_END.exec(t);
+  if (m && looksLikeDecision(m[1])) {
+    return { type: 'title', first: titleStart(text, i, floor, afterLabel), colonLine: i, colon: line.first + m.index!, last: i };
+  }
+  if (!/ /.test(t) && looksLikeDecision(t)) {
+    const prev = text.lastContent(i - 1, floor);
+    if (prev >= 0 && text.trimmed(prev).endsWith(':')) {
+      return { type: 'title', first: titleStart(text, prev, floor, afterLabel), colonLine: prev, colon: text.lines[prev].end - 1, last: i };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first line of the item line ending at `last`: back to a paragraph break, at most a few
+ * lines. When a field's text runs into the item line with no break, only the line itself is sure.
+ */
+function titleStart(text: LetterText, last: number, floor: number, afterLabel: boolean): number {
+  let first = last;
+  let count = 1;
+  for (let i = last - 1; i >= floor; i--) {
+    if (text.isBreak(i)) return first;
+    if (text.lines[i].blank) continue;
+    if (++count > MAX_TITLE_LINES) return last;
+    first = i;
+  }
+  return afterLabel ? last : first;
+}
+
+function titleAndDecision(text: LetterText, mark: TitleMark): [Span, ItemDecision] {
+  const { first, colonLine, colon, last } = mark;
+  const start = text.lines[first].first;
+  const title: Span = {
+    range: range(first, start, colonLine, colon),
+    text: joinLines(text.lines.slice(first, colonLine + 1), start, colon),
+  };
+  const line = text.lines[last];
+  let from = last === colonLine ? colon + 1 : line.first;
+  while (line.text.charCodeAt(from) === 32) from++;
+  const word = line.text.slice(from, line.end);
+  return [title, { text: word, range: range(last, from, last, line.end), value: decisionValue(word) }];
+}
+
+/** For an item line with no decision word: an empty decision after a final colon, else none. */
+function undecided(title: Span): ItemDecision | undefined {
+  if (!title.text.endsWith(':')) return undefined;
+  const { line, character } = title.range.end;
+  return { text: '', range: range(line, character, line, character) };
+}
+
+/**
+ * The paragraph that ends just above line `at`, not reaching above `floor`. With `needsBreak`, a
+ * paragraph that fills everything from floor does not count (it is the previous field's text).
+ */
+function paragraphBefore(text: LetterText, at: number, floor: number, needsBreak: boolean): Span | undefined {
+  const last = text.lastContent(at - 1, floor);
+  if (last < 0) return undefined;
+  let first = last;
+  for (let i = last - 1; i >= floor; i--) {
+    if (text.isBreak(i)) return readSpan(text, first, 0, last);
+    if (!text.lines[i].blank) first = i;
+  }
+  return needsBreak ? undefined : readSpan(text, first, 0, last);
+}
+
+// Modified-UR item lines end by naming what went to IMR: "...The remaining IMR eligible portion of
+// the original request, X" or "...leaving the original request IMR eligible. The original request, X is".
+const MODIFIED = [
+  /remaining IMR eligible portion of the original request *,? *(.+?)(?: +(?:is|was))?$/i,
+  /the original request *, *(.+?)(?: +(?:is|was))?$/i,
+];
+
+function newItem(title: Span, decision: ItemDecision | undefined): Item {
+  const portion = /original request/i.test(title.text) ? MODIFIED.map((re) => re.exec(title.text)?.[1]).find(Boolean) : undefined;
+  return {
+    name: portion ?? title.text,
+    title,
+    decision,
+    fields: [],
+    associatedSurgicalService: /^associated surgical service *:/i.test(title.text),
+    modifiedRequest: portion !== undefined,
+    range: title.range,
+  };
+}
+
+function finishRange(item: Item) {
+  let end = item.title.range.end;
+  if (item.decision) end = later(end, item.decision.range.end);
+  for (const f of item.fields) end = later(end, f.range.end);
+  item.range = { start: item.title.range.start, end };
+}
+
+/** Levenshtein distance, for short words only. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}

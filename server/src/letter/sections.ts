@@ -1,0 +1,75 @@
+import { LAYOUTS, type Layout, type SectionSpec, headingKey } from './layouts';
+import { range } from './lines';
+import type { Section } from './model';
+import type { LetterText } from './text';
+
+/** A heading line (or two, for headings letters wrap) matching one layout's section. */
+interface HeadingHit {
+  layout: Layout;
+  spec: SectionSpec;
+  first: number;
+  last: number;
+}
+
+// Headings are short; a long line is prose, whatever it starts with.
+const MAX_HEADING = 120;
+
+/** Every heading of every layout, each spelling mapped to what it heads. */
+const BY_KEY = new Map<string, { layout: Layout; spec: SectionSpec; half?: 'first' }[]>();
+for (const layout of LAYOUTS) {
+  for (const spec of layout.sections) {
+    add(headingKey(spec.heading), { layout, spec });
+    if (spec.wrapped) add(headingKey(spec.wrapped[0]), { layout, spec, half: 'first' });
+  }
+}
+function add(key: string, entry: { layout: Layout; spec: SectionSpec; half?: 'first' }) {
+  BY_KEY.set(key, [...(BY_KEY.get(key) ?? []), entry]);
+}
+
+function findHeadings(text: LetterText): HeadingHit[] {
+  const hits: HeadingHit[] = [];
+  text.lines.forEach((line, i) => {
+    if (line.blank || line.end - line.first > MAX_HEADING) return;
+    for (const entry of BY_KEY.get(headingKey(text.trimmed(i))) ?? []) {
+      if (!entry.half) {
+        hits.push({ layout: entry.layout, spec: entry.spec, first: i, last: i });
+        continue;
+      }
+      const next = text.nextContent(i + 1);
+      if (next >= 0 && headingKey(text.trimmed(next)) === headingKey(entry.spec.wrapped![1])) {
+        hits.push({ layout: entry.layout, spec: entry.spec, first: i, last: next });
+      }
+    }
+  });
+  return hits;
+}
+
+/** The layout whose headings the text has most of (distinct sections); the current layout wins ties. */
+function chooseLayout(hits: HeadingHit[]): Layout {
+  let best = LAYOUTS[0];
+  let bestScore = 0;
+  for (const layout of LAYOUTS) {
+    const score = new Set(hits.filter((h) => h.layout === layout).map((h) => h.spec)).size;
+    if (score > bestScore) [best, bestScore] = [layout, score];
+  }
+  return best;
+}
+
+export function findSections(text: LetterText): { layout: Layout; sections: Section[] } {
+  const hits = findHeadings(text);
+  const layout = chooseLayout(hits);
+  const mine = hits.filter((h) => h.layout === layout);
+  const sections = mine.map((hit, k): Section => {
+    const stop = k + 1 < mine.length ? mine[k + 1].first : text.lines.length;
+    const lastLine = Math.max(hit.last, text.lastContent(stop - 1, hit.last));
+    const first = text.lines[hit.first];
+    const last = text.lines[hit.last];
+    return {
+      kind: hit.spec.kind,
+      name: hit.spec.heading,
+      heading: { range: range(hit.first, first.first, hit.last, last.end), text: hit.spec.heading },
+      range: range(hit.first, first.first, lastLine, text.lines[lastLine].end),
+    };
+  });
+  return { layout, sections };
+}

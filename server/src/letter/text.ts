@@ -1,0 +1,67 @@
+import { type Line, splitLines, trimmed } from './lines';
+
+/**
+ * The letter's lines plus where its paragraphs break. Extractors sometimes put a blank line
+ * after every line (double spacing); there a single empty line joins two lines of one
+ * paragraph, and only a longer blank run, or a line holding nothing but spaces, breaks it.
+ */
+export class LetterText {
+  readonly lines: Line[];
+  readonly doubleSpaced: boolean;
+  private readonly breaks: boolean[];
+
+  constructor(readonly source: string) {
+    this.lines = splitLines(source);
+    this.doubleSpaced = isDoubleSpaced(this.lines);
+    this.breaks = paragraphBreaks(this.lines, this.doubleSpaced);
+  }
+
+  /** True when line i is blank and separates paragraphs. */
+  isBreak(i: number): boolean {
+    return this.breaks[i];
+  }
+
+  trimmed(i: number): string {
+    return trimmed(this.lines[i]);
+  }
+
+  /** The last non-blank line at or before i, not going below floor; -1 if none. */
+  lastContent(i: number, floor = 0): number {
+    while (i >= floor && this.lines[i].blank) i--;
+    return i >= floor ? i : -1;
+  }
+
+  /** The first non-blank line at or after i, before limit; -1 if none. */
+  nextContent(i: number, limit = this.lines.length): number {
+    while (i < limit && this.lines[i].blank) i++;
+    return i < limit ? i : -1;
+  }
+}
+
+function isDoubleSpaced(lines: Line[]): boolean {
+  let content = 0;
+  let gapped = 0;
+  for (let i = 0; i + 2 < lines.length; i++) {
+    if (lines[i].blank) continue;
+    content++;
+    if (lines[i + 1].blank && !lines[i + 2].blank) gapped++;
+  }
+  return content >= 6 && gapped >= content * 0.6;
+}
+
+function paragraphBreaks(lines: Line[], doubleSpaced: boolean): boolean[] {
+  const breaks = new Array<boolean>(lines.length).fill(false);
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i].blank) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let spaces = false;
+    while (j < lines.length && lines[j].blank) spaces ||= lines[j].text.length > 0, j++;
+    const isBreak = !doubleSpaced || j - i >= 2 || spaces;
+    for (let k = i; k < j; k++) breaks[k] = isBreak;
+    i = j;
+  }
+  return breaks;
+}

@@ -1,0 +1,13 @@
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { startServer } from '../server';
+
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write('Usage: imr-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\nThe IMR letter language server; speaks LSP over stdio unless told otherwise.\n');
+  process.exit(0);
+}
+// Editors started by hand often pass nothing: speak over stdio then.
+if (!process.argv.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.argv.push('--stdio');
+
+startServer(createConnection(ProposedFeatures.all));

@@ -1,0 +1,48 @@
+import type { Letter } from '../letter/model';
+import { headerBadCaseNumber } from './header-bad-case-number';
+import { headerBadDate } from './header-bad-date';
+import { headerBadPriority } from './header-bad-priority';
+import { headerMissingField } from './header-missing-field';
+import { issuesNoItems } from './issues-no-items';
+import { itemEmptyField } from './item-empty-field';
+import { itemInvalidDecision } from './item-invalid-decision';
+import { itemMissingDecision } from './item-missing-decision';
+import { itemMissingField } from './item-missing-field';
+import { letterBinary } from './letter-binary';
+import { letterUnrecognized } from './letter-unrecognized';
+import { reviewerMissingField } from './reviewer-missing-field';
+import { LEVELS, type Level, type Problem, type Rule } from './rule';
+import { sectionMissing } from './section-missing';
+
+export const RULES: readonly Rule[] = [
+  letterBinary,
+  letterUnrecognized,
+  sectionMissing,
+  headerMissingField,
+  headerBadCaseNumber,
+  headerBadDate,
+  headerBadPriority,
+  reviewerMissingField,
+  issuesNoItems,
+  itemMissingDecision,
+  itemInvalidDecision,
+  itemMissingField,
+  itemEmptyField,
+];
+
+export interface CheckOptions {
+  /** Level per rule id; a rule not named keeps its default. */
+  rules?: Readonly<Record<string, Level>>;
+}
+
+/** Runs every rule that is not switched off, at the level the user set. */
+export function checkLetter(letter: Letter, options: CheckOptions = {}): Problem[] {
+  const problems: Problem[] = [];
+  for (const rule of RULES) {
+    const set = options.rules?.[rule.id];
+    const level = set !== undefined && LEVELS.includes(set) ? set : rule.severity; // a malformed setting keeps the default
+    if (level === 'off' || (!rule.appliesToAnyText && !letter.recognized)) continue;
+    for (const finding of rule.check(letter)) problems.push({ ...finding, ruleId: rule.id, severity: level });
+  }
+  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

@@ -1,0 +1,16 @@
+import type { Rule } from './rule';
+
+export const itemMissingDecision: Rule = {
+  id: 'item.missing-decision',
+  description: 'A disputed item has no decision after the last colon of its item line.',
+  severity: 'error',
+  check: (letter) =>
+    letter.items
+      .filter((item) => !item.decision || item.decision.text === '')
+      .map((item) => ({
+        range: item.title.range,
+        message: item.title.text
+          ? `Item "${item.name}" has no decision: its line should end with ": Upheld" or ": Overturned".`
+          : 'This item has no item line: the treatment and its decision ("...: Upheld" or "...: Overturned") should come before its fields.',
+      })),
+};

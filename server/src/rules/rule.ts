@@ -1,0 +1,34 @@
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Letter } from '../letter/model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Level = Severity | 'off';
+export const LEVELS: readonly Level[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** A fix is plain edit data, so the quick fix, fix-all and the command line share it. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  range: Range;
+  message: string;
+  fix?: Fix;
+}
+
+export interface Rule {
+  /** Stable id, `area.problem`; users set levels and silence findings by it. */
+  id: string;
+  description: string;
+  severity: Severity;
+  /** Rules run only on text recognised as a letter, except those that say what the text is. */
+  appliesToAnyText?: boolean;
+  check(letter: Letter): Finding[];
+}
+
+/** A finding with its rule and the level it is reported at. */
+export interface Problem extends Finding {
+  ruleId: string;
+  severity: Severity;
+}

@@ -1,0 +1,23 @@
+import type { Rule } from './rule';
+
+export const sectionMissing: Rule = {
+  id: 'section.missing',
+  description: 'A section the letter\'s layout requires is missing.',
+  severity: 'error',
+  check(letter) {
+    const present = new Set(letter.sections.map((s) => s.kind));
+    const specs = letter.layout.sections;
+    return specs.flatMap((spec, k) => {
+      if (!spec.required || present.has(spec.kind)) return [];
+      // Reported where the section belongs: on the heading of the next section that is there, else the previous one.
+      const next = specs.slice(k + 1).map((s) => letter.sections.find((x) => x.kind === s.kind)).find(Boolean);
+      const prev = specs.slice(0, k).reverse().map((s) => letter.sections.find((x) => x.kind === s.kind)).find(Boolean);
+      const anchor = next ?? prev;
+      const where = next ? ` (expected before ${next.name})` : prev ? ` (expected after ${prev.name})` : '';
+      return [{
+        range: anchor?.heading.range ?? letter.header?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: `Missing section ${spec.heading}${where}.`,
+      }];
+    });
+  },
+};

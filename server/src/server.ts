@@ -1,0 +1,98 @@
+import { type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './features/code-actions';
+import { diagnostics } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { documentSymbols } from './features/symbols';
+import { LetterCache } from './letter/cache';
+import type { Letter } from './letter/model';
+import { DEFAULT_SETTINGS, type Settings, readSettings } from './settings';
+
+const DIAGNOSTICS_DELAY_MS = 150;
+
+/** Wires LSP requests to the letter service. Handlers only find the document, get its model and call a feature. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new LetterCache();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const settingsByUri = new Map<string, Promise<Settings>>();
+  let canPullSettings = false;
+  let pushedSettings = DEFAULT_SETTINGS;
+
+  const letterOf = (uri: string): Letter | undefined => {
+    const doc = documents.get(uri);
+    return doc && cache.get(uri, doc.version, () => doc.getText());
+  };
+
+  const settingsFor = (uri: string): Promise<Settings> => {
+    if (!canPullSettings) return Promise.resolve(pushedSettings);
+    let settings = settingsByUri.get(uri);
+    if (!settings) {
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'imrLetters' }).then(readSettings, () => DEFAULT_SETTINGS);
+      settingsByUri.set(uri, settings);
+    }
+    return settings;
+  };
+
+  const validate = async (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return; // a newer edit will be validated instead
+    const letter = cache.get(uri, version, () => current.getText());
+    await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics(letter, settings) });
+  };
+
+  const schedule = (uri: string) => {
+    clearTimeout(pending.get(uri));
+    pending.set(uri, setTimeout(() => {
+      pending.delete(uri);
+      validate(uri).catch((e: unknown) => connection.console.error(`validating ${uri} failed: ${e instanceof Error ? e.name : 'error'}`));
+    }, DIAGNOSTICS_DELAY_MS));
+  };
+
+  connection.onInitialize((params) => {
+    canPullSettings = params.capabilities.workspace?.configuration === true;
+    pushedSettings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: { label: 'IMR letter' },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'imr-language-server' },
+    };
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsByUri.clear();
+    const pushed = (change.settings as { imrLetters?: unknown } | null)?.imrLetters;
+    if (pushed !== undefined) pushedSettings = readSettings(pushed);
+    documents.all().forEach((doc) => schedule(doc.uri));
+  });
+
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    clearTimeout(pending.get(e.document.uri));
+    pending.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    settingsByUri.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol((p) => {
+    const letter = letterOf(p.textDocument.uri);
+    return letter ? documentSymbols(letter) : null;
+  });
+  connection.onFoldingRanges((p) => {
+    const letter = letterOf(p.textDocument.uri);
+    return letter ? foldingRanges(letter) : null;
+  });
+  connection.onCodeAction((p) => codeActions(p.textDocument.uri, p.context.diagnostics, p.context.only));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,20 @@
+import type { CheckOptions } from './rules';
+import { LEVELS, type Level } from './rules/rule';
+
+/** The `imrLetters` settings the server uses, read defensively: editors may send anything. */
+export interface Settings extends CheckOptions {
+  rules: Record<string, Level>;
+}
+
+export const DEFAULT_SETTINGS: Settings = { rules: {} };
+
+export function readSettings(raw: unknown): Settings {
+  const rules: Record<string, Level> = {};
+  const given = (raw as { rules?: unknown } | null | undefined)?.rules;
+  if (given && typeof given === 'object') {
+    for (const [id, level] of Object.entries(given)) {
+      if (LEVELS.includes(level as Level)) rules[id] = level as Level;
+    }
+  }
+  return { rules };
+}
