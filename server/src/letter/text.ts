@@ -41,12 +41,12 @@ export class LetterText {
 function isDoubleSpaced(lines: Line[]): boolean {
   let content = 0;
   let gapped = 0;
-  for (let i = 0; i + 2 < lines.length; i++) {
+  for (let i = 0; i + 1 < lines.length; i++) {
     if (lines[i].blank) continue;
     content++;
-    if (lines[i + 1].blank && !lines[i + 2].blank) gapped++;
+    if (lines[i + 1].blank) gapped++;
   }
-  return content >= 6 && gapped >= content * 0.6;
+  return content >= 6 && gapped >= content * 0.8;
 }
 
 function paragraphBreaks(lines: Line[], doubleSpaced: boolean): boolean[] {

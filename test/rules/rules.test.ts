@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseLetter } from '../../server/src/letter/parse';
+import { RULES, checkLetter } from '../../server/src/rules';
+import type { Problem } from '../../server/src/rules/rule';
+import { VALID_LETTER, doubleSpace, edit, lineOf } from '../fixtures/letters';
+
+/** Applies a fix's edits (single-line ranges, as every fix here is) to the text. */
+function applyFix(text: string, problem: Problem): string {
+  const lines = text.split('\n');
+  for (const e of [...problem.fix!.edits].reverse()) {
+    const { start, end } = e.range;
+    assert.equal(start.line, end.line);
+    const l = lines[start.line];
+    lines[start.line] = l.slice(0, start.character) + e.newText + l.slice(end.character);
+  }
+  return lines.join('\n');
+}
+
+const NO_HEADER = VALID_LETTER.slice(VALID_LETTER.indexOf('                 HOW THE'));
+
+interface Case {
+  /** The letter that triggers the rule. */
+  text: string;
+  /** The line (containing this text) each expected finding starts on. */
+  at: string[];
+  message?: RegExp;
+  /** Text that looks close to triggering it but must not. */
+  clean: string[];
+}
+
+const CASES: Record<string, Case> = {
+  'letter.binary': { text: 'PK\u0003\u0004\u0000\u0000\u0000', at: ['PK'], clean: [VALID_LETTER, 'plain words\u0001 with one control character\nand more\n'] },
+  'letter.unrecognized': {
+    text: 'Dear reader,\nthis is a shopping list.\n',
+    at: ['Dear reader'],
+    clean: ['', NO_HEADER, 'Case Number: CM16-0000001\n'],
+  },
+  'section.missing': {
+    text: edit(VALID_LETTER, '                                CLINICAL CASE SUMMARY', ''),
+    at: ['IMR ISSUES, DECISIONS'],
+    message: /Missing section CLINICAL CASE SUMMARY \(expected before IMR ISSUES, DECISIONS AND RATIONALES\)/,
+    clean: [VALID_LETTER, edit(VALID_LETTER, '                                CLINICAL CASE SUMMARY', 'Clinical Case Summary')],
+  },
+  'header.missing-field': {
+    text: edit(edit(VALID_LETTER, 'UR Denial Date:      10/03/2016', ''), 'Date of Injury:      09/13/2016', 'Date of Injury:'),
+    at: ['Case Number:', 'Date of Injury:'],
+    clean: [VALID_LETTER, NO_HEADER],
+  },
+  'header.bad-case-number': {
+    text: edit(VALID_LETTER, 'CM16-0123456', 'CM16-123456'),
+    at: ['Case Number:'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'CM16-0123456', 'CM13-0000000')],
+  },
+  'header.bad-date': {
+    text: edit(edit(VALID_LETTER, '12/09/2016', '02/30/2017'), '10/03/2016', '2016-10-03'),
+    at: ['Decision Date:', 'Decision Date:'],
+    message: /not a real date|not of the form MM\/DD\/YYYY/,
+    clean: [VALID_LETTER, edit(VALID_LETTER, '12/09/2016', '02/29/2016')],
+  },
+  'header.bad-priority': {
+    text: edit(VALID_LETTER, 'Standard ', 'Urgent   '),
+    at: ['Priority:'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'Standard ', 'Expedited')],
+  },
+  'reviewer.missing-field': {
+    text: edit(VALID_LETTER, 'Certification(s)/Specialty: Physical Medicine & Rehabilitation, Pain\nManagement\n', ''),
+    at: ['The Expert Reviewer has the following credentials:'],
+    message: /Certification\(s\)\/Specialty is missing/,
+    clean: [VALID_LETTER, doubleSpace(VALID_LETTER)],
+  },
+  'issues.no-items': {
+    text: VALID_LETTER.slice(0, VALID_LETTER.indexOf('Hinged knee brace')),
+    at: ['IMR ISSUES'],
+    clean: [VALID_LETTER],
+  },
+  'item.missing-decision': {
+    text: edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left'),
+    at: ['Hinged knee brace, left'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Labs to include: EKG: Upheld')],
+  },
+  'item.invalid-decision': {
+    text: edit(edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left: Uphled'), 'refills: Overturned', 'refills: overturned'),
+    at: ['Hinged knee brace, left', 'refills:'],
+    clean: [VALID_LETTER],
+  },
+  'item.missing-field': {
+    text: edit(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n', ''),
+    at: ['Hinged knee brace'],
+    message: /is missing MAXIMUS guideline\.$/,
+    clean: [VALID_LETTER, doubleSpace(VALID_LETTER)],
+  },
+  'item.empty-field': {
+    text: edit(VALID_LETTER, 'Decision rationale: The guidelines support a brace for instability only. No instability is\ndocumented. Therefore the request for a hinged knee brace is not medically necessary.', 'Decision rationale:'),
+    at: ['Decision rationale:'],
+    clean: [VALID_LETTER],
+  },
+};
+
+describe('rules', () => {
+  test('the valid fixture letter has no finding, in every spacing and line ending', () => {
+    for (const text of [VALID_LETTER, NO_HEADER, doubleSpace(VALID_LETTER), VALID_LETTER.replace(/\n/g, '\r\n')]) {
+      assert.deepEqual(checkLetter(parseLetter(text)), []);
+    }
+  });
+
+  test('every rule has a fixture that triggers it', () => {
+    assert.deepEqual(RULES.map((r) => r.id).filter((id) => !CASES[id]), []);
+  });
+
+  for (const rule of RULES) {
+    const c = CASES[rule.id];
+    if (!c) continue;
+    test(`${rule.id}: fires where expected`, () => {
+      const mine = checkLetter(parseLetter(c.text)).filter((p) => p.ruleId === rule.id);
+      assert.deepEqual(mine.map((p) => p.range.start.line), c.at.map((needle) => (c.text ? lineOf(c.text, needle) : 0)));
+      if (c.message) assert.ok(mine.some((p) => c.message!.test(p.message)), mine.map((p) => p.message).join('\n'));
+      for (const p of mine) assert.equal(p.severity, rule.severity);
+    });
+    test(`${rule.id}: stays quiet on near misses`, () => {
+      for (const text of c.clean) assert.deepEqual(checkLetter(parseLetter(text)).filter((p) => p.ruleId === rule.id), [], JSON.stringify(text.slice(0, 60)));
+    });
+    const fixable = checkLetter(parseLetter(c.text)).filter((x) => x.ruleId === rule.id && x.fix);
+    if (fixable.length === 0) continue;
+    test(`${rule.id}: each fix removes its finding and changes nothing else`, () => {
+      for (const p of fixable) {
+        const fixed = applyFix(c.text, p);
+        const after = checkLetter(parseLetter(fixed));
+        assert.ok(!after.some((a) => a.ruleId === rule.id && a.range.start.line === p.range.start.line && a.message === p.message), `${p.fix!.title} did not remove: ${p.message}`);
+        const changed = fixed.split('\n').filter((l, i) => l !== c.text.split('\n')[i]);
+        assert.equal(changed.length, 1, 'a fix changes only its own line');
+      }
+    });
+  }
+
+  test('levels are configurable per rule, "off" silences a rule, and a malformed level keeps the default', () => {
+    const text = CASES['header.bad-priority'].text;
+    const letter = parseLetter(text);
+    assert.equal(checkLetter(letter, { rules: { 'header.bad-priority': 'hint' } })[0].severity, 'hint');
+    assert.deepEqual(checkLetter(letter, { rules: { 'header.bad-priority': 'off' } }), []);
+    assert.equal(checkLetter(letter, { rules: { 'header.bad-priority': 'loud' as never } })[0].severity, 'error');
+  });
+
+  test('misspelled decisions get a fix to the decision they mean', () => {
+    const text = CASES['item.invalid-decision'].text;
+    const fixes = checkLetter(parseLetter(text)).filter((p) => p.fix).map((p) => p.fix!.edits[0].newText);
+    assert.deepEqual(fixes, ['Upheld', 'Overturned']);
+  });
+});
