@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { VALID_LETTER, edit, lineOf } from '../fixtures/letters';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+function run(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run node esbuild.mjs` }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'imr-lint-'));
+  const broken = edit(VALID_LETTER, 'Priority:             Standard', 'Priority:             Urgent  ');
+  writeFileSync(join(dir, 'good.imr'), VALID_LETTER);
+  writeFileSync(join(dir, 'broken.imr'), broken);
+  writeFileSync(join(dir, 'notes.md'), 'not a letter, not looked at');
+
+  test('a clean letter: exit 0 and nothing on stdout', () => {
+    const r = run(['good.imr'], dir);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, '');
+    assert.match(r.err, /1 letter checked: 0 errors, 0 warnings/);
+  });
+
+  test('findings as file:line:col severity rule message, exit 1; folders searched for letters only', () => {
+    const r = run(['.'], dir);
+    assert.equal(r.code, 1);
+    const col = broken.split('\n')[lineOf(broken, 'Urgent')].indexOf('Urgent') + 1;
+    assert.equal(r.out, `broken.imr:${lineOf(broken, 'Urgent') + 1}:${col} error header.bad-priority Priority "Urgent" is neither Standard nor Expedited.\n`);
+    assert.match(r.err, /2 letters checked: 1 error, 0 warnings/);
+  });
+
+  test('--rule changes a level; --outline prints items with decisions', () => {
+    const r = run(['--rule', 'header.bad-priority=warning', '--outline', 'broken.imr'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /warning header\.bad-priority/);
+    assert.match(r.out, /\n {4}Hinged knee brace, left {2}— Upheld {2}\(line \d+\)\n/);
+  });
+
+  test('usage and read errors: exit 2 with a clear message, and the other files are still checked', () => {
+    assert.equal(run([], dir).code, 2);
+    assert.match(run(['--rule', 'nope=error', 'good.imr'], dir).err, /--rule takes ID=LEVEL/);
+    const r = run(['missing.imr', 'broken.imr'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /cannot read missing\.imr/);
+    assert.match(r.out, /header\.bad-priority/);
+  });
+
+  test('binary and Windows-1252 files: a clear finding, no crash, no lost text', () => {
+    writeFileSync(join(dir, 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xff]));
+    const r = run(['scan.txt'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /scan\.txt:1:1 error letter\.binary/);
+    writeFileSync(join(dir, 'latin.imr'), Buffer.from(VALID_LETTER.replace('left', 'left caf\u00e9'), 'latin1'));
+    const latin = run(['--outline', 'latin.imr'], dir);
+    assert.equal(latin.code, 0);
+    assert.match(latin.out, /Hinged knee brace, left café/);
+  });
+});
