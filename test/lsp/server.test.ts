@@ -4,7 +4,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
-import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, PublishDiagnosticsParams } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
+
+interface PublishDiagnosticsParams {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
 import { VALID_LETTER, edit, lineOf } from '../fixtures/letters';
 
 // The bundled server, as editors run it (`npm test` builds it first).
@@ -20,8 +26,8 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
   const nextDiagnostics = (uri: string, version?: number) =>
     new Promise<Diagnostic[]>((resolve) => {
       const waiter = (p: PublishDiagnosticsParams) => {
-        if (version !== undefined && p.version !== version) return published.get(uri)!.push(waiter);
-        resolve(p.diagnostics);
+        if (version !== undefined && p.version !== version) published.get(uri)!.push(waiter);
+        else resolve(p.diagnostics);
       };
       published.set(uri, [...(published.get(uri) ?? []), waiter]);
     });
@@ -118,7 +124,7 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
     await rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: mx, character: 0 }, end: { line: mx + 2, character: 0 } }, text: '' }] });
     const after = await next;
     assert.deepEqual(after.map((d) => [d.code, d.range.start.line]), [['item.missing-field', line]]);
-    assert.match(after[0].message, /missing MAXIMUS guideline/);
+    assert.match(after[0].message as string, /missing MAXIMUS guideline/);
 
     const cleared = nextDiagnostics(uri);
     await rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
