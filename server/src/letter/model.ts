@@ -1,4 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
+import type { GuidelineEntry } from '../guidelines/catalog';
 import type { Layout, SectionKind } from './layouts';
 
 /** A piece of the letter: its range in the text and its text with wrapped lines joined and spaces collapsed. */
@@ -46,6 +47,45 @@ export interface LabeledField<K extends string = string> {
   value?: Span;
   /** From the label to the end of the value. */
   range: Range;
+  /** Guideline citations in the value (guideline fields and rationales only). */
+  citations?: Citation[];
+}
+
+/** A page or page range as cited: `178`, `171-171`, `pg. 607`. */
+export interface PageRef {
+  range: Range;
+  from: number;
+  to: number;
+}
+
+/** A section or topic named in a citation (`Section(s): Special Studies`, `1.4 Opioids for Acute Pain: ...`). */
+export interface CitedPart {
+  span: Span;
+  entry?: GuidelineEntry;
+}
+
+/**
+ * One guideline cited: `MTUS Low Back Complaints 2004, Section(s): Summary`, `Non-MTUS Citation
+ * Official Disability Guidelines (ODG), Low Back Chapter`, `ACOEM Chapter 12, Table 12-8, page 309`,
+ * or one of the fixed statements that no guideline (or none in the MTUS) was relied on.
+ */
+export interface Citation {
+  /** mtus / non-mtus: a `Decision based on` citation; prose: named inside a rationale; statement: a fixed sentence. */
+  kind: 'mtus' | 'non-mtus' | 'prose' | 'statement';
+  span: Span;
+  /** The guideline's name as written. */
+  name?: Span;
+  /** The catalog entry the name resolves to; absent when it resolves to none. */
+  entry?: GuidelineEntry;
+  parts: CitedPart[];
+  pages: PageRef[];
+  /** A table cited in prose (`Table 12-8`). */
+  table?: Span;
+  /** Page lists that could not be read (`171-` with nothing after it, `179-171`). */
+  badPages: Span[];
+  statement?: 'outside-mtus' | 'no-evidence';
+  /** A web address cited as a non-MTUS source. */
+  url?: string;
 }
 
 export type ReviewerFieldKind = 'licensure' | 'specialty';

@@ -1,8 +1,11 @@
+import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
+import { guidelineFieldCitations, proseCitations } from './citations';
 import { parseReviewer } from './fields';
-import { parseHeader } from './header';
+import { headerField, parseHeader } from './header';
 import { parseIssueList, parseItemBlocks, parseNumberedNotices } from './items';
 import { FINAL_DETERMINATION } from './layouts';
-import type { Item, Letter } from './model';
+import type { Header, Item, Letter } from './model';
+import { Region } from './region';
 import { findSections } from './sections';
 import { LetterText } from './text';
 
@@ -10,7 +13,7 @@ import { LetterText } from './text';
  * Reads a letter's text into its model. Never throws: whatever cannot be recognised is simply
  * absent from the model, and the rules report what is missing.
  */
-export function parseLetter(source: string): Letter {
+export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG): Letter {
   if (looksBinary(source)) {
     return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, sections: [], reviewer: { fields: [] }, items: [], lineCount: 0 };
   }
@@ -25,6 +28,7 @@ export function parseLetter(source: string): Letter {
     if (layout.items === 'issue-list' && section.kind === 'issues') items.push(...parseIssueList(text, section));
     if (layout.items === 'numbered-notices' && section.kind === 'notice') items.push(...parseNumberedNotices(text, section));
   }
+  addCitations(text, items, catalog, decisionYear(header));
   return {
     layout,
     recognized: sections.length > 0 || header !== undefined || items.length > 0,
@@ -36,6 +40,19 @@ export function parseLetter(source: string): Letter {
     items,
     lineCount: text.lines.length,
   };
+}
+
+function addCitations(text: LetterText, items: Item[], catalog: Catalog, year: number | undefined) {
+  for (const field of items.flatMap((i) => i.fields)) {
+    if (!field.value) continue;
+    const region = new Region(text, field.value.range);
+    field.citations = field.kind === 'rationale' ? proseCitations(region, catalog, year) : guidelineFieldCitations(region, catalog);
+  }
+}
+
+function decisionYear(header: Header | undefined): number | undefined {
+  const m = /(\d{4})$/.exec(headerField(header, 'decisionDate')?.value?.text ?? '');
+  return m ? Number(m[1]) : undefined;
 }
 
 /** NUL bytes, or many control characters, in the first 8 KB: not a text letter. */

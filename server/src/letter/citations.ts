@@ -1,0 +1,336 @@
+import type { Catalog, GuidelineEntry } from '../guidelines/catalog';
+import type { Citation, CitedPart, PageRef, Span } from './model';
+import type { Region } from './region';
+
+/**
+ * Recognises guideline citations in a guideline field (`Decision based on MTUS ...`, `Decision
+ * based on Non-MTUS Citation ...`, the fixed statements) and inside rationale prose, with a range
+ * for each citation, each section or topic and each page. Every regular expression here is
+ * anchored or bounded, so the work stays linear in the text's length.
+ */
+
+const SEGMENT =
+  /Decision\s+based\s+on\s+|The\s+(?:Claims\s+Administrator|Expert\s+Reviewer)\s+based\s+their\s+decision\s+on\s+recommendation\(s\)\s+outside\s+of\s+the\s+MTUS\s+Guidelines\.?|The\s+(?:Claims\s+Administrator|Expert\s+Reviewer)\s+did\s+not\s+cite\s+any\s+medical\s+evidence\s+for\s+its\s+decision\.?/gi;
+const NON_MTUS = /^Non-?\s*MTUS(?:\s+Citation)?\s*:?\s*/i;
+const MTUS = /^MTUS\s+/i;
+const NAME_AND_YEAR = /(\S(?:[^,.]|,(?! Section))*?)\s+((?:19|20)\d\d)\b(?:\s+Guidelines)?/y;
+const SECTIONS = /\s*,?\s*Section\(s\)\s*:\s*/y;
+const NEXT_GUIDELINE = /,\s*and\s+(?=[A-Z][^.:]{0,80}?\s(?:19|20)\d\d\b)/g;
+const AND = /\s*,?\s*and\s+/y;
+const PAGES = /\b(?:page\(s\)|pages?|pgs?\.?|pp?\.)\s*:?\s*(\d[\d\s,-]*\d|\d)(-?)/gi;
+const NUMBERED_PIECE = /,\s+(?=\d+(?:\.\d+)*\.?\s)/g;
+
+export function guidelineFieldCitations(region: Region, catalog: Catalog): Citation[] {
+  const text = region.text;
+  const heads = [...text.matchAll(SEGMENT)];
+  const citations: Citation[] = [];
+  heads.forEach((head, k) => {
+    const start = head.index!;
+    const end = trimEnd(text, start + head[0].length, k + 1 < heads.length ? heads[k + 1].index! : text.length);
+    if (!/^Decision\s/i.test(head[0])) {
+      citations.push(citation('statement', span(region, start, trimEnd(text, start, start + head[0].length)), { statement: /outside/i.test(head[0]) ? 'outside-mtus' : 'no-evidence' }));
+      return;
+    }
+    const body = start + head[0].length;
+    const rest = text.slice(body, end);
+    const non = NON_MTUS.exec(rest);
+    if (non) citations.push(nonMtus(region, catalog, body + non[0].length, end));
+    else {
+      const mtus = MTUS.exec(rest);
+      citations.push(...mtusChain(region, catalog, body + (mtus ? mtus[0].length : 0), end));
+    }
+  });
+  return citations;
+}
+
+/** `Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks` or the older `ACOEM Chapter 8 ... Page(s): 178`. */
+function mtusChain(region: Region, catalog: Catalog, from: number, end: number): Citation[] {
+  const text = region.text;
+  const out: Citation[] = [];
+  let p = from;
+  while (p < end) {
+    NAME_AND_YEAR.lastIndex = p;
+    const m = NAME_AND_YEAR.exec(text);
+    if (!m || m.index + m[0].length > end) {
+      out.push(olderStyle(region, catalog, p, end, 'mtus'));
+      break;
+    }
+    const nameEnd = m.index + m[0].length;
+    const named = catalog.named(`${m[1]} ${m[2]}`);
+    let q = nameEnd;
+    let parts: CitedPart[] = [];
+    SECTIONS.lastIndex = q;
+    const sections = SECTIONS.exec(text);
+    if (sections) {
+      const listStart = q + sections[0].length;
+      NEXT_GUIDELINE.lastIndex = listStart;
+      const next = NEXT_GUIDELINE.exec(text);
+      const listEnd = trimEnd(text, listStart, next && next.index < end ? next.index : end);
+      parts = topics(region, catalog, named, listStart, listEnd);
+      q = listEnd;
+    }
+    const entry = pickEntry(named, parts);
+    out.push(citation('mtus', span(region, p, q), { name: span(region, p, nameEnd), entry, parts, ...pagesIn(region, p, q) }));
+    AND.lastIndex = q;
+    const and = AND.exec(text);
+    if (!and || and.index !== q) break;
+    p = q + and[0].length;
+  }
+  return out;
+}
+
+/** A shared name (General Approaches 2004) is settled by the section cited; otherwise the first entry. */
+function pickEntry(named: GuidelineEntry[], parts: CitedPart[]): GuidelineEntry | undefined {
+  if (named.length <= 1) return named[0];
+  return parts.map((p) => p.entry).find((e) => e && named.includes(e)) ?? named[0];
+}
+
+/** The topics of a `Section(s):` list. Topic names hold commas, so known names are matched whole, longest first. */
+function topics(region: Region, catalog: Catalog, named: GuidelineEntry[], from: number, to: number): CitedPart[] {
+  const text = region.text;
+  const lookup = (piece: string) => {
+    for (const g of named) {
+      const hit = catalog.topic(g, piece);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  // Numbered sections (opioids) are split before each number; other topics hold commas, so
+  // the longest run of comma-separated pieces that names a known topic is taken whole.
+  const numbered = [...text.slice(from, to).matchAll(NUMBERED_PIECE)].map((m) => from + m.index!);
+  const commas = numbered.length > 0 ? numbered : [...text.slice(from, to).matchAll(/,/g)].map((m) => from + m.index!);
+  const parts: CitedPart[] = [];
+  let p = from;
+  while (p < to) {
+    const ends = [...commas.filter((c) => c > p), to];
+    let taken: { end: number; entry?: GuidelineEntry } | undefined;
+    for (let k = numbered.length > 0 ? 0 : ends.length - 1; k >= 0 && !taken; k--) {
+      const entry = lookup(text.slice(p, ends[k]));
+      if (entry) taken = { end: ends[k], entry };
+    }
+    taken ??= { end: ends[0] };
+    const pieceEnd = trimEnd(text, p, taken.end);
+    if (pieceEnd > p) parts.push({ span: span(region, p, pieceEnd), entry: taken.entry });
+    p = skipSpace(text, taken.end + 1, to);
+  }
+  return parts;
+}
+
+/** 2014-15 style: a known name at the start (`ACOEM Chapter 8 Neck and Upper Back Complaints`, `Chronic Pain Treatment Guidelines`), then topics and pages in free form. */
+function olderStyle(region: Region, catalog: Catalog, from: number, end: number, kind: 'mtus' | 'non-mtus'): Citation {
+  const text = region.text;
+  const name = longestName(text, from, end, (t) => catalog.named(t)[0]);
+  const pages = pagesIn(region, from, end);
+  const parts: CitedPart[] = [];
+  if (name) {
+    const restStart = skipSpace(text, name.end, end);
+    const firstPage = PAGES_AT(text, restStart, end);
+    const topicText = text.slice(restStart, firstPage).replace(/[\s,.:]+$/, '');
+    const topic = topicText && !/^page/i.test(topicText) ? catalog.topic(name.entry, topicText) : undefined;
+    if (topic) parts.push({ span: span(region, restStart, restStart + topicText.length), entry: topic });
+    // Section names of the 2004 chapters quoted anywhere in the rest ("Introductory Material, Special Studies ...").
+    if (name.entry.id.startsWith('mtus-acoem2-')) parts.push(...sectionNamesIn(region, catalog, name.entry, restStart, end));
+  }
+  return citation(kind, span(region, from, end), { name: name && span(region, from, name.end), entry: name?.entry, parts, ...pages });
+}
+
+function sectionNamesIn(region: Region, catalog: Catalog, chapter: GuidelineEntry, from: number, to: number): CitedPart[] {
+  const parts: CitedPart[] = [];
+  const re = /[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+){0,3}/g;
+  re.lastIndex = from;
+  for (let m = re.exec(region.text); m && m.index < to; m = re.exec(region.text)) {
+    const ends = [...m[0].matchAll(/[A-Za-z-]+/g)].map((w) => ({ end: m!.index + w.index! + w[0].length, capital: /^[A-Z]/.test(w[0]) }));
+    // The longest run of words starting here, ending on a capitalised word, that names a section.
+    for (let n = ends.length; n >= 1; n--) {
+      if (!ends[n - 1].capital) continue;
+      const entry = catalog.topic(chapter, region.text.slice(m.index, ends[n - 1].end));
+      if (entry && entry.kind === 'section-name') {
+        parts.push({ span: span(region, m.index, ends[n - 1].end), entry });
+        re.lastIndex = ends[n - 1].end;
+        break;
+      }
+    }
+  }
+  return parts;
+}
+
+const ODG = /\b(?:Official\s+Disability\s+Guidelines|ODG)\b(?:\s*\(ODG\))?(?:\s+guidelines)?\s*[,:]?\s*(?:\((?:updated|online)[^)]*\)\s*,?\s*)?(?:(?:19|20)\d\d\s*,\s*)?/iy;
+
+/** `Official Disability Guidelines (ODG), Low Back Chapter`, `ACOEM ..., 3rd ed., Low Back Disorders, pg. 607`, UpToDate, a web address. */
+function nonMtus(region: Region, catalog: Catalog, from: number, end: number): Citation {
+  const text = region.text;
+  const url = /https?:\/\/[^\s]+[^\s.,)]/i.exec(text.slice(from, end));
+  const odgAt = text.slice(from, end).search(/\b(?:Official\s+Disability\s+Guidelines|ODG)\b/i);
+  if (odgAt >= 0) {
+    ODG.lastIndex = from + odgAt;
+    const m = ODG.exec(text)!;
+    const chapterStart = m.index + m[0].length;
+    const chapter = longestName(text, chapterStart, end, (t) => catalog.odgChapter(t));
+    const parts: CitedPart[] = [];
+    if (chapter) {
+      const topicStart = skipSpace(text, chapter.end, end, /[\s,/:]/);
+      const topicEnd = trimEnd(text, topicStart, PAGES_AT(text, topicStart, end));
+      if (topicEnd > topicStart) parts.push({ span: span(region, topicStart, topicEnd) });
+    }
+    return citation('non-mtus', span(region, from, end), {
+      name: span(region, from + odgAt, chapter ? chapter.end : trimEnd(text, from + odgAt, chapterStart)),
+      entry: chapter?.entry ?? catalog.get('odg'),
+      parts,
+      ...pagesIn(region, from, end),
+    });
+  }
+  if (/UpToDate/i.test(text.slice(from, end))) return citation('non-mtus', span(region, from, end), { entry: catalog.get('uptodate'), ...pagesIn(region, from, end) });
+  const c = olderStyle(region, catalog, from, end, 'non-mtus');
+  if (url) c.url = url[0];
+  return c;
+}
+
+/** The longest run of words from `from` (up to 12) that `find` resolves. */
+function longestName(text: string, from: number, end: number, find: (t: string) => GuidelineEntry | undefined): { end: number; entry: GuidelineEntry } | undefined {
+  const ends: number[] = [];
+  const word = /\S+/g;
+  word.lastIndex = from;
+  for (let m = word.exec(text); m && m.index < end && ends.length < 12; m = word.exec(text)) ends.push(Math.min(m.index + m[0].length, end));
+  for (let n = ends.length; n >= 1; n--) {
+    const stop = trimEnd(text, from, ends[n - 1]);
+    const entry = find(text.slice(from, stop));
+    if (entry) return { end: stop, entry };
+  }
+  return undefined;
+}
+
+// ---- Prose (rationales) ----
+
+const PROSE: { re: RegExp; resolve: (m: RegExpExecArray, catalog: Catalog, year?: number) => GuidelineEntry | undefined }[] = [
+  {
+    // ACOEM Chapter 12, Table 12-8, page 309 / MTUS Guideline in ACOEM Chapter 8 / Chapter 13, Table 13-2, pages 335-336
+    re: /\b(?:(?:CA\s+)?MTUS(?:\s+Guidelines?)?\s+(?:in\s+)?)?(?:ACOEM\s+)?Chapter\s+(\d{1,2})\b(?:,?\s+Table\s+\d{1,2}-\d{1,2})?(?:,?\s+(?:page\(s\)|pages?|pg\.?|p\.)\s*\d+(?:\s*-\s*\d+)?)?/gi,
+    resolve: (m, catalog) => catalog.get(`mtus-acoem2-ch${m[1].padStart(2, '0')}`),
+  },
+  {
+    // page 82 of the MTUS Chronic Pain Medical Treatment Guidelines (July 28, 2016)
+    re: /\b(?:page|pages|pg\.?)\s*\d+(?:\s*-\s*\d+)?\s+of\s+the\s+((?:CA\s+)?(?:MTUS\s+)?(?:[A-Z][A-Za-z-]*\s+){1,6}Guidelines)(?:\s*\((?:[A-Za-z]+\s+\d{1,2},\s*)?((?:19|20)\d\d)\))?/g,
+    resolve: (m, catalog, year) => named(catalog, m[1], m[2] ? Number(m[2]) : year),
+  },
+  {
+    // 8 C.C.R. 9792.24.4, 8 CCR §9792.24.2
+    re: /\b8\s*C\.?\s*C\.?\s*R\.?\s*(?:§\s*)?(9792\.\d+(?:\.\d+)*)/gi,
+    resolve: (m, catalog, year) => inForce(catalog.entries.filter((e) => e.regulation === m[1] && e.kind === 'guideline'), year) ?? catalog.entries.find((e) => e.regulation === m[1]),
+  },
+  {
+    // Chronic Pain Medical Treatment Guidelines, the California MTUS 2016 Chronic Pain Guidelines, Opioids Treatment Guidelines, ...
+    re: /\b(?:(?:CA|California)\s+)?(?:MTUS\s+)?(?:((?:19|20)\d\d)\s+)?(Chronic Pain(?: Medical)?(?: Treatment)?|Opioids?(?: Treatment)?|Acupuncture(?: Medical)?(?: Treatment)?|Post-?surgical(?: Treatment)?) Guidelines\b(?:\s*\((?:[A-Za-z]+\s+\d{1,2},\s*)?((?:19|20)\d\d)\))?/g,
+    resolve: (m, catalog, year) => named(catalog, m[2].replace(/^Opioid\b(?!s)/, 'Opioids').replace('Post-surgical', 'Postsurgical'), Number(m[1] ?? m[3] ?? 0) || year),
+  },
+  {
+    // Official Disability Guidelines, ODG
+    re: /\bOfficial\s+Disability\s+Guidelines\b(?:\s*\(ODG\))?|\bODG\b/g,
+    resolve: (_m, catalog) => catalog.get('odg'),
+  },
+  {
+    // CA MTUS/ACOEM Guidelines, the ACOEM Guidelines
+    re: /\b(?:(?:CA|California)\s+)?MTUS\s*\/\s*ACOEM(?:\s+Guidelines)?|\bACOEM(?:\s+(?:Practice|Treatment))?\s+Guidelines\b/g,
+    resolve: (_m, catalog) => catalog.get('mtus-acoem2'),
+  },
+];
+
+/**
+ * Guidelines named inside prose. A name with no year is read as the version in force when the
+ * letter was decided (`year`), since reviewers cite the current one.
+ */
+export function proseCitations(region: Region, catalog: Catalog, year?: number): Citation[] {
+  const found: Citation[] = [];
+  for (const { re, resolve } of PROSE) {
+    re.lastIndex = 0;
+    for (let m = re.exec(region.text); m; m = re.exec(region.text)) {
+      const entry = resolve(m, catalog, year);
+      if (!entry) continue;
+      const end = m.index + m[0].length;
+      const table = /Table\s+\d{1,2}-\d{1,2}/.exec(m[0]);
+      found.push(citation('prose', span(region, m.index, end), {
+        entry,
+        table: table ? span(region, m.index + table.index, m.index + table.index + table[0].length) : undefined,
+        ...pagesIn(region, m.index, end),
+      }));
+    }
+  }
+  // Where two recognisers claim the same words, the first (more specific) one keeps them.
+  found.sort((a, b) => before(a, b));
+  return found.filter((c, i) => !found.slice(0, i).some((d) => overlaps(c, d)));
+}
+
+/** Of several versions (CPMTG 2009 and 2016), the latest one not newer than the letter. */
+function inForce(entries: GuidelineEntry[], year?: number): GuidelineEntry | undefined {
+  const yearOf = (e: GuidelineEntry) => Number(/(?:19|20)\d\d/.exec(e.id)?.[0] ?? 0);
+  const usable = entries.filter((e) => !year || yearOf(e) <= year).sort((a, b) => yearOf(b) - yearOf(a));
+  return usable[0] ?? entries[0];
+}
+
+function named(catalog: Catalog, name: string, year?: number): GuidelineEntry | undefined {
+  const base = name.replace(/^(?:CA|California)\s+/, '');
+  if (year) {
+    const dated = catalog.named(`${base} ${year}`)[0] ?? (year >= 2016 && /chronic pain/i.test(base) ? catalog.get('mtus-cpmtg-2016') : undefined);
+    if (dated) return dated;
+  }
+  return catalog.named(base)[0];
+}
+
+// ---- helpers ----
+
+function PAGES_AT(text: string, from: number, end: number): number {
+  const re = /\b(?:page\(s\)|pages?|pgs?\.?|pp?\.)\s*:?/gi;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m && m.index < end ? m.index : end;
+}
+
+function pagesIn(region: Region, from: number, to: number): { pages: PageRef[]; badPages: Span[] } {
+  const pages: PageRef[] = [];
+  const badPages: Span[] = [];
+  const text = region.text;
+  PAGES.lastIndex = from;
+  for (let m = PAGES.exec(text); m && m.index < to; m = PAGES.exec(text)) {
+    const listStart = m.index + m[0].length - m[1].length - m[2].length;
+    if (m[2]) badPages.push(span(region, listStart, listStart + m[1].length + 1)); // `171-` with nothing after it
+    const item = /(\d+)(?:\s*-\s*(\d+))?/g;
+    for (let n = item.exec(m[1]); n; n = item.exec(m[1])) {
+      const at = listStart + n.index;
+      const fromPage = Number(n[1]);
+      const toPage = n[2] ? Number(n[2]) : fromPage;
+      if (toPage < fromPage) badPages.push(span(region, at, at + n[0].length));
+      else pages.push({ range: region.range(at, at + n[0].length), from: fromPage, to: toPage });
+    }
+  }
+  return { pages, badPages };
+}
+
+function citation(kind: Citation['kind'], whole: Span, more: Partial<Citation>): Citation {
+  return { kind, span: whole, parts: [], pages: [], badPages: [], ...more };
+}
+
+function span(region: Region, from: number, to: number): Span {
+  return { range: region.range(from, to), text: region.text.slice(from, to).replace(/\s+/g, ' ') };
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  while (to > from && /[\s.,;]/.test(text[to - 1])) to--;
+  return to;
+}
+
+function skipSpace(text: string, from: number, to: number, space = /\s/): number {
+  while (from < to && space.test(text[from])) from++;
+  return from;
+}
+
+function before(a: Citation, b: Citation): number {
+  const x = a.span.range.start;
+  const y = b.span.range.start;
+  return x.line - y.line || x.character - y.character;
+}
+
+function overlaps(a: Citation, b: Citation): boolean {
+  const [s, e] = [a.span.range.start, a.span.range.end];
+  const [t, f] = [b.span.range.start, b.span.range.end];
+  const lt = (p: typeof s, q: typeof s) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return lt(s, f) && lt(t, e);
+}
