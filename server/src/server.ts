@@ -3,6 +3,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './features/code-actions';
 import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { documentLinks } from './features/links';
 import { documentSymbols } from './features/symbols';
 import { LetterCache } from './letter/cache';
 import type { Letter } from './letter/model';
@@ -62,6 +64,8 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'IMR letter' },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        hoverProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'imr-language-server' },
     };
@@ -90,6 +94,14 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges((p) => {
     const letter = letterOf(p.textDocument.uri);
     return letter ? foldingRanges(letter) : null;
+  });
+  connection.onHover((p) => {
+    const letter = letterOf(p.textDocument.uri);
+    return letter ? hover(letter, p.position) : null;
+  });
+  connection.onDocumentLinks((p) => {
+    const letter = letterOf(p.textDocument.uri);
+    return letter ? documentLinks(letter) : null;
   });
   connection.onCodeAction((p) => codeActions(p.textDocument.uri, p.context.diagnostics, p.context.only));
 

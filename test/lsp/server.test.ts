@@ -87,6 +87,12 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
     ]);
     assert.deepEqual(issues.children![0].children!.map((s) => s.name), ['Claims Administrator guideline', 'MAXIMUS guideline', 'Decision rationale']);
     assert.equal(issues.children![0].selectionRange.start.line, lineOf(VALID_LETTER, 'Hinged knee brace, left: Upheld'));
+    const knee = lineOf(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee');
+    const h = await rpc.sendRequest<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: knee, character: 60 } });
+    assert.equal(h.contents.kind, 'markdown');
+    assert.match(h.contents.value.replace(/\\(.)/g, '$1'), /ACOEM Ch. 13 Knee Complaints/);
+    const links = await rpc.sendRequest<{ range: { start: { line: number } }; target: string }[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.ok(links.some((l) => l.range.start.line === knee && l.target === 'https://www.dir.ca.gov/t8/9792_23_6.html'));
     const folds = await rpc.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     assert.ok(folds.some((f) => f.startLine === lineOf(VALID_LETTER, 'IMR ISSUES') && f.endLine === lineOf(VALID_LETTER, 'Tramadol ER 100mg #30 is')));
     await rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });

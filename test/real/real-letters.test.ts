@@ -54,6 +54,26 @@ describe('real letters', { skip }, () => {
     assert.deepEqual(readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort(), Object.keys(EXPECTED).sort());
   });
 
+  test('every guideline field cites at least one guideline the catalog knows (or states that none was relied on)', (t) => {
+    const unresolved: string[] = [];
+    let fields = 0;
+    for (const file of Object.keys(EXPECTED)) {
+      for (const item of parseLetter(readFileSync(join(DIR, file), 'utf8')).items) {
+        for (const field of item.fields.filter((f) => f.kind !== 'rationale')) {
+          fields++;
+          const cites = field.citations ?? [];
+          if (!cites.some((c) => c.entry || c.statement)) unresolved.push(`${file} ${item.name}: ${field.value?.text}`);
+          for (const c of cites.filter((c) => c.kind === 'mtus' || c.kind === 'non-mtus')) {
+            if (!c.entry) unresolved.push(`${file}: ${c.span.text}`);
+            for (const p of c.kind === 'mtus' ? c.parts.filter((p) => !p.entry) : []) unresolved.push(`${file}: section ${p.span.text}`);
+          }
+        }
+      }
+    }
+    t.diagnostic(`${fields} guideline fields; unresolved: ${unresolved.length ? unresolved.join(' | ') : 'none'}`);
+    assert.deepEqual(unresolved, []);
+  });
+
   for (const [file, items] of Object.entries(EXPECTED)) {
     test(`${file}: every item and decision, all fields, no error or warning`, () => {
       const letter = parseLetter(readFileSync(join(DIR, file), 'utf8'));

@@ -95,6 +95,27 @@ const CASES: Record<string, Case> = {
     at: ['Decision rationale:'],
     clean: [VALID_LETTER],
   },
+  'citation.unresolved': {
+    text: edit(edit(VALID_LETTER, 'Decision based on MTUS Knee Complaints 2004.', 'Decision based on MTUS Knee Troubles 2004.'), 'Section(s):\nInitial Care.', 'Section(s):\nMagic Cures.'),
+    at: ['Claims Administrator guideline: Decision based on MTUS Knee Troubles', 'Magic Cures'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'Decision based on MTUS Knee Complaints 2004.', 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Knee & Leg, Unloader braces.')],
+  },
+  'citation.page-out-of-range': {
+    text: edit(VALID_LETTER, 'Decision based on MTUS Knee Complaints 2004.', 'Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300, 400.'),
+    at: ['Page(s): 300, 400'],
+    message: /Page 400 is outside ACOEM Ch\. 12 Low Back Complaints, pp\. 286–326\./,
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'Decision based on MTUS Knee Complaints 2004.', 'Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300-309.')],
+  },
+  'citation.bad-page-list': {
+    text: edit(VALID_LETTER, 'Decision based on MTUS Knee Complaints 2004.', 'Decision based on MTUS ACOEM Chapter 8 Neck and Upper Back Complaints page(s) 179-171.'),
+    at: ['page(s) 179-171'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'Decision based on MTUS Knee Complaints 2004.', 'Decision based on MTUS ACOEM Chapter 8 Neck and Upper Back Complaints page(s) 171-\n171, 177-179.')],
+  },
+  'citation.maximus-non-mtus-only': {
+    text: edit(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.', 'MAXIMUS guideline: Decision based on Non-MTUS Citation Official Disability Guidelines (ODG),\nKnee & Leg.'),
+    at: ['MAXIMUS guideline: Decision based on Non-MTUS'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.', 'Claims Administrator guideline: Decision based on Non-MTUS Citation ODG, Knee.')],
+  },
 };
 
 describe('rules', () => {

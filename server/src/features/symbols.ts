@@ -1,6 +1,6 @@
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { HEADER_LABELS, bare } from '../rules/labels';
-import type { Item, LabeledField, Letter, Section } from '../letter/model';
+import type { Citation, Item, LabeledField, Letter, Section } from '../letter/model';
 
 const DETAIL_LENGTH = 60;
 
@@ -36,7 +36,14 @@ function itemSymbol(item: Item): DocumentSymbol {
 }
 
 function fieldSymbol(field: LabeledField): DocumentSymbol {
-  return symbol(bare(field.label.text), shorten(field.value?.text ?? '(empty)'), SymbolKind.Field, field.range, field.label.range);
+  // Guideline fields list what they cite; a rationale's prose citations would only crowd the outline.
+  const citations = field.kind === 'rationale' ? [] : (field.citations ?? []).filter((c) => c.kind !== 'statement').map(citationSymbol);
+  return symbol(bare(field.label.text), shorten(field.value?.text ?? '(empty)'), SymbolKind.Field, field.range, field.label.range, citations);
+}
+
+function citationSymbol(c: Citation): DocumentSymbol {
+  const cited = [...c.parts.map((p) => p.span.text), ...c.pages.map((p) => (p.from === p.to ? `p. ${p.from}` : `pp. ${p.from}-${p.to}`))].join('; ');
+  return symbol(c.entry?.name ?? c.name?.text ?? c.span.text, cited || (c.entry ? '' : 'not in the catalog'), SymbolKind.Package, c.span.range, c.name?.range ?? c.span.range);
 }
 
 function countDetail(items: Item[]): string {

@@ -1,4 +1,8 @@
 import type { Letter } from '../letter/model';
+import { citationBadPageList } from './citation-bad-page-list';
+import { citationMaximusNonMtusOnly } from './citation-maximus-non-mtus-only';
+import { citationPageOutOfRange } from './citation-page-out-of-range';
+import { citationUnresolved } from './citation-unresolved';
 import { headerBadCaseNumber } from './header-bad-case-number';
 import { headerBadDate } from './header-bad-date';
 import { headerBadPriority } from './header-bad-priority';
@@ -28,6 +32,10 @@ export const RULES: readonly Rule[] = [
   itemInvalidDecision,
   itemMissingField,
   itemEmptyField,
+  citationUnresolved,
+  citationPageOutOfRange,
+  citationBadPageList,
+  citationMaximusNonMtusOnly,
 ];
 
 export interface CheckOptions {

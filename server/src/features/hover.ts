@@ -1,0 +1,70 @@
+import type { Hover, Position, Range } from 'vscode-languageserver-types';
+import { type Catalog, DEFAULT_CATALOG, type GuidelineEntry } from '../guidelines/catalog';
+import { lineage, pagesOf, placeOf } from '../guidelines/describe';
+import { contains } from '../letter/lines';
+import type { Citation, Letter } from '../letter/model';
+import { allCitations } from '../letter/citation-list';
+import { escapeMarkdown, markdownLink } from './markdown';
+
+const STATEMENTS = {
+  'outside-mtus': 'The decision rests on sources outside the MTUS. The MTUS is presumed correct (8 CCR 9792.25); 8 CCR 9792.21.1 sets the order in which other evidence may be searched.',
+  'no-evidence': 'No medical evidence was cited for this decision.',
+};
+
+/** What a citation under the cursor refers to, and where to read it. Letter text in it is escaped. */
+export function hover(letter: Letter, position: Position, catalog: Catalog = DEFAULT_CATALOG): Hover | null {
+  const citation = allCitations(letter).find((c) => contains(c.span.range, { start: position, end: position }));
+  if (!citation) return null;
+  const part = citation.parts.find((p) => contains(p.span.range, { start: position, end: position }));
+  const lines: string[] = [];
+  if (citation.statement) {
+    lines.push(`**${citation.statement === 'outside-mtus' ? 'Recommendations outside the MTUS' : 'No medical evidence cited'}**`, '', STATEMENTS[citation.statement]);
+    return result(lines, citation.span.range);
+  }
+  const entry = part?.entry ?? citation.entry;
+  if (!entry) {
+    lines.push('**Guideline not in the catalog**', '', `\`imr\` could not resolve: ${escapeMarkdown(citation.span.text)}`);
+    if (citation.url && markdownLink(citation.url, citation.url)) lines.push('', markdownLink(citation.url, citation.url)!);
+    return result(lines, citation.span.range);
+  }
+  lines.push(...describe(catalog, entry));
+  const cited = citedDetail(citation, part?.span.text);
+  if (cited) lines.push('', `Cited: ${cited}`);
+  const links = linksFor(catalog, entry);
+  if (links.length > 0) lines.push('', links.join(' · '));
+  return result(lines, part?.span.range ?? citation.span.range);
+}
+
+function describe(catalog: Catalog, entry: GuidelineEntry): string[] {
+  const [self, ...up] = lineage(catalog, entry);
+  const lines = [`**${escapeMarkdown(self.name)}**`, ''];
+  if (up.length > 0) lines.push(`In: ${up.map((e) => escapeMarkdown(e.name)).join(' › ')}`, '');
+  lines.push(`${escapeMarkdown(self.publisher)} · ${escapeMarkdown(placeOf(self))}`);
+  const pages = pagesOf(self);
+  if (pages) lines.push('', `Pages: ${escapeMarkdown(pages)}`);
+  if (self.confidence !== 'confirmed') lines.push('', `_Catalog facts for this entry are ${self.confidence === 'partial' ? 'partly confirmed' : 'unverified'}._`);
+  return lines;
+}
+
+function citedDetail(citation: Citation, partText: string | undefined): string {
+  const bits: string[] = [];
+  if (partText) bits.push(escapeMarkdown(partText));
+  else if (citation.parts.length > 0) bits.push(citation.parts.map((p) => escapeMarkdown(p.span.text)).join('; '));
+  if (citation.table) bits.push(escapeMarkdown(citation.table.text));
+  if (citation.pages.length > 0) bits.push(`page${citation.pages.length > 1 || citation.pages[0].from !== citation.pages[0].to ? 's' : ''} ${citation.pages.map((p) => (p.from === p.to ? `${p.from}` : `${p.from}–${p.to}`)).join(', ')}`);
+  return bits.join(' · ');
+}
+
+/** The entry's links, then its guideline's, without repeats. */
+export function linksFor(catalog: Catalog, entry: GuidelineEntry): string[] {
+  const seen = new Set<string>();
+  return lineage(catalog, entry)
+    .flatMap((e) => e.links)
+    .filter((l) => !seen.has(l.url) && seen.add(l.url))
+    .map((l) => markdownLink(l.label, l.url))
+    .filter((l): l is string => l !== undefined);
+}
+
+function result(lines: string[], range: Range): Hover {
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range };
+}

@@ -1,0 +1,14 @@
+import type { Rule } from './rule';
+
+export const citationMaximusNonMtusOnly: Rule = {
+  id: 'citation.maximus-non-mtus-only',
+  description: "The MAXIMUS guideline relies only on sources outside the MTUS, though the MTUS is presumed correct (8 CCR 9792.25) and 9792.21.1 sets the search order.",
+  severity: 'information',
+  check: (letter) =>
+    letter.items.flatMap((item) =>
+      item.fields
+        .filter((f) => f.kind === 'maximusGuideline' && f.citations && f.citations.length > 0)
+        .filter((f) => !f.citations!.some((c) => c.kind === 'mtus' || (c.kind === 'prose' && c.entry?.mtus)) && f.citations!.some((c) => c.kind === 'non-mtus' || c.statement === 'outside-mtus'))
+        .map((f) => ({ range: f.label.range, message: `The MAXIMUS guideline for "${item.name}" cites no MTUS guideline, only sources outside the MTUS.` })),
+    ),
+};

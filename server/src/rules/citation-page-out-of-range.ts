@@ -1,0 +1,20 @@
+import { pagesOf } from '../guidelines/describe';
+import { allCitations } from '../letter/citation-list';
+import type { Rule } from './rule';
+
+export const citationPageOutOfRange: Rule = {
+  id: 'citation.page-out-of-range',
+  description: "A cited page lies outside the chapter's known page range (only ranges the catalog confirms, or knows approximately, are used).",
+  severity: 'warning',
+  check: (letter) =>
+    allCitations(letter).flatMap((c) => {
+      const known = c.entry?.pages;
+      if (!known || known.confidence === 'unverified') return [];
+      return c.pages
+        .filter((p) => p.from < known.from || p.to > known.to)
+        .map((p) => ({
+          range: p.range,
+          message: `Page ${p.from === p.to ? p.from : `${p.from}-${p.to}`} is outside ${c.entry!.name}, ${pagesOf(c.entry!)}.`,
+        }));
+    }),
+};
