@@ -1,6 +1,7 @@
 import { type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './features/code-actions';
+import { completions } from './features/completion';
 import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -65,6 +66,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: [' '] },
         documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'imr-language-server' },
@@ -102,6 +104,12 @@ export function startServer(connection: Connection): void {
   connection.onDocumentLinks((p) => {
     const letter = letterOf(p.textDocument.uri);
     return letter ? documentLinks(letter) : null;
+  });
+  connection.onCompletion((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    const prefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+    return completions(p.position, prefix);
   });
   connection.onCodeAction((p) => codeActions(p.textDocument.uri, p.context.diagnostics, p.context.only));
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { completions } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
 import { documentLinks } from '../../server/src/features/links';
 import { escapeMarkdown } from '../../server/src/features/markdown';
@@ -150,5 +151,31 @@ describe('hover and links on citations', () => {
     const issues = documentSymbols(parseLetter(VALID_LETTER)).find((s) => s.name.startsWith('IMR issues'))!;
     const mx = issues.children![1].children![1];
     assert.deepEqual(mx.children!.map((c) => [c.name, c.detail]), [['Opioids Treatment Guidelines (2016)', '1.3 Opioids for Acute Pain: Severe Acute Injuries']]);
+  });
+});
+
+describe('completion of guideline names', () => {
+  test('after "Decision based on ", MTUS guidelines as letters name them and ODG chapters', () => {
+    const prefix = 'MAXIMUS guideline: Decision based on MTUS Low';
+    const list = completions({ line: 3, character: prefix.length }, prefix);
+    const labels = list.map((c) => c.label);
+    assert.ok(labels.includes('MTUS Low Back Complaints 2004'), labels.join(' | '));
+    assert.ok(labels.includes('MTUS Chronic Pain Medical Treatment 2016'));
+    assert.ok(labels.includes('Non-MTUS Citation Official Disability Guidelines (ODG), Low Back - Lumbar & Thoracic (Acute & Chronic)'));
+    const low = list.find((c) => c.label === 'MTUS Low Back Complaints 2004')!;
+    assert.deepEqual(low.textEdit, { range: { start: { line: 3, character: prefix.length - 'MTUS Low'.length }, end: { line: 3, character: prefix.length } }, newText: 'MTUS Low Back Complaints 2004' });
+  });
+
+  test('after "Section(s): ", the topics of the guideline named before it', () => {
+    const prefix = 'Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3';
+    const labels = completions({ line: 0, character: prefix.length }, prefix).map((c) => c.label);
+    assert.ok(labels.includes('3.3.6 Use of Urine Drug Testing (UDT)'), labels.join(' | '));
+    const knee = 'Decision based on MTUS Low Back Complaints 2004, Section(s): Summary, and Knee Complaints 2004, Section(s): Initial Care, Spe';
+    const acoem = completions({ line: 0, character: knee.length }, knee).map((c) => c.label);
+    assert.ok(acoem.includes('Special Studies'));
+  });
+
+  test('nothing elsewhere', () => {
+    assert.deepEqual(completions({ line: 0, character: 10 }, 'The injured'), []);
   });
 });
