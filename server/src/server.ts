@@ -7,16 +7,25 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentLinks } from './features/links';
 import { documentSymbols } from './features/symbols';
+import { DEFAULT_CATALOG } from './guidelines/catalog';
+import { withOverrides } from './guidelines/overrides';
 import { LetterCache } from './letter/cache';
 import type { Letter } from './letter/model';
-import { DEFAULT_SETTINGS, type Settings, readSettings } from './settings';
+import { DEFAULT_SETTINGS, SECTION, type Settings, readSettings } from './settings';
+
+export interface ServerOptions {
+  /** Reads a file named in the settings, relative to the workspace folder (Node only; absent in a browser). */
+  readWorkspaceFile?: (folderUri: string, path: string) => Promise<string>;
+}
 
 const DIAGNOSTICS_DELAY_MS = 150;
 
 /** Wires LSP requests to the letter service. Handlers only find the document, get its model and call a feature. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new LetterCache();
+  let cache = new LetterCache();
+  let folderUri: string | undefined;
+  let catalogFile: string | undefined;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const settingsByUri = new Map<string, Promise<Settings>>();
   let canPullSettings = false;
@@ -31,7 +40,7 @@ export function startServer(connection: Connection): void {
     if (!canPullSettings) return Promise.resolve(pushedSettings);
     let settings = settingsByUri.get(uri);
     if (!settings) {
-      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'imrLetters' }).then(readSettings, () => DEFAULT_SETTINGS);
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }).then(readSettings, () => DEFAULT_SETTINGS);
       settingsByUri.set(uri, settings);
     }
     return settings;
@@ -56,8 +65,29 @@ export function startServer(connection: Connection): void {
     }, DIAGNOSTICS_DELAY_MS));
   };
 
+  /** The built-in guideline catalog, with the entries of the file the settings name (if any, and readable). */
+  const loadCatalog = async () => {
+    const settings: Settings = canPullSettings
+      ? readSettings(await connection.workspace.getConfiguration({ scopeUri: folderUri, section: SECTION }).then((s) => s, () => undefined))
+      : pushedSettings;
+    if (settings.catalogFile === catalogFile) return;
+    catalogFile = settings.catalogFile;
+    let catalog = DEFAULT_CATALOG;
+    if (catalogFile && folderUri && options.readWorkspaceFile) {
+      try {
+        const result = withOverrides(DEFAULT_CATALOG, JSON.parse(await options.readWorkspaceFile(folderUri, catalogFile)));
+        catalog = result.catalog;
+        if (result.errors.length > 0) void connection.window.showWarningMessage(`IMR Letters: ${catalogFile}: ${result.errors.slice(0, 3).join('; ')}${result.errors.length > 3 ? ` (and ${result.errors.length - 3} more)` : ''}`);
+      } catch (e) {
+        void connection.window.showWarningMessage(`IMR Letters: cannot read the guideline catalog ${catalogFile}: ${e instanceof SyntaxError ? 'not valid JSON' : 'file not found or unreadable'}.`);
+      }
+    }
+    cache = new LetterCache(catalog);
+  };
+
   connection.onInitialize((params) => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
+    folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     pushedSettings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
@@ -73,10 +103,15 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onDidChangeConfiguration((change) => {
+  connection.onInitialized(() => {
+    void loadCatalog().then(() => documents.all().forEach((doc) => schedule(doc.uri)));
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
     settingsByUri.clear();
-    const pushed = (change.settings as { imrLetters?: unknown } | null)?.imrLetters;
+    const pushed = (change.settings as Record<string, unknown> | null)?.[SECTION];
     if (pushed !== undefined) pushedSettings = readSettings(pushed);
+    await loadCatalog();
     documents.all().forEach((doc) => schedule(doc.uri));
   });
 
@@ -99,17 +134,17 @@ export function startServer(connection: Connection): void {
   });
   connection.onHover((p) => {
     const letter = letterOf(p.textDocument.uri);
-    return letter ? hover(letter, p.position) : null;
+    return letter ? hover(letter, p.position, cache.catalog) : null;
   });
   connection.onDocumentLinks((p) => {
     const letter = letterOf(p.textDocument.uri);
-    return letter ? documentLinks(letter) : null;
+    return letter ? documentLinks(letter, cache.catalog) : null;
   });
   connection.onCompletion((p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
     const prefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
-    return completions(p.position, prefix);
+    return completions(p.position, prefix, cache.catalog);
   });
   connection.onCodeAction((p) => codeActions(p.textDocument.uri, p.context.diagnostics, p.context.only));
 

@@ -1,11 +1,14 @@
 import type { CheckOptions } from './rules';
 import { LEVELS, type Level } from './rules/rule';
 
-/** The `imrLetters` settings the server uses, read defensively: editors may send anything. */
+/** The `imrLetter` settings the server uses, read defensively: editors may send anything. */
 export interface Settings extends CheckOptions {
   rules: Record<string, Level>;
+  /** A workspace JSON file of extra or overriding guideline catalog entries (VS Code honours it only in trusted workspaces). */
+  catalogFile?: string;
 }
 
+export const SECTION = 'imrLetter';
 export const DEFAULT_SETTINGS: Settings = { rules: {} };
 
 export function readSettings(raw: unknown): Settings {
@@ -16,5 +19,6 @@ export function readSettings(raw: unknown): Settings {
       if (LEVELS.includes(level as Level)) rules[id] = level as Level;
     }
   }
-  return { rules };
+  const file = (raw as { guidelines?: { catalogFile?: unknown } } | null | undefined)?.guidelines?.catalogFile;
+  return { rules, catalogFile: typeof file === 'string' && file.trim() ? file.trim() : undefined };
 }

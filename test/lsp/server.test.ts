@@ -1,79 +1,32 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { type MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
-import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
-
-interface PublishDiagnosticsParams {
-  uri: string;
-  version?: number;
-  diagnostics: Diagnostic[];
-}
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import type { CodeAction, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
+import { SERVER, TestClient } from './client';
 import { VALID_LETTER, edit, lineOf } from '../fixtures/letters';
 
-// The bundled server, as editors run it (`npm test` builds it first).
-const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
-
 describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no bundle at ${SERVER}: run node esbuild.mjs` }, () => {
-  let server: ChildProcess;
+  let client: TestClient;
   let rpc: MessageConnection;
-  let settings: unknown = { rules: {} };
-  const published = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
-
-  /** Resolves with the next diagnostics the server publishes for uri (at the given version, if one is given). */
-  const nextDiagnostics = (uri: string, version?: number) =>
-    new Promise<Diagnostic[]>((resolve) => {
-      const waiter = (p: PublishDiagnosticsParams) => {
-        if (version !== undefined && p.version !== version) published.get(uri)!.push(waiter);
-        else resolve(p.diagnostics);
-      };
-      published.set(uri, [...(published.get(uri) ?? []), waiter]);
-    });
+  const nextDiagnostics = (uri: string, version?: number) => client.nextDiagnostics(uri, version);
+  const setSettings = (s: unknown) => (client.settings = s);
 
   before(async () => {
-    server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    rpc = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      const waiters = published.get(p.uri) ?? [];
-      published.set(p.uri, []);
-      waiters.forEach((w) => w(p));
-    });
-    rpc.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => settings));
-    rpc.onRequest('client/registerCapability', () => null);
-    rpc.listen();
-    const init = await rpc.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: {
-          synchronization: { dynamicRegistration: true },
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          foldingRange: { lineFoldingOnly: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
-          publishDiagnostics: { versionSupport: true },
-        },
-      },
-    });
+    client = new TestClient();
+    rpc = client.rpc;
+    const init = await client.initialize();
     assert.equal(init.capabilities.textDocumentSync, 2, 'incremental sync');
-    await rpc.sendNotification('initialized', {});
   });
 
   after(async () => {
-    await rpc.sendRequest('shutdown');
-    await rpc.sendNotification('exit');
-    const code = await new Promise<number | null>((resolve) => server.once('exit', resolve));
-    rpc.dispose();
-    assert.equal(code, 0);
+    assert.equal(await client.stop(), 0);
   });
 
-  const open = async (uri: string, text: string) => {
-    const diagnostics = nextDiagnostics(uri);
-    await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr-letter', version: 1, text } });
-    return diagnostics;
-  };
+  const open = (uri: string, text: string) => client.open(uri, text);
 
   test('a correct letter: outline with items and decisions, folding, no diagnostics', async () => {
     const uri = 'file:///letters/valid.imr';
@@ -110,15 +63,15 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
     assert.deepEqual(actions[0].edit!.changes![uri], [{ range: diagnostics[0].range, newText: 'Upheld' }]);
 
     // Settings: the rule turned down to a hint, then off.
-    settings = { rules: { 'item.invalid-decision': 'hint' } };
+    setSettings({ rules: { 'item.invalid-decision': 'hint' } });
     let next = nextDiagnostics(uri);
     await rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     assert.deepEqual((await next).map((d) => d.severity), [4]);
-    settings = { rules: { 'item.invalid-decision': 'off' } };
+    setSettings({ rules: { 'item.invalid-decision': 'off' } });
     next = nextDiagnostics(uri);
     await rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     assert.deepEqual(await next, []);
-    settings = { rules: {} };
+    setSettings({ rules: {} });
 
     // An incremental edit that applies the fix clears the finding; one that deletes a field adds one.
     next = nextDiagnostics(uri, 2);
@@ -140,5 +93,27 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
   test('requests for unknown documents get an empty answer, not a crash', async () => {
     assert.equal(await rpc.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///nowhere.imr' } }), null);
     assert.deepEqual(await rpc.sendRequest('textDocument/codeAction', { textDocument: { uri: 'file:///nowhere.imr' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
+  });
+});
+
+describe('a workspace guideline catalog', { skip: existsSync(SERVER) ? false : 'no bundled server' }, () => {
+  test('entries from the file the settings name reach hovers; an unreadable file is reported, not fatal', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'imr-ws-'));
+    writeFileSync(join(folder, 'our-guidelines.json'), JSON.stringify({ entries: [{ id: 'mtus-acoem2-ch13', links: [{ label: 'Our copy of chapter 13', url: 'https://library.example.org/acoem/13' }] }] }));
+    const client = new TestClient();
+    client.settings = { rules: {}, guidelines: { catalogFile: 'our-guidelines.json' } };
+    await client.initialize(pathToFileURL(folder).href);
+    const uri = pathToFileURL(join(folder, 'letter.imr')).href;
+    await client.open(uri, VALID_LETTER);
+    const knee = lineOf(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee');
+    const h = await client.rpc.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: knee, character: 60 } });
+    assert.match(h.contents.value, /\]\(https:\/\/library\.example\.org\/acoem\/13\)/);
+
+    client.settings = { rules: {}, guidelines: { catalogFile: 'missing.json' } };
+    const again = client.nextDiagnostics(uri);
+    await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.deepEqual(await again, []);
+    assert.ok(client.messages.some((m) => /cannot read the guideline catalog missing\.json/.test(m)), client.messages.join('\n'));
+    assert.equal(await client.stop(), 0);
   });
 });

@@ -1,3 +1,4 @@
+import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
 import type { Letter } from './model';
 import { parseLetter } from './parse';
 
@@ -5,10 +6,12 @@ import { parseLetter } from './parse';
 export class LetterCache {
   private readonly entries = new Map<string, { version: number; letter: Letter }>();
 
+  constructor(readonly catalog: Catalog = DEFAULT_CATALOG) {}
+
   get(uri: string, version: number, text: () => string): Letter {
     const hit = this.entries.get(uri);
     if (hit && hit.version === version) return hit.letter;
-    const letter = parseLetter(text());
+    const letter = parseLetter(text(), this.catalog);
     this.entries.set(uri, { version, letter });
     return letter;
   }

@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { type MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+/** The bundled server, as editors run it (`npm test` builds it first). */
+export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface PublishDiagnosticsParams {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A minimal LSP client over stdio that initialises the spawned server as VS Code does, answers
+ * its configuration requests with `settings`, and lets a test wait for published diagnostics.
+ */
+export class TestClient {
+  readonly rpc: MessageConnection;
+  private readonly server: ChildProcess;
+  private readonly waiters = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
+  settings: unknown = { rules: {} };
+  readonly messages: string[] = [];
+
+  constructor() {
+    this.server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.rpc = createMessageConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
+    this.rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      const waiting = this.waiters.get(p.uri) ?? [];
+      this.waiters.set(p.uri, []);
+      waiting.forEach((w) => w(p));
+    });
+    this.rpc.onNotification('window/showMessage', (p: { message: string }) => {
+      this.messages.push(p.message);
+    });
+    this.rpc.onRequest('window/showMessageRequest', (p: { message: string }) => (this.messages.push(p.message), null));
+    this.rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.rpc.onRequest('client/registerCapability', () => null);
+    this.rpc.listen();
+  }
+
+  async initialize(workspaceFolder?: string): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await this.rpc.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
+      processId: process.pid,
+      rootUri: workspaceFolder ?? null,
+      workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'letters' }] : null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: {
+          synchronization: { dynamicRegistration: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          foldingRange: { lineFoldingOnly: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+          publishDiagnostics: { versionSupport: true },
+        },
+      },
+    });
+    await this.rpc.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Resolves with the next diagnostics published for uri (at the given version, if one is given). */
+  nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]> {
+    return new Promise((resolve) => {
+      const waiter = (p: PublishDiagnosticsParams) => {
+        if (version !== undefined && p.version !== version) this.waiters.get(uri)!.push(waiter);
+        else resolve(p.diagnostics);
+      };
+      this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), waiter]);
+    });
+  }
+
+  async open(uri: string, text: string): Promise<Diagnostic[]> {
+    const diagnostics = this.nextDiagnostics(uri);
+    await this.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr-letter', version: 1, text } });
+    return diagnostics;
+  }
+
+  /** Shuts the server down the LSP way; resolves with its exit code. */
+  async stop(): Promise<number | null> {
+    await this.rpc.sendRequest('shutdown');
+    const exited = new Promise<number | null>((resolve) => this.server.once('exit', resolve));
+    await this.rpc.sendNotification('exit');
+    const code = await exited;
+    this.rpc.dispose();
+    return code;
+  }
+}
