@@ -1,6 +1,6 @@
 import { type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions } from './features/code-actions';
+import { FIX_ALL_KIND, codeActions } from './features/code-actions';
 import { completions } from './features/completion';
 import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -94,7 +94,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: { label: 'IMR letter' },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' '] },
         documentLinkProvider: { resolveProvider: false },
@@ -146,7 +146,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const prefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
     return completions(p.position, prefix, cache.catalog);
   });
-  connection.onCodeAction((p) => codeActions(p.textDocument.uri, p.context.diagnostics, p.context.only));
+  connection.onCodeAction(async (p) => {
+    const letter = letterOf(p.textDocument.uri);
+    return letter ? codeActions(p.textDocument.uri, letter, p.context.diagnostics, await settingsFor(p.textDocument.uri), p.context.only) : [];
+  });
 
   documents.listen(connection);
   connection.listen();

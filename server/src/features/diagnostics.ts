@@ -12,7 +12,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The letter's problems as LSP diagnostics: the rule id is the code, and a fix travels in `data`. */
+/** The letter's problems as LSP diagnostics: the rule id is the code, and the fixes travel in `data`. */
 export function diagnostics(letter: Letter, options: CheckOptions): Diagnostic[] {
   return checkLetter(letter, options).map(toDiagnostic);
 }
@@ -24,6 +24,6 @@ export function toDiagnostic(problem: Problem): Diagnostic {
     code: problem.ruleId,
     source: SOURCE,
     message: problem.message,
-    data: problem.fix ? { fix: problem.fix } : undefined,
+    data: problem.fixes ? { fixes: problem.fixes } : undefined,
   };
 }

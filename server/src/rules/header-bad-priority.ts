@@ -14,7 +14,7 @@ export const headerBadPriority: Rule = {
     return [{
       range: value.range,
       message: meant ? `Priority "${value.text}" should be written "${meant}".` : `Priority "${value.text}" is neither Standard nor Expedited.`,
-      fix: meant ? { title: `Change priority to ${meant}`, edits: [{ range: value.range, newText: meant }] } : undefined,
+      fixes: meant ? [{ title: `Change priority to ${meant}`, edits: [{ range: value.range, newText: meant }], safe: true }] : undefined,
     }];
   },
 };

@@ -18,7 +18,7 @@ export const itemInvalidDecision: Rule = {
         message: d.value
           ? `Decision "${d.text}" should be written "${d.value}".`
           : `Decision "${d.text}" is neither Upheld nor Overturned${meant ? ` (did you mean ${meant}?)` : ''}.`,
-        fix: meant ? { title: `Change decision to ${meant}`, edits: [{ range: d.range, newText: meant }] } : undefined,
+        fixes: meant ? [{ title: `Change decision to ${meant}`, edits: [{ range: d.range, newText: meant }], safe: true }] : undefined,
       }];
     }),
 };

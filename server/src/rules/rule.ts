@@ -9,12 +9,15 @@ export const LEVELS: readonly Level[] = ['error', 'warning', 'information', 'hin
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** Safe to apply unasked (fix-all, fix on save, `imr-lint --fix`): it only restores what the finding says is wrong. */
+  safe?: boolean;
 }
 
 export interface Finding {
   range: Range;
   message: string;
-  fix?: Fix;
+  /** The ways to fix it, the preferred one first. Several when a reader must choose. */
+  fixes?: Fix[];
 }
 
 export interface Rule {
