@@ -110,6 +110,32 @@ const CASES: Record<string, Case> = {
     at: ['MAXIMUS guideline: Decision based on Non-MTUS'],
     clean: [VALID_LETTER, edit(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.', 'Claims Administrator guideline: Decision based on Non-MTUS Citation ODG, Knee.')],
   },
+  'item.decision-contradicts-rationale': {
+    text: edit(VALID_LETTER, 'a hinged knee brace is not medically necessary.', 'a hinged knee brace is medically necessary.'),
+    at: ['Hinged knee brace, left: Upheld'],
+    message: /is Upheld, but its rationale concludes the treatment is medically necessary \(which means Overturned\)/,
+    clean: [
+      VALID_LETTER,
+      edit(VALID_LETTER, 'a hinged knee brace is not medically necessary.', 'a hinged knee brace is determined to be not medically necessary.'),
+      edit(VALID_LETTER, 'Tramadol ER 100mg #30 is medically necessary.', 'Tramadol ER 100mg #30 is deemed medically appropriate.'),
+      edit(VALID_LETTER, 'Therefore the request for a hinged knee brace is not medically necessary.', 'No, the request for a hinged knee brace was not medically necessary, medically appropriate, or indicated here.'),
+    ],
+  },
+  'item.no-conclusion': {
+    text: edit(VALID_LETTER, 'Therefore the request for a hinged knee brace is not medically necessary.', 'A brace will not help.'),
+    at: ['Decision rationale: The guidelines support a brace'],
+    clean: [VALID_LETTER],
+  },
+  'item.conclusion-names-other-treatment': {
+    text: edit(VALID_LETTER, 'Therefore the request for a hinged knee brace is not medically necessary.', 'Therefore the request for lumbar epidural injections is not medically necessary.'),
+    at: ['Therefore the request for lumbar'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'Therefore the request for a hinged knee brace is not medically necessary.', 'Therefore the request is not medically necessary.')],
+  },
+  'suppression.unknown-rule': {
+    text: edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left: Upheld {>>imr-disable-line item.nope<<}'),
+    at: ['Hinged knee brace, left: Upheld'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left: Upheld {>>imr-disable-line item.missing-field<<}')],
+  },
 };
 
 describe('rules', () => {
@@ -157,6 +183,24 @@ describe('rules', () => {
     assert.equal(checkLetter(letter, { rules: { 'header.bad-priority': 'hint' } })[0].severity, 'hint');
     assert.deepEqual(checkLetter(letter, { rules: { 'header.bad-priority': 'off' } }), []);
     assert.equal(checkLetter(letter, { rules: { 'header.bad-priority': 'loud' as never } })[0].severity, 'error');
+  });
+
+  test('inline directives silence rules for a line, the next line, a stretch, or the letter', () => {
+    const broken = edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left: Uphled');
+    const ids = (text: string) => checkLetter(parseLetter(text)).map((p) => p.ruleId);
+    assert.deepEqual(ids(broken), ['item.invalid-decision']);
+    const forms = [
+      edit(broken, 'left: Uphled', 'left: Uphled {>>imr-disable-line item.invalid-decision<<}'),
+      edit(broken, 'left: Uphled', 'left: Uphled {>>imr-disable-line<<}'),
+      edit(broken, '\nHinged knee brace, left: Uphled', ' {>>imr-disable-next-line item.invalid-decision<<}\nHinged knee brace, left: Uphled'),
+      edit(broken, 'IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES, DECISIONS AND RATIONALES {>>imr-disable item.invalid-decision<<}'),
+      edit(broken, 'Case Number:', '{>>imr-disable-file item.invalid-decision, header.bad-date<<}Case Number:'),
+    ];
+    for (const text of forms) assert.deepEqual(ids(text), [], text.slice(0, 40));
+    // Another rule's directive, or a stretch that was closed again, silences nothing.
+    assert.deepEqual(ids(edit(broken, 'left: Uphled', 'left: Uphled {>>imr-disable-line item.missing-field<<}')), ['item.invalid-decision']);
+    const closed = edit(edit(broken, 'CLINICAL CASE SUMMARY', 'CLINICAL CASE SUMMARY {>>imr-disable<<}'), 'IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES, DECISIONS AND RATIONALES {>>imr-enable<<}');
+    assert.deepEqual(ids(closed), ['item.invalid-decision']);
   });
 
   test('misspelled decisions get a fix to the decision they mean', () => {

@@ -112,6 +112,15 @@ export interface ItemDecision {
 
 export type ItemFieldKind = 'claimsAdministratorGuideline' | 'maximusGuideline' | 'rationale';
 
+/** The rationale's closing verdict on the treatment. */
+export interface Conclusion {
+  span: Span;
+  /** True for "is medically necessary", false for "is not medically necessary". */
+  necessary: boolean;
+  /** The treatment the sentence names, when it names one ("the request for X is ..."). */
+  subject?: string;
+}
+
 export interface Item {
   /** The requested treatment, short: for a modified-UR paragraph, the portion the decision is about. */
   name: string;
@@ -123,6 +132,15 @@ export interface Item {
   associatedSurgicalService: boolean;
   /** A modified-UR item: part of the original request was authorized and the rest went to IMR. */
   modifiedRequest: boolean;
+  /** The rationale's conclusion, when it has one. */
+  conclusion?: Conclusion;
+  range: Range;
+}
+
+/** An inline `{>>imr-disable... rule<<}` directive. No rule ids means every rule. */
+export interface Suppression {
+  kind: 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable' | 'enable';
+  rules: string[];
   range: Range;
 }
 
@@ -138,5 +156,6 @@ export interface Letter {
   sections: Section[];
   reviewer: Reviewer;
   items: Item[];
+  suppressions: Suppression[];
   lineCount: number;
 }

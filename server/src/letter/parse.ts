@@ -1,5 +1,6 @@
 import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
 import { guidelineFieldCitations, proseCitations } from './citations';
+import { findConclusion } from './conclusion';
 import { parseReviewer } from './fields';
 import { headerField, parseHeader } from './header';
 import { parseIssueList, parseItemBlocks, parseNumberedNotices } from './items';
@@ -7,6 +8,7 @@ import { FINAL_DETERMINATION } from './layouts';
 import type { Header, Item, Letter } from './model';
 import { Region } from './region';
 import { findSections } from './sections';
+import { findSuppressions } from './suppressions';
 import { LetterText } from './text';
 
 /**
@@ -15,7 +17,7 @@ import { LetterText } from './text';
  */
 export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG): Letter {
   if (looksBinary(source)) {
-    return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, sections: [], reviewer: { fields: [] }, items: [], lineCount: 0 };
+    return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, sections: [], reviewer: { fields: [] }, items: [], suppressions: [], lineCount: 0 };
   }
   const text = new LetterText(source);
   const { layout, sections } = findSections(text);
@@ -28,7 +30,7 @@ export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG):
     if (layout.items === 'issue-list' && section.kind === 'issues') items.push(...parseIssueList(text, section));
     if (layout.items === 'numbered-notices' && section.kind === 'notice') items.push(...parseNumberedNotices(text, section));
   }
-  addCitations(text, items, catalog, decisionYear(header));
+  readFields(text, items, catalog, decisionYear(header));
   return {
     layout,
     recognized: sections.length > 0 || header !== undefined || items.length > 0,
@@ -38,15 +40,20 @@ export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG):
     sections,
     reviewer,
     items,
+    suppressions: findSuppressions(text),
     lineCount: text.lines.length,
   };
 }
 
-function addCitations(text: LetterText, items: Item[], catalog: Catalog, year: number | undefined) {
-  for (const field of items.flatMap((i) => i.fields)) {
-    if (!field.value) continue;
-    const region = new Region(text, field.value.range);
-    field.citations = field.kind === 'rationale' ? proseCitations(region, catalog, year) : guidelineFieldCitations(region, catalog);
+/** What the fields say: the guidelines they cite, and the rationale's conclusion. */
+function readFields(text: LetterText, items: Item[], catalog: Catalog, year: number | undefined) {
+  for (const item of items) {
+    for (const field of item.fields) {
+      if (!field.value) continue;
+      const region = new Region(text, field.value.range);
+      field.citations = field.kind === 'rationale' ? proseCitations(region, catalog, year) : guidelineFieldCitations(region, catalog);
+      if (field.kind === 'rationale') item.conclusion = findConclusion(region);
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { maskAnnotations } from './annotations';
 import { type Line, splitLines, trimmed } from './lines';
 
 /**
@@ -11,9 +12,21 @@ export class LetterText {
   private readonly breaks: boolean[];
 
   constructor(readonly source: string) {
-    this.lines = splitLines(source);
+    this.lines = splitLines(maskAnnotations(source));
     this.doubleSpaced = isDoubleSpaced(this.lines);
     this.breaks = paragraphBreaks(this.lines, this.doubleSpaced);
+  }
+
+  /** The position of an offset into the source. */
+  positionAt(offset: number): { line: number; character: number } {
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lines[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: Math.min(offset - this.lines[lo].start, this.lines[lo].text.length) };
   }
 
   /** True when line i is blank and separates paragraphs. */

@@ -1,4 +1,5 @@
 import type { Letter } from '../letter/model';
+import { isSuppressed } from '../letter/suppressions';
 import { citationBadPageList } from './citation-bad-page-list';
 import { citationMaximusNonMtusOnly } from './citation-maximus-non-mtus-only';
 import { citationPageOutOfRange } from './citation-page-out-of-range';
@@ -8,15 +9,19 @@ import { headerBadDate } from './header-bad-date';
 import { headerBadPriority } from './header-bad-priority';
 import { headerMissingField } from './header-missing-field';
 import { issuesNoItems } from './issues-no-items';
+import { itemConclusionNamesOtherTreatment } from './item-conclusion-names-other-treatment';
+import { itemDecisionContradictsRationale } from './item-decision-contradicts-rationale';
 import { itemEmptyField } from './item-empty-field';
 import { itemInvalidDecision } from './item-invalid-decision';
 import { itemMissingDecision } from './item-missing-decision';
 import { itemMissingField } from './item-missing-field';
+import { itemNoConclusion } from './item-no-conclusion';
 import { letterBinary } from './letter-binary';
 import { letterUnrecognized } from './letter-unrecognized';
 import { reviewerMissingField } from './reviewer-missing-field';
 import { LEVELS, type Level, type Problem, type Rule } from './rule';
 import { sectionMissing } from './section-missing';
+import { KNOWN_RULE_IDS, suppressionUnknownRule } from './suppression-unknown-rule';
 
 export const RULES: readonly Rule[] = [
   letterBinary,
@@ -32,11 +37,16 @@ export const RULES: readonly Rule[] = [
   itemInvalidDecision,
   itemMissingField,
   itemEmptyField,
+  itemDecisionContradictsRationale,
+  itemNoConclusion,
+  itemConclusionNamesOtherTreatment,
   citationUnresolved,
   citationPageOutOfRange,
   citationBadPageList,
   citationMaximusNonMtusOnly,
+  suppressionUnknownRule,
 ];
+for (const rule of RULES) KNOWN_RULE_IDS.add(rule.id);
 
 export interface CheckOptions {
   /** Level per rule id; a rule not named keeps its default. */
@@ -50,7 +60,9 @@ export function checkLetter(letter: Letter, options: CheckOptions = {}): Problem
     const set = options.rules?.[rule.id];
     const level = set !== undefined && LEVELS.includes(set) ? set : rule.severity; // a malformed setting keeps the default
     if (level === 'off' || (!rule.appliesToAnyText && !letter.recognized)) continue;
-    for (const finding of rule.check(letter)) problems.push({ ...finding, ruleId: rule.id, severity: level });
+    for (const finding of rule.check(letter)) {
+      if (!isSuppressed(letter.suppressions, rule.id, finding.range.start.line)) problems.push({ ...finding, ruleId: rule.id, severity: level });
+    }
   }
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,0 +1,15 @@
+import type { Rule } from './rule';
+
+export const itemNoConclusion: Rule = {
+  id: 'item.no-conclusion',
+  description: 'The decision rationale never says whether the treatment is medically necessary.',
+  severity: 'information',
+  check: (letter) =>
+    letter.layout.items !== 'blocks'
+      ? []
+      : letter.items.flatMap((item) => {
+          const rationale = item.fields.find((f) => f.kind === 'rationale');
+          if (!rationale?.value || item.conclusion) return [];
+          return [{ range: rationale.label.range, message: `The rationale for "${item.name}" never concludes whether the treatment is medically necessary.` }];
+        }),
+};
