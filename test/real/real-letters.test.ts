@@ -49,6 +49,11 @@ const EXPECTED: Record<string, [string, 'Upheld' | 'Overturned'][]> = {
   ],
 };
 
+/** True findings in real letters: slips a reader should be shown (see imr-letters/SOURCES.md). */
+const TRUE_FINDINGS: Record<string, string[]> = {
+  '005.txt': ['summary.injury-date-mismatch'],
+};
+
 describe('real letters', { skip }, () => {
   test('every letter in the folder has expectations', () => {
     assert.deepEqual(readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort(), Object.keys(EXPECTED).sort());
@@ -83,7 +88,7 @@ describe('real letters', { skip }, () => {
       assert.equal(letter.reviewer.fields.filter((f) => f.value).length, 2);
       assert.equal(letter.header?.fields.length ?? 0, file === '000.txt' ? 0 : 7);
       const serious = checkLetter(letter).filter((p) => p.severity === 'error' || p.severity === 'warning');
-      assert.deepEqual(serious.map((p) => `${p.ruleId}: ${p.message}`), []);
+      assert.deepEqual(serious.map((p) => p.ruleId), TRUE_FINDINGS[file] ?? [], serious.map((p) => p.message).join('\n'));
 
       // The outline lists every item, named by the treatment, with its decision.
       const issues = documentSymbols(letter).find((s) => s.name.startsWith('IMR issues'))!;

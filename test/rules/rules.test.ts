@@ -136,6 +136,28 @@ const CASES: Record<string, Case> = {
     at: ['Hinged knee brace, left: Upheld'],
     clean: [VALID_LETTER, edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left: Upheld {>>imr-disable-line item.missing-field<<}')],
   },
+  'header.dates-out-of-order': {
+    text: edit(VALID_LETTER, 'UR Denial Date:      10/03/2016', 'UR Denial Date:      08/03/2016'),
+    at: ['UR Denial Date:'],
+    message: /UR Denial Date 08\/03\/2016 is before Date of Injury 09\/13\/2016\./,
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'UR Denial Date:      10/03/2016', 'UR Denial Date:      09/13/2016')],
+  },
+  'header.future-date': {
+    text: edit(edit(VALID_LETTER, 'Decision Date:        12/09/2016', 'Decision Date:        12/09/2099'), 'Date Assigned:        11/09/2016', 'Date Assigned:        11/09/2098'),
+    at: ['Date Assigned:', 'Decision Date:'],
+    clean: [VALID_LETTER],
+  },
+  'summary.injury-date-mismatch': {
+    text: edit(VALID_LETTER, 'industrial injury on 09-13-16', 'industrial injury on 09-13-15'),
+    at: ['industrial injury on 09-13-15'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'industrial injury on 09-13-16', 'industrial injury of September 13, 2016'), NO_HEADER],
+  },
+  'summary.undecided-treatment': {
+    text: edit(VALID_LETTER, 'includes a knee brace and tramadol.', 'includes a knee brace, tramadol and a lumbar MRI.'),
+    at: ['includes a knee brace'],
+    message: /"a lumbar MRI"/,
+    clean: [VALID_LETTER],
+  },
 };
 
 describe('rules', () => {

@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { GuidelineEntry } from '../guidelines/catalog';
+import type { CalendarDate } from './dates';
 import type { Layout, SectionKind } from './layouts';
 
 /** A piece of the letter: its range in the text and its text with wrapped lines joined and spaces collapsed. */
@@ -137,6 +138,14 @@ export interface Item {
   range: Range;
 }
 
+/** What the clinical case summary states, for checks against the header and the items. */
+export interface SummaryFacts {
+  /** The injury date the summary gives ("sustained an industrial injury on 10-13-16"). */
+  injuryDate?: { span: Span; date: CalendarDate };
+  /** The treatments of "The requested treatment includes X and Y." */
+  requested: Span[];
+}
+
 /** An inline `{>>imr-disable... rule<<}` directive. No rule ids means every rule. */
 export interface Suppression {
   kind: 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable' | 'enable';
@@ -156,6 +165,7 @@ export interface Letter {
   sections: Section[];
   reviewer: Reviewer;
   items: Item[];
+  summary?: SummaryFacts;
   suppressions: Suppression[];
   lineCount: number;
 }

@@ -8,6 +8,7 @@ import { FINAL_DETERMINATION } from './layouts';
 import type { Header, Item, Letter } from './model';
 import { Region } from './region';
 import { findSections } from './sections';
+import { readSummary } from './summary';
 import { findSuppressions } from './suppressions';
 import { LetterText } from './text';
 
@@ -31,6 +32,7 @@ export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG):
     if (layout.items === 'numbered-notices' && section.kind === 'notice') items.push(...parseNumberedNotices(text, section));
   }
   readFields(text, items, catalog, decisionYear(header));
+  const summarySection = sections.find((s) => s.kind === 'summary');
   return {
     layout,
     recognized: sections.length > 0 || header !== undefined || items.length > 0,
@@ -40,6 +42,7 @@ export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG):
     sections,
     reviewer,
     items,
+    summary: summarySection && readSummary(text, summarySection),
     suppressions: findSuppressions(text),
     lineCount: text.lines.length,
   };

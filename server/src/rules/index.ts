@@ -7,6 +7,8 @@ import { citationUnresolved } from './citation-unresolved';
 import { headerBadCaseNumber } from './header-bad-case-number';
 import { headerBadDate } from './header-bad-date';
 import { headerBadPriority } from './header-bad-priority';
+import { headerDatesOutOfOrder } from './header-dates-out-of-order';
+import { headerFutureDate } from './header-future-date';
 import { headerMissingField } from './header-missing-field';
 import { issuesNoItems } from './issues-no-items';
 import { itemConclusionNamesOtherTreatment } from './item-conclusion-names-other-treatment';
@@ -21,6 +23,8 @@ import { letterUnrecognized } from './letter-unrecognized';
 import { reviewerMissingField } from './reviewer-missing-field';
 import { LEVELS, type Level, type Problem, type Rule } from './rule';
 import { sectionMissing } from './section-missing';
+import { summaryInjuryDateMismatch } from './summary-injury-date-mismatch';
+import { summaryUndecidedTreatment } from './summary-undecided-treatment';
 import { KNOWN_RULE_IDS, suppressionUnknownRule } from './suppression-unknown-rule';
 
 export const RULES: readonly Rule[] = [
@@ -31,6 +35,10 @@ export const RULES: readonly Rule[] = [
   headerBadCaseNumber,
   headerBadDate,
   headerBadPriority,
+  headerDatesOutOfOrder,
+  headerFutureDate,
+  summaryInjuryDateMismatch,
+  summaryUndecidedTreatment,
   reviewerMissingField,
   issuesNoItems,
   itemMissingDecision,
@@ -51,16 +59,19 @@ for (const rule of RULES) KNOWN_RULE_IDS.add(rule.id);
 export interface CheckOptions {
   /** Level per rule id; a rule not named keeps its default. */
   rules?: Readonly<Record<string, Level>>;
+  /** Defaults to now. */
+  today?: Date;
 }
 
 /** Runs every rule that is not switched off, at the level the user set. */
 export function checkLetter(letter: Letter, options: CheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
+  const context = { today: options.today ?? new Date() };
   for (const rule of RULES) {
     const set = options.rules?.[rule.id];
     const level = set !== undefined && LEVELS.includes(set) ? set : rule.severity; // a malformed setting keeps the default
     if (level === 'off' || (!rule.appliesToAnyText && !letter.recognized)) continue;
-    for (const finding of rule.check(letter)) {
+    for (const finding of rule.check(letter, context)) {
       if (!isSuppressed(letter.suppressions, rule.id, finding.range.start.line)) problems.push({ ...finding, ruleId: rule.id, severity: level });
     }
   }

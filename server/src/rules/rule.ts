@@ -27,7 +27,13 @@ export interface Rule {
   severity: Severity;
   /** Rules run only on text recognised as a letter, except those that say what the text is. */
   appliesToAnyText?: boolean;
-  check(letter: Letter): Finding[];
+  check(letter: Letter, context: RuleContext): Finding[];
+}
+
+/** What a rule may know besides the letter. */
+export interface RuleContext {
+  /** Today's date, for dates in the future (given, so checks stay pure and testable). */
+  today: Date;
 }
 
 /** A finding with its rule and the level it is reported at. */

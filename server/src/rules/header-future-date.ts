@@ -1,0 +1,16 @@
+import { compareDates, parseDate } from '../letter/dates';
+import { HEADER_LABELS, bare } from './labels';
+import type { Rule } from './rule';
+
+export const headerFutureDate: Rule = {
+  id: 'header.future-date',
+  description: 'A header date lies in the future.',
+  severity: 'warning',
+  check(letter, { today }) {
+    const now = { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() };
+    return (letter.header?.fields ?? []).flatMap((f) => {
+      const date = f.key !== 'caseNumber' && f.key !== 'priority' && f.value ? parseDate(f.value.text) : undefined;
+      return date && compareDates(date, now) > 0 ? [{ range: f.value!.range, message: `${bare(HEADER_LABELS[f.key])} ${f.value!.text} is in the future.` }] : [];
+    });
+  },
+};
