@@ -158,6 +158,36 @@ const CASES: Record<string, Case> = {
     message: /"a lumbar MRI"/,
     clean: [VALID_LETTER],
   },
+  'section.duplicate': {
+    text: edit(VALID_LETTER, '\nThe injured worker is a 51', '\n                                CLINICAL CASE SUMMARY\nThe injured worker is a 51'),
+    at: ['CLINICAL CASE SUMMARY\nThe injured'],
+    clean: [VALID_LETTER],
+  },
+  'section.out-of-order': {
+    text: VALID_LETTER.replace(/(\n +CLINICAL CASE SUMMARY[\s\S]*?)(\n +IMR ISSUES[\s\S]*)$/, '$2$1'),
+    at: ['CLINICAL CASE SUMMARY'],
+    clean: [VALID_LETTER],
+  },
+  'item.duplicate': {
+    text: edit(VALID_LETTER, 'Tramadol ER 100mg #30 day supply: 30 with two\nrefills: Overturned', 'Hinged knee brace, left: Overturned'),
+    at: ['Hinged knee brace, left: Overturned'],
+    clean: [VALID_LETTER],
+  },
+  'label.nonstandard': {
+    text: edit(edit(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee', 'Maximus Guideline: Decision based on MTUS Knee'), 'Claims Administrator guideline: The Claims', 'Claims Adminstrator guideline: The Claims'),
+    at: ['Maximus Guideline:', 'Claims Adminstrator guideline:'],
+    clean: [VALID_LETTER],
+  },
+  'text.split-word': {
+    text: edit(VALID_LETTER, 'No instability is', 'No red- flag instability is'),
+    at: ['red- flag'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'No instability is', 'No pre- and post-operative instability is')],
+  },
+  'text.form-feed-in-field': {
+    text: edit(VALID_LETTER, '\ndocumented. Therefore', '\n\fdocumented. Therefore'),
+    at: ['documented. Therefore'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, '\nClaims Administrator guideline: Decision based on MTUS Knee', '\n\fClaims Administrator guideline: Decision based on MTUS Knee')],
+  },
 };
 
 describe('rules', () => {

@@ -4,8 +4,20 @@ import { labeledField, readSpan } from './fields';
 import type { Decision, Item, ItemDecision, ItemFieldKind, Section, Span } from './model';
 import type { LetterText } from './text';
 
-const FIELD_LABEL = /^(claims +administrator +guideline|maximus +guideline|decision +rationale) *:/i;
 const FIELD_ORDER: ItemFieldKind[] = ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'];
+const FIELD_NAMES = ['claims administrator guideline', 'maximus guideline', 'decision rationale'];
+
+/**
+ * A field label at the start of a line: as letters print it, in any letter case, or misspelled
+ * by a typo or two ("Claims Adminstrator guideline:"), so a slip does not hide the field.
+ */
+export function fieldLabel(line: string): { kind: ItemFieldKind; length: number } | undefined {
+  const colon = line.indexOf(':');
+  if (colon < 10 || colon > 40) return undefined;
+  const name = line.slice(0, colon).trim().toLowerCase().replace(/ +/g, ' ');
+  const k = FIELD_NAMES.findIndex((n) => n === name || editDistance(n, name) <= 2);
+  return k < 0 ? undefined : { kind: FIELD_ORDER[k], length: colon + 1 };
+}
 
 /** `...: Upheld` at the end of an item line; the word is checked separately so a misspelling is still seen as a decision. */
 const DECISION_AT_END = /: *([A-Za-z][A-Za-z -]{0,30})$/;
@@ -27,10 +39,6 @@ const DECISION_LIKE = new Set([
 ]);
 const LEAD = /^the final determination was based/i;
 const MAX_TITLE_LINES = 6;
-
-export function fieldKind(labelText: string): ItemFieldKind {
-  return FIELD_ORDER[['c', 'm', 'd'].indexOf(labelText.trimStart()[0].toLowerCase())];
-}
 
 /** Upheld or Overturned for a decision word in any letter case; undefined for anything else. */
 export function decisionValue(word: string): Decision | undefined {
@@ -115,9 +123,9 @@ function findMarks(text: LetterText, floor: number, bodyEnd: number): (TitleMark
   for (let i = floor; i <= bodyEnd; i++) {
     const line = text.lines[i];
     if (line.blank) continue;
-    const label = FIELD_LABEL.exec(text.trimmed(i));
+    const label = fieldLabel(text.trimmed(i));
     if (label) {
-      marks.push({ type: 'label', line: i, kind: fieldKind(label[1]), labelEnd: line.first + label[0].length });
+      marks.push({ type: 'label', line: i, kind: label.kind, labelEnd: line.first + label.length });
       lowest = i + 1;
       afterLabel = true;
       continue;
@@ -283,8 +291,8 @@ function finishRange(item: Item) {
   item.range = { start: item.title.range.start, end };
 }
 
-/** Levenshtein distance, for short words only. */
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance, for short words only (3 for anything farther apart than that). */
+export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -146,6 +146,14 @@ export interface SummaryFacts {
   requested: Span[];
 }
 
+/** What PDF extraction left behind. */
+export interface Artifacts {
+  /** "red- flag": the hyphen and the spaces after it. */
+  splitWords: Span[];
+  /** Form feeds (page breaks) inside a field's text, one character each. */
+  formFeeds: Range[];
+}
+
 /** An inline `{>>imr-disable... rule<<}` directive. No rule ids means every rule. */
 export interface Suppression {
   kind: 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable' | 'enable';
@@ -166,6 +174,7 @@ export interface Letter {
   reviewer: Reviewer;
   items: Item[];
   summary?: SummaryFacts;
+  artifacts: Artifacts;
   suppressions: Suppression[];
   lineCount: number;
 }

@@ -1,5 +1,6 @@
 import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
 import { guidelineFieldCitations, proseCitations } from './citations';
+import { findArtifacts } from './artifacts';
 import { findConclusion } from './conclusion';
 import { parseReviewer } from './fields';
 import { headerField, parseHeader } from './header';
@@ -18,7 +19,7 @@ import { LetterText } from './text';
  */
 export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG): Letter {
   if (looksBinary(source)) {
-    return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, sections: [], reviewer: { fields: [] }, items: [], suppressions: [], lineCount: 0 };
+    return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, sections: [], reviewer: { fields: [] }, items: [], artifacts: { splitWords: [], formFeeds: [] }, suppressions: [], lineCount: 0 };
   }
   const text = new LetterText(source);
   const { layout, sections } = findSections(text);
@@ -43,6 +44,7 @@ export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG):
     reviewer,
     items,
     summary: summarySection && readSummary(text, summarySection),
+    artifacts: findArtifacts(text, items, reviewer),
     suppressions: findSuppressions(text),
     lineCount: text.lines.length,
   };

@@ -1,4 +1,10 @@
 import type { Letter } from '../letter/model';
+import { sectionOutOfOrder } from './section-out-of-order';
+import { sectionDuplicate } from './section-duplicate';
+import { itemDuplicate } from './item-duplicate';
+import { labelNonstandard } from './label-nonstandard';
+import { textFormFeedInField } from './text-form-feed-in-field';
+import { textSplitWord } from './text-split-word';
 import { isSuppressed } from '../letter/suppressions';
 import { citationBadPageList } from './citation-bad-page-list';
 import { citationMaximusNonMtusOnly } from './citation-maximus-non-mtus-only';
@@ -31,6 +37,8 @@ export const RULES: readonly Rule[] = [
   letterBinary,
   letterUnrecognized,
   sectionMissing,
+  sectionDuplicate,
+  sectionOutOfOrder,
   headerMissingField,
   headerBadCaseNumber,
   headerBadDate,
@@ -45,6 +53,7 @@ export const RULES: readonly Rule[] = [
   itemInvalidDecision,
   itemMissingField,
   itemEmptyField,
+  itemDuplicate,
   itemDecisionContradictsRationale,
   itemNoConclusion,
   itemConclusionNamesOtherTreatment,
@@ -52,6 +61,9 @@ export const RULES: readonly Rule[] = [
   citationPageOutOfRange,
   citationBadPageList,
   citationMaximusNonMtusOnly,
+  labelNonstandard,
+  textSplitWord,
+  textFormFeedInField,
   suppressionUnknownRule,
 ];
 for (const rule of RULES) KNOWN_RULE_IDS.add(rule.id);

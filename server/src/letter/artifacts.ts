@@ -1,0 +1,32 @@
+import { before, contains, range } from './lines';
+import type { Artifacts, Item, Reviewer } from './model';
+import type { LetterText } from './text';
+
+// "red- flag": a word whose line break became a space after its hyphen. "pre- and post-operative" is English.
+const SPLIT_WORD = /\b([A-Za-z]{2,})-( +)(?!(?:and|or|to|nor)\b)([a-z]{2,})\b/g;
+
+/** Leftovers of PDF extraction: words split by a hyphen and a space, and page breaks inside a field's text. */
+export function findArtifacts(text: LetterText, items: Item[], reviewer: Reviewer): Artifacts {
+  const splitWords = [];
+  for (const line of text.lines) {
+    if (line.blank || !line.text.includes('- ')) continue;
+    SPLIT_WORD.lastIndex = 0;
+    for (let m = SPLIT_WORD.exec(line.text); m; m = SPLIT_WORD.exec(line.text)) {
+      const hyphen = m.index + m[1].length;
+      splitWords.push({ range: range(line.index, hyphen, line.index, hyphen + 1 + m[2].length), text: m[0] });
+    }
+  }
+  // Values in document order, walked alongside the form feeds (also in order): linear.
+  const values = [...reviewer.fields, ...items.flatMap((i) => i.fields)].flatMap((f) => (f.value ? [f.value.range] : []));
+  values.sort((a, b) => (before(a.start, b.start) ? -1 : 1));
+  const formFeeds = [];
+  let v = 0;
+  for (let at = text.source.indexOf('\f'); at >= 0; at = text.source.indexOf('\f', at + 1)) {
+    const p = text.positionAt(at);
+    while (v < values.length && before(values[v].end, p)) v++;
+    const value = values[v];
+    // Inside a value, not at its very start.
+    if (value && contains(value, { start: p, end: p }) && before(value.start, p)) formFeeds.push(range(p.line, p.character, p.line, p.character + 1));
+  }
+  return { splitWords, formFeeds };
+}

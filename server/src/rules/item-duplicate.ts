@@ -1,0 +1,20 @@
+import type { Finding, Rule } from './rule';
+
+export const itemDuplicate: Rule = {
+  id: 'item.duplicate',
+  description: 'The same disputed item is decided twice.',
+  severity: 'warning',
+  check(letter) {
+    const seen = new Map<string, number>();
+    return letter.items.flatMap((item, i): Finding[] => {
+      const key = item.name.toLowerCase().replace(/\s+/g, ' ').trim();
+      if (!key) return [];
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, i);
+        return [];
+      }
+      return [{ range: item.title.range, message: `Item "${item.name}" is decided twice (first on line ${letter.items[first].title.range.start.line + 1}).` }];
+    });
+  },
+};
