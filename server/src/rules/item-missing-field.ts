@@ -1,5 +1,6 @@
-import type { ItemFieldKind } from '../letter/model';
-import { ITEM_FIELD_LABELS, bare, listing } from './labels';
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { Item, ItemFieldKind } from '../letter/model';
+import { ITEM_FIELD_LABELS, PLACEHOLDER, bare, listing } from './labels';
 import type { Finding, Rule } from './rule';
 
 const KINDS = Object.keys(ITEM_FIELD_LABELS) as ItemFieldKind[];
@@ -12,10 +13,27 @@ export const itemMissingField: Rule = {
     letter.layout.items !== 'blocks'
       ? []
       : letter.items.flatMap((item): Finding[] => {
-          const missing = KINDS.filter((k) => !item.fields.some((f) => f.kind === k)).map((k) => bare(ITEM_FIELD_LABELS[k]));
+          const missing = KINDS.filter((k) => !item.fields.some((f) => f.kind === k));
           if (missing.length === 0) return [];
           const range = item.title.text ? item.title.range : item.range;
           const name = item.name ? `Item "${item.name}"` : 'This item';
-          return [{ range, message: `${name} is missing ${listing(missing)}.` }];
+          const names = missing.map((k) => bare(ITEM_FIELD_LABELS[k]));
+          return [{
+            range,
+            message: `${name} is missing ${listing(names)}.`,
+            fixes: [{ title: `Insert ${listing(names)} with a placeholder`, edits: missing.map((k) => skeleton(item, k)) }],
+          }];
         }),
 };
+
+/** The missing field, in its place: before the next field the item has, or after the item. */
+function skeleton(item: Item, kind: ItemFieldKind): TextEdit {
+  const field = `${ITEM_FIELD_LABELS[kind]} ${PLACEHOLDER}`;
+  const next = item.fields.find((f) => KINDS.indexOf(f.kind) > KINDS.indexOf(kind));
+  if (next) {
+    const at = { line: next.label.range.start.line, character: next.label.range.start.character };
+    return { range: { start: at, end: at }, newText: `${field}\n\n` };
+  }
+  const end = item.range.end;
+  return { range: { start: end, end }, newText: `\n\n${field}` };
+}

@@ -30,3 +30,6 @@ export function listing(names: string[]): string {
 export function bare(label: string): string {
   return label.replace(/:$/, '');
 }
+
+/** What a skeleton field or section holds until someone writes it. */
+export const PLACEHOLDER = '[to be completed]';
