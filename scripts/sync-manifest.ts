@@ -1,0 +1,42 @@
+// Writes the settings part of package.json from the rule registry, so the settings UI lists every
+// rule with its description and default level. Run: npx tsx scripts/sync-manifest.ts
+// (test/package/manifest.test.ts fails when package.json and the registry disagree).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../server/src/rules';
+import { LEVELS } from '../server/src/rules/rule';
+
+export function configurationProperties(): Record<string, unknown> {
+  return {
+    'imrLetter.rules': {
+      type: 'object',
+      default: {},
+      markdownDescription: 'The level of each diagnostic rule, by its id: `error`, `warning`, `information`, `hint` or `off`. Rules not named keep their default level. Findings can also be silenced in the letter with `{>>imr-disable-line rule.id<<}`.',
+      properties: Object.fromEntries(
+        RULES.map((r) => [r.id, { type: 'string', enum: [...LEVELS], default: r.severity, markdownDescription: `${r.description} (default: \`${r.severity}\`)` }]),
+      ),
+      additionalProperties: false,
+    },
+    'imrLetter.guidelines.catalogFile': {
+      type: 'string',
+      default: '',
+      scope: 'resource',
+      markdownDescription: 'A JSON file in the workspace (schema: `schemas/guideline-catalog.schema.json`; name it `*.imr-guidelines.json` for validation while you edit) whose entries add to or override the built-in guideline catalog, for example your organisation\'s licensed ODG links. Read only in trusted workspaces.',
+    },
+    'imrLetter.trace.server': {
+      type: 'string',
+      enum: ['off', 'messages', 'verbose'],
+      default: 'off',
+      scope: 'window',
+      description: 'Log the messages between VS Code and the IMR letter language server (never letter text at the server\'s own log level; at "verbose" the protocol messages themselves include the text).',
+    },
+  };
+}
+
+if (require.main === module) {
+  const path = join(__dirname, '..', 'package.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8'));
+  manifest.contributes.configuration.properties = configurationProperties();
+  writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
+  console.log(`${RULES.length} rules written to package.json`);
+}

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { RULES } from '../../server/src/rules';
+import { configurationProperties } from '../../scripts/sync-manifest';
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+
+describe('the extension manifest', () => {
+  test('its settings list every rule with its description and default level (run npx tsx scripts/sync-manifest.ts when this fails)', () => {
+    assert.deepEqual(manifest.contributes.configuration.properties, JSON.parse(JSON.stringify(configurationProperties())));
+    assert.equal(Object.keys(manifest.contributes.configuration.properties['imrLetter.rules'].properties).length, RULES.length);
+  });
+
+  test('firstLine recognises the openings real letters have, with or without leading spaces or a form feed', () => {
+    const firstLine = new RegExp(manifest.contributes.languages[0].firstLine);
+    for (const opening of ['Case Number:          CM16-0213037', ' HOW THE IMR FINAL DETERMINATION WAS MADE ', '\fHOW THE IMR FINAL DETERMINATION WAS MADE', 'MAXIMUS FEDERAL SERVICES, INC.', 'MEDICAL PROFESSIONAL REVIEW', 'Notice of Independent Medical Review Determination']) {
+      assert.match(opening, firstLine);
+    }
+    assert.doesNotMatch('Dear Sir or Madam,', firstLine);
+  });
+
+  test('the catalog file setting is not read in untrusted workspaces', () => {
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['imrLetter.guidelines.catalogFile']);
+  });
+});
