@@ -22,7 +22,7 @@ export function readSummary(text: LetterText, section: Section): SummaryFacts {
   if (requested) {
     // "a lumbar epidural steroid injection at L4-S1 and a MRI of the cervical spine"
     const listStart = requested.index + requested[0].length - requested[1].length - 1;
-    const pieces = /[^,]+?(?=,\s*(?:and\s+)?|\s+and\s+(?:an?|the)\s|$)/g;
+    const pieces = /[^,]+?(?=,\s*(?:and\s+)?|\s+and\s+|$)/g;
     pieces.lastIndex = 0;
     for (let m = pieces.exec(requested[1]); m; m = pieces.exec(requested[1])) {
       const raw = m[0].replace(/^\s*(?:,\s*)?(?:and\s+)?/, '');
