@@ -1,7 +1,7 @@
-// Writes the settings part of package.json from the rule registry, so the settings UI lists every
-// rule with its description and default level. Run: npx tsx scripts/sync-manifest.ts
+// Writes the settings part of package.json and docs/rules.md from the rule registry, so the
+// settings UI and the reference list every rule with its description and default level. Run: npx tsx scripts/sync-manifest.ts
 // (test/package/manifest.test.ts fails when package.json and the registry disagree).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../server/src/rules';
 import { LEVELS } from '../server/src/rules/rule';
@@ -33,10 +33,35 @@ export function configurationProperties(): Record<string, unknown> {
   };
 }
 
+/** docs/rules.md: every rule, what it catches, why it matters, an example, its default level. */
+export function rulesReference(): string {
+  const rows = RULES.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.description.replace(/\|/g, '\\|')} |`);
+  const sections = RULES.map((r) =>
+    [`## ${r.id}`, '', r.description, '', `**Why it matters.** ${r.why}`, '', `**Example.** ${r.example}`, '', `**Default level:** ${r.severity}. Change it with \`"imrLetter.rules": { "${r.id}": "warning" }\`, or silence one finding with \`{>>imr-disable-line ${r.id}<<}\` on its line.`, ''].join('\n'),
+  );
+  return [
+    '# Rules',
+    '',
+    'Generated from the rule registry by `npx tsx scripts/sync-manifest.ts`; a test fails when it drifts. Quick fixes are offered where the finding says what to write; "Fix all" and fix on save (`source.fixAll.imr`) apply only the fixes that restore what the finding names.',
+    '',
+    '| rule | default | what it catches |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    ...sections,
+  ].join('\n');
+}
+
+function anchor(id: string): string {
+  return id.replace(/\./g, '');
+}
+
 if (require.main === module) {
   const path = join(__dirname, '..', 'package.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8'));
   manifest.contributes.configuration.properties = configurationProperties();
   writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
-  console.log(`${RULES.length} rules written to package.json`);
+  mkdirSync(join(__dirname, '..', 'docs'), { recursive: true });
+  writeFileSync(join(__dirname, '..', 'docs', 'rules.md'), rulesReference());
+  console.log(`${RULES.length} rules written to package.json and docs/rules.md`);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { RULES } from '../../server/src/rules';
-import { configurationProperties } from '../../scripts/sync-manifest';
+import { configurationProperties, rulesReference } from '../../scripts/sync-manifest';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
 
@@ -11,6 +11,11 @@ describe('the extension manifest', () => {
   test('its settings list every rule with its description and default level (run npx tsx scripts/sync-manifest.ts when this fails)', () => {
     assert.deepEqual(manifest.contributes.configuration.properties, JSON.parse(JSON.stringify(configurationProperties())));
     assert.equal(Object.keys(manifest.contributes.configuration.properties['imrLetter.rules'].properties).length, RULES.length);
+  });
+
+  test('docs/rules.md is the reference generated from the registry', () => {
+    assert.equal(readFileSync(join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8'), rulesReference());
+    for (const r of RULES) assert.ok(r.why.length > 20 && r.example.length > 5, r.id);
   });
 
   test('firstLine recognises the openings real letters have, with or without leading spaces or a form feed', () => {

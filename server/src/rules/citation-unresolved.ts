@@ -3,6 +3,8 @@ import type { Finding, Rule } from './rule';
 export const citationUnresolved: Rule = {
   id: 'citation.unresolved',
   description: 'A guideline citation (or one of its sections) matches no entry of the guideline catalog.',
+  why: 'A citation the catalog does not know cannot be looked up from the letter; it may be mistyped, or a source the catalog lacks.',
+  example: '`Decision based on MTUS Knee Troubles 2004.`',
   severity: 'hint',
   check: (letter) =>
     letter.items.flatMap((item) =>

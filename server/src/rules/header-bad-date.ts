@@ -6,6 +6,8 @@ const DATE_KEYS = new Set(['dateAssigned', 'dateOfInjury', 'decisionDate', 'urDe
 export const headerBadDate: Rule = {
   id: 'header.bad-date',
   description: 'A header date is not a real MM/DD/YYYY date.',
+  why: 'A date that does not exist cannot start or end a deadline.',
+  example: '`Decision Date: 02/30/2017`.',
   severity: 'error',
   check(letter) {
     // 2013 notices print their date as M/D/YYYY.

@@ -6,6 +6,8 @@ const PRIORITIES = ['Standard', 'Expedited'];
 export const headerBadPriority: Rule = {
   id: 'header.bad-priority',
   description: 'The Priority is neither Standard nor Expedited.',
+  why: "Priority decides the review's deadlines (expedited reviews are faster); only Standard and Expedited exist.",
+  example: '`Priority: Urgent`.',
   severity: 'error',
   check(letter) {
     const value = headerField(letter.header, 'priority')?.value;

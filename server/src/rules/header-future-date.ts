@@ -5,6 +5,8 @@ import type { Rule } from './rule';
 export const headerFutureDate: Rule = {
   id: 'header.future-date',
   description: 'A header date lies in the future.',
+  why: 'A determination cannot be dated after today; a future date is a typing slip that also shifts the appeal deadline.',
+  example: '`Decision Date: 12/09/2099`.',
   severity: 'warning',
   check(letter, { today }) {
     const now = { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() };

@@ -4,6 +4,8 @@ import type { Finding, Rule } from './rule';
 export const headerMissingField: Rule = {
   id: 'header.missing-field',
   description: 'Where the letter has a header, one of its fields (Case Number, dates, Priority) is missing or empty.',
+  why: 'The case number and the dates identify the determination and start the 30-day appeal period; without them a letter cannot be filed or appealed on time.',
+  example: 'A header with no `UR Denial Date:`.',
   severity: 'error',
   check(letter) {
     const header = letter.header;

@@ -16,6 +16,8 @@ function words(text: string): Set<string> {
 export const itemConclusionNamesOtherTreatment: Rule = {
   id: 'item.conclusion-names-other-treatment',
   description: "The rationale's conclusion names a treatment that shares no word with the item it decides (a sign of text pasted from another item).",
+  why: 'A conclusion about another treatment is the mark of text copied from another item or letter.',
+  example: 'Item `Hinged knee brace, left`, conclusion "the request for lumbar epidural injections is not medically necessary".',
   severity: 'hint',
   check: (letter) =>
     letter.items.flatMap((item) => {

@@ -3,6 +3,8 @@ import type { Finding, Rule } from './rule';
 export const itemDecisionContradictsRationale: Rule = {
   id: 'item.decision-contradicts-rationale',
   description: 'The decision says one thing and the rationale concludes the other: Upheld with "is medically necessary", or Overturned with "is not medically necessary".',
+  why: 'The decision is what binds the parties; when the rationale concludes the opposite, the determination may rest on a plainly erroneous finding (Labor Code 4610.6(h)(5)).',
+  example: '`Knee brace: Upheld` whose rationale ends "the request for a knee brace is medically necessary."',
   severity: 'error',
   check: (letter) =>
     letter.items.flatMap((item): Finding[] => {

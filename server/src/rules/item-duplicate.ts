@@ -3,6 +3,8 @@ import type { Finding, Rule } from './rule';
 export const itemDuplicate: Rule = {
   id: 'item.duplicate',
   description: 'The same disputed item is decided twice.',
+  why: 'The same treatment decided twice may be decided two ways; one of the blocks is probably a paste error.',
+  example: 'Two `Hinged knee brace, left: ...` items.',
   severity: 'warning',
   check(letter) {
     const seen = new Map<string, number>();

@@ -3,6 +3,8 @@ import type { Rule } from './rule';
 export const itemEmptyField: Rule = {
   id: 'item.empty-field',
   description: 'A disputed item\'s guideline or rationale label is followed by no text.',
+  why: 'A label with nothing after it is as good as a missing field, and easier to miss.',
+  example: '`Decision rationale:` followed by the next item.',
   severity: 'error',
   check: (letter) =>
     letter.items.flatMap((item) =>

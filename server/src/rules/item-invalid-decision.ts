@@ -7,6 +7,8 @@ const DECISIONS: Decision[] = ['Upheld', 'Overturned'];
 export const itemInvalidDecision: Rule = {
   id: 'item.invalid-decision',
   description: 'A disputed item\'s decision is neither Upheld nor Overturned.',
+  why: 'Only Upheld (the UR denial stands) and Overturned (the treatment must be authorized) have a legal meaning.',
+  example: '`MRI of the knee: Uphled`.',
   severity: 'error',
   check: (letter) =>
     letter.items.flatMap((item): Finding[] => {

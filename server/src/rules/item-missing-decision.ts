@@ -3,6 +3,8 @@ import type { Rule } from './rule';
 export const itemMissingDecision: Rule = {
   id: 'item.missing-decision',
   description: 'A disputed item has no decision after the last colon of its item line.',
+  why: 'Without Upheld or Overturned nobody knows whether the treatment must be authorized.',
+  example: '`MRI of the knee` with nothing after it.',
   severity: 'error',
   check: (letter) =>
     letter.items

@@ -8,6 +8,8 @@ const KINDS = Object.keys(ITEM_FIELD_LABELS) as ItemFieldKind[];
 export const itemMissingField: Rule = {
   id: 'item.missing-field',
   description: 'A disputed item lacks its Claims Administrator guideline, MAXIMUS guideline or Decision rationale.',
+  why: 'Each item must show the guidelines both sides relied on and the reasons; a missing one leaves the decision unexplained.',
+  example: 'An item with a Claims Administrator guideline and a Decision rationale but no MAXIMUS guideline.',
   severity: 'error',
   check: (letter) =>
     letter.layout.items !== 'blocks'

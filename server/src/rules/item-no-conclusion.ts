@@ -3,6 +3,8 @@ import type { Rule } from './rule';
 export const itemNoConclusion: Rule = {
   id: 'item.no-conclusion',
   description: 'The decision rationale never says whether the treatment is medically necessary.',
+  why: 'A rationale is expected to end by saying whether the treatment is medically necessary; without that sentence the reasoning is unfinished.',
+  example: 'A rationale that ends "A brace will not help."',
   severity: 'information',
   check: (letter) =>
     letter.layout.items !== 'blocks'

@@ -3,6 +3,8 @@ import type { Rule } from './rule';
 export const letterUnrecognized: Rule = {
   id: 'letter.unrecognized',
   description: 'Nothing of an IMR letter was found: no section heading, header label or disputed item.',
+  why: 'Tells you at once that a file is not an IMR letter (or was extracted so badly that nothing of one is left), instead of listing every missing section.',
+  example: 'A shopping list saved as `notes.imr`.',
   severity: 'warning',
   appliesToAnyText: true,
   check: (letter) =>

@@ -24,6 +24,10 @@ export interface Rule {
   /** Stable id, `area.problem`; users set levels and silence findings by it. */
   id: string;
   description: string;
+  /** Why it matters for this kind of letter (for docs/rules.md). */
+  why: string;
+  /** A short example of what it catches. */
+  example: string;
   severity: Severity;
   /** Rules run only on text recognised as a letter, except those that say what the text is. */
   appliesToAnyText?: boolean;

@@ -5,6 +5,8 @@ import type { Rule } from './rule';
 export const sectionMissing: Rule = {
   id: 'section.missing',
   description: 'A section the letter\'s layout requires is missing.',
+  why: "Each section carries part of the determination's legal basis; a letter missing one is incomplete, and a reader cannot check what the reviewer relied on.",
+  example: 'A letter that goes from HOW THE IMR FINAL DETERMINATION WAS MADE straight to IMR ISSUES, DECISIONS AND RATIONALES.',
   severity: 'error',
   check(letter) {
     const present = new Set(letter.sections.map((s) => s.kind));

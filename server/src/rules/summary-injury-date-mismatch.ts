@@ -5,6 +5,8 @@ import type { Rule } from './rule';
 export const summaryInjuryDateMismatch: Rule = {
   id: 'summary.injury-date-mismatch',
   description: "The case summary gives another injury date than the header's Date of Injury.",
+  why: "The date of injury decides which guidelines and rules apply; a summary that disagrees with the header may rest on another worker's records.",
+  example: 'Header `Date of Injury: 10/10/2016`, summary "an industrial injury of October 10, 2015".',
   severity: 'warning',
   check(letter) {
     const stated = letter.summary?.injuryDate;

@@ -9,6 +9,8 @@ function words(text: string): string[] {
 export const summaryUndecidedTreatment: Rule = {
   id: 'summary.undecided-treatment',
   description: 'The case summary names a requested treatment that shares no word with any disputed item (read only from "The requested treatment includes ...").',
+  why: 'Every requested treatment in dispute should get a decision; one that is named but never decided may have been dropped.',
+  example: '"The requested treatment includes a knee brace, tramadol and a lumbar MRI." with no MRI item.',
   severity: 'information',
   check(letter) {
     const items = letter.items.map((i) => new Set(words(`${i.name} ${i.title.text}`)));

@@ -3,6 +3,8 @@ import type { Rule } from './rule';
 export const textSplitWord: Rule = {
   id: 'text.split-word',
   description: 'A word split by a hyphen and a space ("red- flag"), left where PDF extraction joined two lines.',
+  why: 'PDF extraction leaves words split where a line broke; joined again the text reads and searches properly.',
+  example: '`red- flag` for `red-flag`.',
   severity: 'information',
   check: (letter) =>
     letter.artifacts.splitWords.map((w) => {
