@@ -29,6 +29,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const settingsByUri = new Map<string, Promise<Settings>>();
   let canPullSettings = false;
+  // Clients that pull diagnostics (LSP 3.17) ask for them; others get them pushed. Never both.
+  let clientPulls = false;
+  let canRefresh = false;
   let pushedSettings = DEFAULT_SETTINGS;
 
   const letterOf = (uri: string): Letter | undefined => {
@@ -58,6 +61,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   const schedule = (uri: string) => {
+    if (clientPulls) return;
     clearTimeout(pending.get(uri));
     pending.set(uri, setTimeout(() => {
       pending.delete(uri);
@@ -88,6 +92,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params) => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
     folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    clientPulls = params.capabilities.textDocument?.diagnostic !== undefined;
+    canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     pushedSettings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
@@ -98,13 +104,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' '] },
         documentLinkProvider: { resolveProvider: false },
+        diagnosticProvider: clientPulls ? { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: 'imr-language-server' },
     };
   });
 
+  /** After settings or the catalog change: pushed diagnostics are sent again, pulling clients are told to ask again. */
+  const revalidateAll = () => {
+    if (clientPulls && canRefresh) void connection.languages.diagnostics.refresh();
+    documents.all().forEach((doc) => schedule(doc.uri));
+  };
+
   connection.onInitialized(() => {
-    void loadCatalog().then(() => documents.all().forEach((doc) => schedule(doc.uri)));
+    void loadCatalog().then(revalidateAll);
+  });
+
+  connection.languages.diagnostics.on(async (p) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return { kind: 'full', items: [] };
+    const settings = await settingsFor(doc.uri);
+    return { kind: 'full', items: diagnostics(cache.get(doc.uri, doc.version, () => doc.getText()), settings) };
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -112,7 +132,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const pushed = (change.settings as Record<string, unknown> | null)?.[SECTION];
     if (pushed !== undefined) pushedSettings = readSettings(pushed);
     await loadCatalog();
-    documents.all().forEach((doc) => schedule(doc.uri));
+    revalidateAll();
   });
 
   documents.onDidChangeContent((e) => schedule(e.document.uri));
@@ -121,7 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pending.delete(e.document.uri);
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (!clientPulls) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onDocumentSymbol((p) => {

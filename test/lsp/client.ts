@@ -22,11 +22,20 @@ export class TestClient {
   private readonly waiters = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
   settings: unknown = { rules: {} };
   readonly messages: string[] = [];
+  refreshes = 0;
+  private onRefresh?: () => void;
+
+  /** Resolves when the server next asks the client to pull diagnostics again. */
+  nextRefresh(): Promise<void> {
+    return new Promise((resolve) => (this.onRefresh = resolve));
+  }
+  readonly published: string[] = [];
 
   constructor() {
     this.server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.rpc = createMessageConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
     this.rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p.uri);
       const waiting = this.waiters.get(p.uri) ?? [];
       this.waiters.set(p.uri, []);
       waiting.forEach((w) => w(p));
@@ -37,16 +46,22 @@ export class TestClient {
     this.rpc.onRequest('window/showMessageRequest', (p: { message: string }) => (this.messages.push(p.message), null));
     this.rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.rpc.onRequest('client/registerCapability', () => null);
+    this.rpc.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.onRefresh?.();
+      return null;
+    });
     this.rpc.listen();
   }
 
-  async initialize(workspaceFolder?: string): Promise<{ capabilities: Record<string, unknown> }> {
+  /** Initialises like VS Code; `pull` adds the LSP 3.17 pull-diagnostics capability. */
+  async initialize(workspaceFolder?: string, pull = false): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.rpc.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: workspaceFolder ?? null,
       workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'letters' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...(pull ? { diagnostics: { refreshSupport: true } } : {}) },
         textDocument: {
           synchronization: { dynamicRegistration: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -54,6 +69,7 @@ export class TestClient {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
           publishDiagnostics: { versionSupport: true },
+          ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
       },
     });

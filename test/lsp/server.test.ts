@@ -117,3 +117,27 @@ describe('a workspace guideline catalog', { skip: existsSync(SERVER) ? false : '
     assert.equal(await client.stop(), 0);
   });
 });
+
+describe('pull diagnostics (LSP 3.17)', { skip: existsSync(SERVER) ? false : 'no bundled server' }, () => {
+  test('a client that pulls gets diagnostics on request, for the current text, a refresh on settings change, and no pushes', async () => {
+    const client = new TestClient();
+    const init = await client.initialize(undefined, true);
+    assert.ok(init.capabilities.diagnosticProvider);
+    const uri = 'file:///letters/pulled.imr';
+    const text = edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left: Uphled');
+    await client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr-letter', version: 1, text } });
+    type Report = { kind: string; items: { code: string }[] };
+    const first = await client.rpc.sendRequest<Report>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.deepEqual([first.kind, first.items.map((d) => d.code)], ['full', ['item.invalid-decision']]);
+    // After an edit, the next pull answers for the edited text.
+    const line = lineOf(text, 'Uphled');
+    await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line, character: 25 }, end: { line, character: 31 } }, text: 'Upheld' }] });
+    const second = await client.rpc.sendRequest<Report>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.deepEqual(second.items, []);
+    const refreshed = client.nextRefresh();
+    await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await refreshed;
+    assert.deepEqual(client.published, []);
+    assert.equal(await client.stop(), 0);
+  });
+});
