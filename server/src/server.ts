@@ -168,7 +168,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   connection.onCodeAction(async (p) => {
     const letter = letterOf(p.textDocument.uri);
-    return letter ? codeActions(p.textDocument.uri, letter, p.context.diagnostics, await settingsFor(p.textDocument.uri), p.context.only) : [];
+    const doc = documents.get(p.textDocument.uri);
+    if (!letter || !doc) return [];
+    const lineLength = (line: number) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '').length;
+    return codeActions(p.textDocument.uri, letter, p.context.diagnostics, await settingsFor(p.textDocument.uri), p.context.only, lineLength);
   });
 
   documents.listen(connection);

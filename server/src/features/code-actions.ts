@@ -10,7 +10,7 @@ export const FIX_ALL_KIND = 'source.fixAll.imr';
  * Code actions for a request: every fix of every diagnostic in it (not only the first), "fix all"
  * for a rule with several fixable findings, and `source.fixAll.imr` (fix on save). `only` is honoured.
  */
-export function codeActions(uri: string, letter: Letter, diagnostics: Diagnostic[], options: CheckOptions, only?: string[]): CodeAction[] {
+export function codeActions(uri: string, letter: Letter, diagnostics: Diagnostic[], options: CheckOptions, only?: string[], lineLength?: (line: number) => number): CodeAction[] {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
@@ -18,6 +18,11 @@ export function codeActions(uri: string, letter: Letter, diagnostics: Diagnostic
     for (const d of ours) {
       const fixes = (d.data as { fixes?: Fix[] } | undefined)?.fixes ?? [];
       fixes.forEach((fix, i) => actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0 && fix.safe === true, edit: { changes: { [uri]: fix.edits } } }));
+      if (lineLength) {
+        // Silencing, written into the letter as an annotation at the end of the line.
+        const at = { line: d.range.start.line, character: lineLength(d.range.start.line) };
+        actions.push({ title: `Disable ${String(d.code)} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: ` {>>imr-disable-line ${String(d.code)}<<}` }] } } });
+      }
     }
     // "Fix all" for each rule in the request that has more than one safe fix in the letter.
     const problems = checkLetter(letter, options);
