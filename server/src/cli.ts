@@ -1,5 +1,7 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { safeEdits } from './features/code-actions';
 import { outlineText } from './features/outline-text';
 import { documentSymbols } from './features/symbols';
 import { parseLetter } from './letter/parse';
@@ -14,6 +16,7 @@ Folders are searched for *.imr, *.imr.txt and *.txt files.
 
 Options:
   --outline          also print each letter's outline (sections, items and decisions)
+  --fix              apply the safe fixes in place (UTF-8 files only), then report what is left
   --rule ID=LEVEL    set a rule's level (error, warning, information, hint, off); repeatable
   --rules            list the rules and exit
   -h, --help         show this help
@@ -27,11 +30,13 @@ function main(argv: string[]): number {
   const paths: string[] = [];
   const rules: Record<string, Level> = {};
   let outline = false;
+  let fix = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') return out(USAGE, 0);
     if (arg === '--rules') return out(RULES.map((r) => `${r.id.padEnd(24)} ${r.severity.padEnd(11)} ${r.description}\n`).join(''), 0);
     if (arg === '--outline') outline = true;
+    else if (arg === '--fix') fix = true;
     else if (arg === '--rule') {
       const [id, level] = (argv[++i] ?? '').split('=');
       if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level)) return usage(`--rule takes ID=LEVEL with a known rule id and one of ${LEVELS.join(', ')}`);
@@ -55,17 +60,32 @@ function main(argv: string[]): number {
     }
   });
   for (const file of files) {
-    let text: string;
+    let read: { text: string; utf8: boolean };
     try {
-      text = decode(readFileSync(file));
+      read = decode(readFileSync(file));
     } catch {
       process.stderr.write(`imr-lint: cannot read ${file}\n`);
       readErrors++;
       continue;
     }
-    const letter = parseLetter(text);
-    letters++;
     const name = relative(process.cwd(), file) || file;
+    let letter = parseLetter(read.text);
+    if (fix) {
+      const { edits, count } = safeEdits(checkLetter(letter, { rules }));
+      if (count > 0 && !read.utf8) process.stderr.write(`imr-lint: ${name} is not UTF-8; not fixed, so no byte of it changes\n`);
+      else if (count > 0) {
+        const fixed = TextDocument.applyEdits(TextDocument.create(file, 'imr-letter', 1, read.text), edits);
+        try {
+          writeFileSync(file, fixed, 'utf8');
+          process.stderr.write(`imr-lint: ${name}: ${count} fix${count === 1 ? '' : 'es'} applied\n`);
+          letter = parseLetter(fixed);
+        } catch {
+          process.stderr.write(`imr-lint: cannot write ${file}\n`);
+          readErrors++;
+        }
+      }
+    }
+    letters++;
     if (outline) process.stdout.write(`${name}\n${outlineText(documentSymbols(letter), '  ')}`);
     for (const p of checkLetter(letter, { rules })) {
       if (p.severity === 'error') errors++;
@@ -85,12 +105,12 @@ function expand(path: string): string[] {
     .flatMap((e) => (e.isDirectory() ? expand(join(path, e.name)) : LETTER_FILE.test(e.name) ? [join(path, e.name)] : []));
 }
 
-/** UTF-8 when the bytes are UTF-8; otherwise Windows-1252, which older extractions use. Never drops a byte. */
-export function decode(bytes: Uint8Array): string {
+/** UTF-8 when the bytes are UTF-8 (a byte order mark kept); otherwise Windows-1252, which older extractions use. */
+export function decode(bytes: Uint8Array): { text: string; utf8: boolean } {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), utf8: true };
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return { text: new TextDecoder('windows-1252').decode(bytes), utf8: false };
   }
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -49,6 +49,21 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     assert.equal(r.code, 2);
     assert.match(r.err, /cannot read missing\.imr/);
     assert.match(r.out, /header\.bad-priority/);
+  });
+
+  test('--fix applies the safe fixes in place and changes nothing else; a non-UTF-8 file is left alone', () => {
+    const before = edit(edit(VALID_LETTER, 'left: Upheld', 'left: upheld'), 'No instability is', 'No red- flag instability is').replace(/\n/g, '\r\n');
+    writeFileSync(join(dir, 'fixable.imr'), '\ufeff' + before);
+    const r = run(['--fix', 'fixable.imr'], dir);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.err, /fixable\.imr: 2 fixes applied/);
+    const after = readFileSync(join(dir, 'fixable.imr'), 'utf8');
+    assert.equal(after, '\ufeff' + before.replace('left: upheld', 'left: Upheld').replace('red- flag', 'red-flag'));
+    const bytes = Buffer.from(edit(VALID_LETTER, 'left: Upheld', 'left: upheld') + 'caf\u00e9\n', 'latin1');
+    writeFileSync(join(dir, 'latin-fix.imr'), bytes);
+    const l = run(['--fix', 'latin-fix.imr'], dir);
+    assert.match(l.err, /latin-fix\.imr is not UTF-8; not fixed/);
+    assert.deepEqual(readFileSync(join(dir, 'latin-fix.imr')), bytes);
   });
 
   test('binary and Windows-1252 files: a clear finding, no crash, no lost text', () => {
