@@ -16,6 +16,8 @@ import { DEFAULT_SETTINGS, SECTION, type Settings, readSettings } from './settin
 export interface ServerOptions {
   /** Reads a file named in the settings, relative to the workspace folder (Node only; absent in a browser). */
   readWorkspaceFile?: (folderUri: string, path: string) => Promise<string>;
+  /** Where the rule reference (docs/rules.md) is, so each diagnostic can link to its rule. */
+  rulesDoc?: string;
 }
 
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -57,7 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer edit will be validated instead
     const letter = cache.get(uri, version, () => current.getText());
-    await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics(letter, settings) });
+    await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics(letter, settings, options.rulesDoc) });
   };
 
   const schedule = (uri: string) => {
@@ -124,7 +126,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return { kind: 'full', items: [] };
     const settings = await settingsFor(doc.uri);
-    return { kind: 'full', items: diagnostics(cache.get(doc.uri, doc.version, () => doc.getText()), settings) };
+    return { kind: 'full', items: diagnostics(cache.get(doc.uri, doc.version, () => doc.getText()), settings, options.rulesDoc) };
   });
 
   connection.onDidChangeConfiguration(async (change) => {

@@ -57,6 +57,7 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
     const line = lineOf(text, 'Uphled');
     const diagnostics = await open(uri, text);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.source, d.severity, d.range.start.line]), [['item.invalid-decision', 'imr', 1, line]]);
+    assert.match(diagnostics[0].codeDescription!.href, /^file:\/\/.*\/docs\/rules\.md#iteminvalid-decision$/);
 
     const actions = await rpc.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
     assert.deepEqual(actions.map((a) => a.title), ['Change decision to Upheld', 'Disable item.invalid-decision for this line']);

@@ -22,6 +22,7 @@ describe('the packaged extension', () => {
       'dist/cli.js',
       'dist/client.js',
       'dist/server.js',
+      'docs/rules.md',
       'language-configuration.json',
       'package.json',
       'readme.md',

@@ -12,16 +12,20 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The letter's problems as LSP diagnostics: the rule id is the code, and the fixes travel in `data`. */
-export function diagnostics(letter: Letter, options: CheckOptions): Diagnostic[] {
-  return checkLetter(letter, options).map(toDiagnostic);
+/**
+ * The letter's problems as LSP diagnostics: the rule id is the code, linked to its entry in the
+ * rule reference when `rulesDoc` (the reference's address) is known; the fixes travel in `data`.
+ */
+export function diagnostics(letter: Letter, options: CheckOptions, rulesDoc?: string): Diagnostic[] {
+  return checkLetter(letter, options).map((p) => toDiagnostic(p, rulesDoc));
 }
 
-export function toDiagnostic(problem: Problem): Diagnostic {
+export function toDiagnostic(problem: Problem, rulesDoc?: string): Diagnostic {
   return {
     range: problem.range,
     severity: SEVERITY[problem.severity],
     code: problem.ruleId,
+    codeDescription: rulesDoc ? { href: `${rulesDoc}#${problem.ruleId.replace(/\./g, '')}` } : undefined,
     source: SOURCE,
     message: problem.message,
     data: problem.fixes ? { fixes: problem.fixes } : undefined,

@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 
@@ -13,6 +14,10 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 // Editors started by hand often pass nothing: speak over stdio then.
 if (!process.argv.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.argv.push('--stdio');
 
+// The bundle sits in dist/, the rule reference in docs/ beside it (in the .vsix and in a checkout).
+const rulesDoc = join(__dirname, '..', 'docs', 'rules.md');
+
 startServer(createConnection(ProposedFeatures.all), {
+  rulesDoc: existsSync(rulesDoc) ? pathToFileURL(rulesDoc).href : undefined,
   readWorkspaceFile: (folderUri, path) => readFile(isAbsolute(path) ? path : join(fileURLToPath(folderUri), path), 'utf8'),
 });
