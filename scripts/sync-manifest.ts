@@ -23,6 +23,12 @@ export function configurationProperties(): Record<string, unknown> {
       scope: 'resource',
       markdownDescription: 'A JSON file in the workspace (schema: `schemas/guideline-catalog.schema.json`; name it `*.imr-guidelines.json` for validation while you edit) whose entries add to or override the built-in guideline catalog, for example your organisation\'s licensed ODG links. Read only in trusted workspaces.',
     },
+    'imrLetter.annotations.kinds': {
+      type: 'array',
+      items: { type: 'string', pattern: '^[a-z][a-z-]*$' },
+      default: [],
+      markdownDescription: 'Annotation kinds to add to the defaults (`note`, `todo`, `question`, `appeal-authority`, `appeal-fraud`, `appeal-conflict`, `appeal-bias`, `appeal-fact`), for example a research coding scheme: `["code-imaging", "code-opioids"]`.',
+    },
     'imrLetter.trace.server': {
       type: 'string',
       enum: ['off', 'messages', 'verbose'],

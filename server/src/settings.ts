@@ -6,10 +6,12 @@ export interface Settings extends CheckOptions {
   rules: Record<string, Level>;
   /** A workspace JSON file of extra or overriding guideline catalog entries (VS Code honours it only in trusted workspaces). */
   catalogFile?: string;
+  /** Annotation kinds added to the defaults. */
+  annotationKinds: string[];
 }
 
 export const SECTION = 'imrLetter';
-export const DEFAULT_SETTINGS: Settings = { rules: {} };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, annotationKinds: [] };
 
 export function readSettings(raw: unknown): Settings {
   const rules: Record<string, Level> = {};
@@ -20,5 +22,10 @@ export function readSettings(raw: unknown): Settings {
     }
   }
   const file = (raw as { guidelines?: { catalogFile?: unknown } } | null | undefined)?.guidelines?.catalogFile;
-  return { rules, catalogFile: typeof file === 'string' && file.trim() ? file.trim() : undefined };
+  const kinds = (raw as { annotations?: { kinds?: unknown } } | null | undefined)?.annotations?.kinds;
+  return {
+    rules,
+    catalogFile: typeof file === 'string' && file.trim() ? file.trim() : undefined,
+    annotationKinds: Array.isArray(kinds) ? kinds.filter((k): k is string => typeof k === 'string') : [],
+  };
 }

@@ -63,7 +63,7 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
     assert.deepEqual(actions.map((a) => a.title), ['Change decision to Upheld', 'Disable item.invalid-decision for this line']);
     assert.deepEqual(actions[0].edit!.changes![uri], [{ range: diagnostics[0].range, newText: 'Upheld' }]);
     const end = { line, character: text.split('\n')[line].length };
-    assert.deepEqual(actions[1].edit!.changes![uri], [{ range: { start: end, end }, newText: ' {>>imr-disable-line item.invalid-decision<<}' }]);
+    assert.deepEqual(actions[1].edit!.changes![uri], [{ range: { start: end, end }, newText: '{>>imr-disable-line item.invalid-decision<<}' }]);
     // Fix on save: the source action applies the safe fixes; a request for other kinds gets none.
     const onSave = await rpc.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.deepEqual(onSave.map((a) => [a.kind, a.edit!.changes![uri].map((e) => e.newText)]), [['source.fixAll.imr', ['Upheld']]]);

@@ -188,6 +188,27 @@ const CASES: Record<string, Case> = {
     at: ['documented. Therefore'],
     clean: [VALID_LETTER, edit(VALID_LETTER, '\nClaims Administrator guideline: Decision based on MTUS Knee', '\n\fClaims Administrator guideline: Decision based on MTUS Knee')],
   },
+  'annotation.unclosed': {
+    text: edit(VALID_LETTER, 'No instability is', 'No {>>question: really? instability is'),
+    at: ['No {>>question'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'No instability is', 'No {>>question: really?<<} instability is')],
+  },
+  'annotation.malformed': {
+    text: edit(VALID_LETTER, 'No instability is', 'No {~~instability unsteadiness~~} is'),
+    at: ['No {~~instability'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'No instability is', 'No {~~instability~>unsteadiness~~} is')],
+  },
+  'annotation.unknown-kind': {
+    text: edit(VALID_LETTER, 'No instability is', 'No {==instability==}{>>apeal-fact: the exam shows laxity<<} is'),
+    at: ['apeal-fact'],
+    message: /"apeal-fact" is not an annotation kind/,
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'No instability is', 'No {==instability==}{>>appeal-fact: the exam shows laxity<<} is'), edit(VALID_LETTER, 'No instability is', 'No {>>Dr. Lee: see the 10/19 note<<} instability is')],
+  },
+  'annotation.todo': {
+    text: edit(VALID_LETTER, 'No instability is', 'No {>>todo: request the exam notes<<}instability is'),
+    at: ['todo:'],
+    clean: [VALID_LETTER, edit(VALID_LETTER, 'No instability is', 'No {>>note: request the exam notes<<}instability is')],
+  },
 };
 
 describe('rules', () => {

@@ -21,7 +21,7 @@ export function codeActions(uri: string, letter: Letter, diagnostics: Diagnostic
       if (lineLength) {
         // Silencing, written into the letter as an annotation at the end of the line.
         const at = { line: d.range.start.line, character: lineLength(d.range.start.line) };
-        actions.push({ title: `Disable ${String(d.code)} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: ` {>>imr-disable-line ${String(d.code)}<<}` }] } } });
+        actions.push({ title: `Disable ${String(d.code)} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: `{>>imr-disable-line ${String(d.code)}<<}` }] } } });
       }
     }
     // "Fix all" for each rule in the request that has more than one safe fix in the letter.

@@ -1,42 +1,127 @@
 /**
- * Reader annotations in CriticMarkup ({>> comment <<}, {== highlight ==}, {++ addition ++},
- * {-- deletion --}, {~~ old ~> new ~~}) are not part of the letter. The analysis reads the letter
- * as it was before them: the markup, comments and proposed additions turn into spaces (line
- * breaks kept), so every offset stays true, and highlighted, deleted or replaced text stays.
+ * Reader annotations in CriticMarkup: {>> comment <<}, {== highlight ==} (usually followed by a
+ * comment), {++ addition ++}, {-- deletion --}, {~~ old ~> new ~~}. They are not part of the
+ * letter. One linear scan finds them and gives back the letter as it was before them (comments
+ * and proposed additions removed; highlighted, deleted and replaced text kept), with the map from
+ * its offsets to the annotated text's, so the analysis reads the letter exactly as written and
+ * still reports true positions.
  */
-export function maskAnnotations(source: string): string {
-  if (!source.includes('{')) return source;
-  let out = '';
-  let i = 0;
-  const unclosed = new Set<string>(); // kinds with no closer left: never searched again, so the scan stays linear
-  while (i < source.length) {
-    const open = source.indexOf('{', i);
-    if (open < 0) break;
-    const kind = source.slice(open, open + 3);
-    const close = CLOSERS[kind];
-    const end = close && !unclosed.has(kind) ? source.indexOf(close, open + 3) : -1;
-    if (close && end < 0) unclosed.add(kind);
-    if (end < 0) {
-      out += source.slice(i, open + 1);
-      i = open + 1;
-      continue;
-    }
-    out += source.slice(i, open);
-    const inner = source.slice(open + 3, end);
-    if (kind === '{>>' || kind === '{++') out += blank(source.slice(open, end + 3));
-    else if (kind === '{==' || kind === '{--') out += '   ' + inner + '   ';
-    else {
-      const arrow = inner.indexOf('~>');
-      const old = arrow < 0 ? inner : inner.slice(0, arrow);
-      out += '   ' + old + blank(inner.slice(old.length)) + '   ';
-    }
-    i = end + 3;
-  }
-  return out + source.slice(i);
+
+export type AnnotationForm = 'comment' | 'highlight' | 'addition' | 'deletion' | 'substitution';
+
+/** An annotation as offsets into the source. `inner` is what lies between the markers. */
+export interface RawAnnotation {
+  form: AnnotationForm;
+  start: number;
+  /** One past the closing marker; for an unclosed one, the end of its opening marker. */
+  end: number;
+  closed: boolean;
+  innerStart: number;
+  innerEnd: number;
+  /** For a substitution: where `~>` stands (-1 when it is missing: malformed). */
+  arrow: number;
 }
 
-const CLOSERS: Record<string, string> = { '{>>': '<<}', '{==': '==}', '{++': '++}', '{--': '--}', '{~~': '~~}' };
+/** A run of the clean letter and where it stands in the annotated text. */
+export interface Segment {
+  clean: number;
+  source: number;
+  length: number;
+}
 
-function blank(text: string): string {
-  return text.replace(/[^\r\n]/g, ' ');
+const FORMS: Record<string, [AnnotationForm, string]> = {
+  '{>>': ['comment', '<<}'],
+  '{==': ['highlight', '==}'],
+  '{++': ['addition', '++}'],
+  '{--': ['deletion', '--}'],
+  '{~~': ['substitution', '~~}'],
+};
+
+export function scanAnnotations(source: string): { clean: string; segments: Segment[]; annotations: RawAnnotation[] } {
+  const annotations: RawAnnotation[] = [];
+  if (!source.includes('{')) return { clean: source, segments: [{ clean: 0, source: 0, length: source.length }], annotations };
+  const segments: Segment[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  const keep = (from: number, to: number) => {
+    if (to <= from) return;
+    segments.push({ clean: length, source: from, length: to - from });
+    parts.push(source.slice(from, to));
+    length += to - from;
+  };
+  let i = 0;
+  const unclosed = new Set<string>(); // openers with no closer left: never searched again, so the scan stays linear
+  for (let open = source.indexOf('{'); open >= 0; open = source.indexOf('{', Math.max(open + 1, i))) {
+    const opener = source.slice(open, open + 3);
+    const form = FORMS[opener];
+    if (!form) continue;
+    const close = unclosed.has(opener) ? -1 : source.indexOf(form[1], open + 3);
+    if (close < 0) {
+      unclosed.add(opener);
+      annotations.push({ form: form[0], start: open, end: open + 3, closed: false, innerStart: open + 3, innerEnd: open + 3, arrow: -1 });
+      continue;
+    }
+    const arrow = form[0] === 'substitution' ? source.slice(open + 3, close).indexOf('~>') : -1;
+    const a: RawAnnotation = { form: form[0], start: open, end: close + 3, closed: true, innerStart: open + 3, innerEnd: close, arrow: arrow < 0 ? -1 : open + 3 + arrow };
+    annotations.push(a);
+    keep(i, open);
+    const kept = keptPart(a);
+    if (kept) keep(kept[0], kept[1]);
+    i = a.end;
+  }
+  keep(i, source.length);
+  return { clean: parts.join(''), segments, annotations };
+}
+
+/** The part of an annotation that was the letter's own text: highlighted, deleted or replaced text. */
+function keptPart(a: RawAnnotation): [number, number] | undefined {
+  if (!a.closed || a.form === 'comment' || a.form === 'addition') return undefined;
+  if (a.form === 'substitution') return [a.innerStart, a.arrow < 0 ? a.innerEnd : a.arrow];
+  return [a.innerStart, a.innerEnd];
+}
+
+/**
+ * The letter without its annotations, as it was before anyone annotated it: comments and proposed
+ * additions removed, highlighted and deleted text kept, a substitution's old text kept.
+ */
+export function stripAnnotations(source: string): string {
+  return scanAnnotations(source).clean;
+}
+
+/** What the letter said where an annotation now stands. */
+export function originalText(source: string, a: RawAnnotation): string {
+  const kept = keptPart(a);
+  return kept ? source.slice(kept[0], kept[1]) : '';
+}
+
+/**
+ * Maps offsets in the clean letter to offsets in the annotated text. A start maps to where its
+ * character stands; an end to just after the character before it, so a range never swallows an
+ * annotation at its edge.
+ */
+export class OffsetMap {
+  constructor(private readonly segments: Segment[]) {}
+
+  start(offset: number): number {
+    const s = this.find(offset);
+    return s ? s.source + Math.min(offset - s.clean, s.length) : offset;
+  }
+
+  end(offset: number): number {
+    if (offset <= 0) return this.start(0);
+    return this.start(offset - 1) + 1;
+  }
+
+  private find(offset: number): Segment | undefined {
+    const segs = this.segments;
+    let lo = 0;
+    let hi = segs.length - 1;
+    if (hi < 0) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid].clean <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return segs[lo];
+  }
 }

@@ -154,6 +154,30 @@ export interface Artifacts {
   formFeeds: Range[];
 }
 
+/** A reader's annotation (CriticMarkup). */
+export interface Annotation {
+  form: 'comment' | 'highlight' | 'addition' | 'deletion' | 'substitution';
+  /** The whole markup; for a highlight, its comment included. */
+  range: Range;
+  /** False when the closing marker is missing; the range is then the opening marker. */
+  closed: boolean;
+  /** The kind the comment starts with ("question", "appeal-fact"), lower-cased, as written. */
+  kind?: string;
+  kindRange?: Range;
+  /** The comment's words after its kind. */
+  note: string;
+  /** The highlighted, deleted or replaced text. */
+  quote?: string;
+  /** The text an addition or substitution proposes. */
+  proposed?: string;
+  /** For a highlight: where its comment is. */
+  commentRange?: Range;
+  /** Why the markup cannot be read, when it cannot. */
+  malformed?: string;
+  /** Offsets into the source, for edits and exports. */
+  offsets: { start: number; end: number; innerStart: number; innerEnd: number; arrow: number };
+}
+
 /** An inline `{>>imr-disable... rule<<}` directive. No rule ids means every rule. */
 export interface Suppression {
   kind: 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable' | 'enable';
@@ -175,6 +199,7 @@ export interface Letter {
   items: Item[];
   summary?: SummaryFacts;
   artifacts: Artifacts;
+  annotations: Annotation[];
   suppressions: Suppression[];
   lineCount: number;
 }

@@ -1,4 +1,3 @@
-import { maskAnnotations } from './annotations';
 import { type Line, splitLines, trimmed } from './lines';
 
 /**
@@ -12,7 +11,7 @@ export class LetterText {
   private readonly breaks: boolean[];
 
   constructor(readonly source: string) {
-    this.lines = splitLines(maskAnnotations(source));
+    this.lines = splitLines(source);
     this.doubleSpaced = isDoubleSpaced(this.lines);
     this.breaks = paragraphBreaks(this.lines, this.doubleSpaced);
   }

@@ -1,4 +1,8 @@
 import type { Letter } from '../letter/model';
+import { annotationTodo } from './annotation-todo';
+import { annotationUnknownKind } from './annotation-unknown-kind';
+import { annotationMalformed } from './annotation-malformed';
+import { annotationUnclosed } from './annotation-unclosed';
 import { sectionOutOfOrder } from './section-out-of-order';
 import { sectionDuplicate } from './section-duplicate';
 import { itemDuplicate } from './item-duplicate';
@@ -6,6 +10,7 @@ import { labelNonstandard } from './label-nonstandard';
 import { textFormFeedInField } from './text-form-feed-in-field';
 import { textSplitWord } from './text-split-word';
 import { isSuppressed } from '../letter/suppressions';
+import { kindVocabulary } from '../annotations/kinds';
 import { citationBadPageList } from './citation-bad-page-list';
 import { citationMaximusNonMtusOnly } from './citation-maximus-non-mtus-only';
 import { citationPageOutOfRange } from './citation-page-out-of-range';
@@ -65,6 +70,10 @@ export const RULES: readonly Rule[] = [
   textSplitWord,
   textFormFeedInField,
   suppressionUnknownRule,
+  annotationUnclosed,
+  annotationMalformed,
+  annotationUnknownKind,
+  annotationTodo,
 ];
 for (const rule of RULES) KNOWN_RULE_IDS.add(rule.id);
 
@@ -73,12 +82,14 @@ export interface CheckOptions {
   rules?: Readonly<Record<string, Level>>;
   /** Defaults to now. */
   today?: Date;
+  /** Annotation kinds the user added to the defaults. */
+  annotationKinds?: readonly string[];
 }
 
 /** Runs every rule that is not switched off, at the level the user set. */
 export function checkLetter(letter: Letter, options: CheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
-  const context = { today: options.today ?? new Date() };
+  const context = { today: options.today ?? new Date(), annotationKinds: kindVocabulary(options.annotationKinds).map((k) => k.id) };
   for (const rule of RULES) {
     const set = options.rules?.[rule.id];
     const level = set !== undefined && LEVELS.includes(set) ? set : rule.severity; // a malformed setting keeps the default

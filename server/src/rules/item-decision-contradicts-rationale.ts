@@ -22,7 +22,7 @@ export const itemDecisionContradictsRationale: Rule = {
           { title: `Change the decision to ${expected}`, edits: [{ range: d.range, newText: expected }] },
           {
             title: 'Keep the letter as it is and annotate the contradiction',
-            edits: [{ range: { start: { line, character }, end: { line, character } }, newText: ` {>>question: the decision is ${d.value} but the rationale concludes the treatment ${says}<<}{>>imr-disable-line item.decision-contradicts-rationale<<}` }],
+            edits: [{ range: { start: { line, character }, end: { line, character } }, newText: `{>>question: the decision is ${d.value} but the rationale concludes the treatment ${says}<<}{>>imr-disable-line item.decision-contradicts-rationale<<}` }],
           },
         ],
       }];

@@ -38,6 +38,8 @@ export interface Rule {
 export interface RuleContext {
   /** Today's date, for dates in the future (given, so checks stay pure and testable). */
   today: Date;
+  /** The annotation kinds in use: the defaults and the user's. */
+  annotationKinds: readonly string[];
 }
 
 /** A finding with its rule and the level it is reported at. */
