@@ -1,6 +1,9 @@
-import { type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { type Connection, type Position, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ANNOTATE_KIND, annotationActions } from './features/annotation-actions';
+import { annotationCompletions } from './features/annotation-completion';
 import { FIX_ALL_KIND, codeActions } from './features/code-actions';
+import { kindVocabulary } from './annotations/kinds';
 import { completions } from './features/completion';
 import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -34,6 +37,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Clients that pull diagnostics (LSP 3.17) ask for them; others get them pushed. Never both.
   let clientPulls = false;
   let canRefresh = false;
+  let snippetEdits = false;
   let pushedSettings = DEFAULT_SETTINGS;
 
   const letterOf = (uri: string): Letter | undefined => {
@@ -96,15 +100,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     clientPulls = params.capabilities.textDocument?.diagnostic !== undefined;
     canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    snippetEdits = (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
     pushedSettings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: { label: 'IMR letter' },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: ['quickfix', ANNOTATE_KIND, FIX_ALL_KIND] },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [' '] },
+        completionProvider: { triggerCharacters: [' ', '{', '>'] },
         documentLinkProvider: { resolveProvider: false },
         diagnosticProvider: clientPulls ? { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
@@ -154,26 +159,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const letter = letterOf(p.textDocument.uri);
     return letter ? foldingRanges(letter) : null;
   });
-  connection.onHover((p) => {
+  connection.onHover(async (p) => {
     const letter = letterOf(p.textDocument.uri);
-    return letter ? hover(letter, p.position, cache.catalog) : null;
+    return letter ? hover(letter, p.position, cache.catalog, kindVocabulary((await settingsFor(p.textDocument.uri)).annotationKinds)) : null;
   });
   connection.onDocumentLinks((p) => {
     const letter = letterOf(p.textDocument.uri);
     return letter ? documentLinks(letter, cache.catalog) : null;
   });
-  connection.onCompletion((p) => {
+  connection.onCompletion(async (p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
     const prefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
-    return completions(p.position, prefix, cache.catalog);
+    const kinds = kindVocabulary((await settingsFor(doc.uri)).annotationKinds);
+    return [...annotationCompletions(p.position, prefix, kinds), ...completions(p.position, prefix, cache.catalog)];
   });
   connection.onCodeAction(async (p) => {
     const letter = letterOf(p.textDocument.uri);
     const doc = documents.get(p.textDocument.uri);
     if (!letter || !doc) return [];
     const lineLength = (line: number) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '').length;
-    return codeActions(p.textDocument.uri, letter, p.context.diagnostics, await settingsFor(p.textDocument.uri), p.context.only, lineLength);
+    const settings = await settingsFor(p.textDocument.uri);
+    const only = p.context.only;
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+    const ctx = { uri: doc.uri, version: doc.version, text: doc.getText(), offsetAt: (q: Position) => doc.offsetAt(q), kinds: kindVocabulary(settings.annotationKinds), snippets: snippetEdits };
+    return [...codeActions(p.textDocument.uri, letter, p.context.diagnostics, settings, only, lineLength), ...annotationActions(letter, p.range, p.context.diagnostics, ctx, wants)];
   });
 
   documents.listen(connection);

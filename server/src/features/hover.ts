@@ -2,7 +2,8 @@ import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import { type Catalog, DEFAULT_CATALOG, type GuidelineEntry } from '../guidelines/catalog';
 import { lineage, pagesOf, placeOf } from '../guidelines/describe';
 import { contains } from '../letter/lines';
-import type { Citation, Letter } from '../letter/model';
+import type { Annotation, Citation, Letter } from '../letter/model';
+import { type AnnotationKind, DEFAULT_KINDS, STATUTE_URL } from '../annotations/kinds';
 import { allCitations } from '../letter/citation-list';
 import { escapeMarkdown, markdownLink } from './markdown';
 
@@ -11,8 +12,14 @@ const STATEMENTS = {
   'no-evidence': 'No medical evidence was cited for this decision.',
 };
 
-/** What a citation under the cursor refers to, and where to read it. Letter text in it is escaped. */
-export function hover(letter: Letter, position: Position, catalog: Catalog = DEFAULT_CATALOG): Hover | null {
+/**
+ * What is under the cursor: an annotation (its kind, and for an appeal ground the statute), or a
+ * citation (what it refers to and where to read it). Letter text in it is escaped.
+ */
+export function hover(letter: Letter, position: Position, catalog: Catalog = DEFAULT_CATALOG, kinds: readonly AnnotationKind[] = DEFAULT_KINDS): Hover | null {
+  const here = { start: position, end: position };
+  const annotation = letter.annotations.find((a) => a.closed && contains(a.range, here));
+  if (annotation) return annotationHover(annotation, kinds);
   const citation = allCitations(letter).find((c) => contains(c.span.range, { start: position, end: position }));
   if (!citation) return null;
   const part = citation.parts.find((p) => contains(p.span.range, { start: position, end: position }));
@@ -33,6 +40,21 @@ export function hover(letter: Letter, position: Position, catalog: Catalog = DEF
   const links = linksFor(catalog, entry);
   if (links.length > 0) lines.push('', links.join(' · '));
   return result(lines, part?.span.range ?? citation.span.range);
+}
+
+const FORM_NAMES = { comment: 'Comment', highlight: 'Highlight', addition: 'Proposed addition', deletion: 'Proposed deletion', substitution: 'Proposed replacement' };
+
+function annotationHover(a: Annotation, kinds: readonly AnnotationKind[]): Hover {
+  const kind = kinds.find((k) => k.id === a.kind);
+  const lines = [`**${FORM_NAMES[a.form]}${a.kind ? ` · ${escapeMarkdown(a.kind)}` : ''}**`, ''];
+  if (a.kind && !kind) lines.push('_Not a known annotation kind._', '');
+  if (kind?.ground) {
+    lines.push(`Ground for appeal, Labor Code ${escapeMarkdown(kind.ground)}`, '', 'An IMR determination can be appealed to the WCAB within 30 days, and only on the grounds of Labor Code 4610.6(h).', '', markdownLink('Labor Code 4610.6 (California Legislative Information)', STATUTE_URL)!, '');
+  } else if (kind) lines.push(escapeMarkdown(kind.description), '');
+  if (a.quote) lines.push(`${a.form === 'highlight' ? 'Highlighted' : a.form === 'deletion' ? 'Would delete' : 'Would replace'}: ${escapeMarkdown(a.quote)}`, '');
+  if (a.proposed) lines.push(`${a.form === 'addition' ? 'Would add' : 'With'}: ${escapeMarkdown(a.proposed)}`, '');
+  if (a.note) lines.push(`Note: ${escapeMarkdown(a.note)}`);
+  return result(lines, a.range);
 }
 
 function describe(catalog: Catalog, entry: GuidelineEntry): string[] {

@@ -1,38 +1,52 @@
-import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
+import { before } from '../letter/lines';
+import type { Annotation, Citation, Item, LabeledField, Letter, Section } from '../letter/model';
 import { HEADER_LABELS, bare } from '../rules/labels';
-import type { Citation, Item, LabeledField, Letter, Section } from '../letter/model';
 
 const DETAIL_LENGTH = 60;
 
 /**
  * The letter's outline: the header with its fields, then each section; the reviewer's
- * credentials under the section that states them, and one symbol per disputed item (named by
- * the treatment, detailed by its decision) with its fields under it.
+ * credentials under the section that states them, one symbol per disputed item (named by the
+ * treatment, detailed by its decision) with its fields, citations and annotations under it, and
+ * every other annotation under the section it sits in.
  */
 export function documentSymbols(letter: Letter): DocumentSymbol[] {
+  const placed = new Set<Annotation>();
+  // Each annotation goes under the innermost item, else section, whose lines it sits on.
+  const claim = (range: Range) =>
+    letter.annotations
+      .filter((a) => !placed.has(a) && a.range.start.line >= range.start.line && a.range.start.line <= range.end.line)
+      .map((a) => (placed.add(a), annotationSymbol(a)));
+  const byItem = new Map(letter.items.map((item) => [item, claim(item.range)]));
+
   const symbols: DocumentSymbol[] = [];
   if (letter.header) {
     const fields = letter.header.fields.map((f) => symbol(bare(HEADER_LABELS[f.key]), f.value?.text ?? '(empty)', SymbolKind.Property, f.value ? { start: f.label.range.start, end: f.value.range.end } : f.label.range, f.label.range));
     const caseNumber = letter.header.fields.find((f) => f.key === 'caseNumber')?.value?.text;
     symbols.push(symbol('Header', caseNumber ?? '', SymbolKind.Namespace, letter.header.range, letter.header.fields[0].label.range, fields));
   }
-  for (const section of letter.sections) symbols.push(sectionSymbol(letter, section));
+  for (const section of letter.sections) symbols.push(sectionSymbol(letter, section, claim(section.range), byItem));
+  symbols.push(...letter.annotations.filter((a) => !placed.has(a)).map(annotationSymbol));
   return symbols;
 }
 
-function sectionSymbol(letter: Letter, section: Section): DocumentSymbol {
-  const inside = (r: { start: { line: number } }) => r.start.line > section.heading.range.start.line && r.start.line <= section.range.end.line;
-  const children: DocumentSymbol[] = [];
-  if (section.kind === 'determination') children.push(...letter.reviewer.fields.filter((f) => inside(f.range)).map(fieldSymbol));
-  children.push(...letter.items.filter((i) => inside(i.range)).map(itemSymbol));
-  const detail = section.kind === 'issues' || section.kind === 'notice' ? countDetail(letter.items.filter((i) => inside(i.range))) : '';
+function sectionSymbol(letter: Letter, section: Section, annotations: DocumentSymbol[], byItem: Map<Item, DocumentSymbol[]>): DocumentSymbol {
+  const inside = (r: Range) => r.start.line > section.heading.range.start.line && r.start.line <= section.range.end.line;
+  const items = letter.items.filter((i) => inside(i.range));
+  const children = [
+    ...(section.kind === 'determination' ? letter.reviewer.fields.filter((f) => inside(f.range)).map(fieldSymbol) : []),
+    ...items.map((i) => itemSymbol(i, byItem.get(i) ?? [])),
+    ...annotations,
+  ];
+  const detail = section.kind === 'issues' || section.kind === 'notice' ? countDetail(items) : '';
   return symbol(titleCase(section.name), detail, SymbolKind.Module, section.range, section.heading.range, children);
 }
 
-function itemSymbol(item: Item): DocumentSymbol {
+function itemSymbol(item: Item, annotations: DocumentSymbol[]): DocumentSymbol {
   const decision = item.decision?.value ?? (item.decision?.text ? `"${item.decision.text}"?` : 'no decision');
   const selection = item.title.text ? item.title.range : item.fields[0]?.label.range ?? item.range;
-  return symbol(item.name || '(untitled item)', decision, SymbolKind.Event, item.range, selection, item.fields.map(fieldSymbol));
+  return symbol(item.name || '(untitled item)', decision, SymbolKind.Event, item.range, selection, [...item.fields.map(fieldSymbol), ...annotations]);
 }
 
 function fieldSymbol(field: LabeledField): DocumentSymbol {
@@ -46,15 +60,29 @@ function citationSymbol(c: Citation): DocumentSymbol {
   return symbol(c.entry?.name ?? c.name?.text ?? c.span.text, cited || (c.entry ? '' : 'not in the catalog'), SymbolKind.Package, c.span.range, c.name?.range ?? c.span.range);
 }
 
+/** Named by kind and first words: "appeal-fact: the exam notes laxity". */
+function annotationSymbol(a: Annotation): DocumentSymbol {
+  const label = a.kind ?? (a.form === 'comment' ? 'comment' : a.form);
+  const words = a.note || a.proposed || a.quote || '';
+  return symbol(`${label}: ${shorten(words, 50) || '…'}`, a.quote && a.note ? shorten(`“${a.quote}”`) : '', SymbolKind.String, a.range, a.kindRange ?? a.range);
+}
+
 function countDetail(items: Item[]): string {
   const upheld = items.filter((i) => i.decision?.value === 'Upheld').length;
   const overturned = items.filter((i) => i.decision?.value === 'Overturned').length;
   return `${items.length} item${items.length === 1 ? '' : 's'}: ${upheld} upheld, ${overturned} overturned`;
 }
 
-function symbol(name: string, detail: string, kind: SymbolKind, range: DocumentSymbol['range'], selectionRange: DocumentSymbol['range'], children?: DocumentSymbol[]): DocumentSymbol {
+/** A symbol whose range holds all its children (an annotation may end past the text it follows) and its selection. */
+function symbol(name: string, detail: string, kind: SymbolKind, range: Range, selectionRange: Range, children: DocumentSymbol[] = []): DocumentSymbol {
+  children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  let { start, end } = range;
+  for (const r of [selectionRange, ...children.map((c) => c.range)]) {
+    if (before(r.start, start)) start = r.start;
+    if (before(end, r.end)) end = r.end;
+  }
   // Editors reject empty or multi-line names.
-  return { name: shorten(name, 200) || '(untitled)', detail, kind, range, selectionRange, children };
+  return { name: shorten(name, 200) || '(untitled)', detail, kind, range: { start, end }, selectionRange, children: children.length > 0 ? children : undefined };
 }
 
 function shorten(text: string, max = DETAIL_LENGTH): string {
