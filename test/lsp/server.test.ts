@@ -60,7 +60,9 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
     assert.match(diagnostics[0].codeDescription!.href, /^file:\/\/.*\/docs\/rules\.md#iteminvalid-decision$/);
 
     const actions = await rpc.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
-    assert.deepEqual(actions.map((a) => a.title), ['Change decision to Upheld', 'Disable item.invalid-decision for this line']);
+    const quickfixes = actions.filter((a) => a.kind === 'quickfix').map((a) => a.title);
+    assert.deepEqual(quickfixes, ['Change decision to Upheld', 'Disable item.invalid-decision for this line', 'Annotate this finding']);
+    assert.ok(actions.some((a) => a.kind === 'refactor.annotate' && a.title === 'Annotate selection: appeal-fact'));
     assert.deepEqual(actions[0].edit!.changes![uri], [{ range: diagnostics[0].range, newText: 'Upheld' }]);
     const end = { line, character: text.split('\n')[line].length };
     assert.deepEqual(actions[1].edit!.changes![uri], [{ range: { start: end, end }, newText: '{>>imr-disable-line item.invalid-decision<<}' }]);
