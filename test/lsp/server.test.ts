@@ -69,7 +69,7 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
     // Fix on save: the source action applies the safe fixes; a request for other kinds gets none.
     const onSave = await rpc.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.deepEqual(onSave.map((a) => [a.kind, a.edit!.changes![uri].map((e) => e.newText)]), [['source.fixAll.imr', ['Upheld']]]);
-    assert.deepEqual(await rpc.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics, only: ['refactor'] } }), []);
+    assert.deepEqual(await rpc.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics, only: ['refactor.extract'] } }), []);
 
     // Settings: the rule turned down to a hint, then off.
     setSettings({ rules: { 'item.invalid-decision': 'hint' } });
