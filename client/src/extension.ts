@@ -3,7 +3,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 
 let client: LanguageClient | undefined;
 
-/** Starts the IMR letter language server; everything about letters happens there. */
+/** Starts the IMR letter language server and adds the commands that need VS Code itself; everything about letters happens in the server. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -19,10 +19,59 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: 'IMR Letters',
   };
   client = new LanguageClient('imrLetter', 'IMR Letters', serverOptions, clientOptions);
+  const command = (id: string, run: (editor: vscode.TextEditor) => Promise<unknown>) =>
+    vscode.commands.registerCommand(id, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'imr-letter') return vscode.window.showInformationMessage('Open an IMR letter first.');
+      return run(editor);
+    });
+  const uriOf = (editor: vscode.TextEditor) => editor.document.uri.toString();
+
   context.subscriptions.push(
     vscode.commands.registerCommand('imrLetter.restartServer', () => client?.restart()),
+    command('imrLetter.exportAnnotations', async (editor) => {
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: 'Markdown', description: 'appeal worksheet, grouped by item', format: 'markdown', language: 'markdown' },
+          { label: 'CSV', description: 'one row per annotation', format: 'csv', language: 'csv' },
+          { label: 'JSON', description: 'W3C Web Annotation data model', format: 'json', language: 'json' },
+        ],
+        { title: 'Export annotations as' },
+      );
+      if (!picked) return;
+      const content = await client!.sendRequest<string | null>('imr/exportAnnotations', { uri: uriOf(editor), format: picked.format });
+      if (content === null) return;
+      // An unsaved document: nothing is written anywhere until the user saves it.
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language: picked.language }), { preview: false });
+    }),
+    command('imrLetter.copyClean', async (editor) => {
+      const clean = await client!.sendRequest<string | null>('imr/cleanText', { uri: uriOf(editor) });
+      if (clean === null) return;
+      await vscode.env.clipboard.writeText(clean);
+      vscode.window.setStatusBarMessage('Letter copied without annotations', 3000);
+    }),
+    command('imrLetter.saveClean', async (editor) => {
+      const clean = await client!.sendRequest<string | null>('imr/cleanText', { uri: uriOf(editor) });
+      if (clean === null) return;
+      const target = await vscode.window.showSaveDialog({ defaultUri: editor.document.uri.with({ path: editor.document.uri.path.replace(/(\.imr(\.txt)?|\.txt)?$/, '.clean$1') }), title: 'Save a copy without annotations' });
+      if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(clean));
+    }),
+    command('imrLetter.nextAnnotation', (editor) => moveToAnnotation(editor, 1)),
+    command('imrLetter.previousAnnotation', (editor) => moveToAnnotation(editor, -1)),
   );
   await client.start();
+}
+
+/** Selects the next (or previous) annotation after (or before) the cursor, wrapping around. */
+async function moveToAnnotation(editor: vscode.TextEditor, step: 1 | -1): Promise<void> {
+  const ranges = (await client!.sendRequest<{ start: vscode.Position; end: vscode.Position }[]>('imr/annotations', { uri: editor.document.uri.toString() })).map(
+    (r) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character),
+  );
+  if (ranges.length === 0) return void vscode.window.setStatusBarMessage('No annotations in this letter', 3000);
+  const here = editor.selection.active;
+  const target = step === 1 ? ranges.find((r) => r.start.isAfter(here)) ?? ranges[0] : [...ranges].reverse().find((r) => r.start.isBefore(here)) ?? ranges[ranges.length - 1];
+  editor.selection = new vscode.Selection(target.start, target.end);
+  editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 export async function deactivate(): Promise<void> {

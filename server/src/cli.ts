@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { safeEdits } from './features/code-actions';
+import { CSV_HEADER, EXPORT_FORMATS, type ExportFormat, type ExportSource, csvRows, exportAnnotations } from './features/export-annotations';
 import { outlineText } from './features/outline-text';
 import { documentSymbols } from './features/symbols';
 import { parseLetter } from './letter/parse';
@@ -9,10 +10,13 @@ import { RULES, checkLetter } from './rules';
 import { LEVELS, type Level } from './rules/rule';
 
 const USAGE = `Usage: imr-lint [options] <file or folder>...
+       imr-lint annotations [--format markdown|csv|json] <file or folder>...
 
 Checks IMR Final Determination letters and prints each finding as
   file:line:col severity rule message
 Folders are searched for *.imr, *.imr.txt and *.txt files.
+"imr-lint annotations" prints the letters' annotations instead: an appeal worksheet
+(markdown, the default), a table (csv) or W3C Web Annotations (json).
 
 Options:
   --outline          also print each letter's outline (sections, items and decisions)
@@ -27,6 +31,7 @@ Exit code: 0 no errors, 1 errors found, 2 usage or read errors.
 const LETTER_FILE = /\.(imr|imr\.txt|txt)$/i;
 
 function main(argv: string[]): number {
+  if (argv[0] === 'annotations') return annotations(argv.slice(1));
   const paths: string[] = [];
   const rules: Record<string, Level> = {};
   let outline = false;
@@ -96,6 +101,38 @@ function main(argv: string[]): number {
   }
   process.stderr.write(`${letters} letter${letters === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
   return readErrors > 0 ? 2 : errors > 0 ? 1 : 0;
+}
+
+/** `imr-lint annotations`: the annotations of every letter, in one document. */
+function annotations(argv: string[]): number {
+  let format: ExportFormat = 'markdown';
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--format') {
+      const f = argv[++i] as ExportFormat;
+      if (!EXPORT_FORMATS.includes(f)) return usage(`--format takes ${EXPORT_FORMATS.join(', ')}`);
+      format = f;
+    } else if (argv[i].startsWith('-')) return usage(`unknown option ${argv[i]}`);
+    else paths.push(argv[i]);
+  }
+  if (paths.length === 0) return usage('no file or folder given');
+  let failed = 0;
+  const sources: ExportSource[] = [];
+  for (const file of paths.flatMap((p) => (existsSync(p) ? expand(p) : (process.stderr.write(`imr-lint: cannot read ${p}\n`), failed++, [])))) {
+    try {
+      const { text } = decode(readFileSync(file));
+      sources.push({ name: relative(process.cwd(), file) || file, text, letter: parseLetter(text) });
+    } catch {
+      process.stderr.write(`imr-lint: cannot read ${file}\n`);
+      failed++;
+    }
+  }
+  if (format === 'csv') process.stdout.write(CSV_HEADER + sources.flatMap(csvRows).join(''));
+  else if (format === 'json') {
+    const collections = sources.map((s) => JSON.parse(exportAnnotations(s, 'json')));
+    process.stdout.write(JSON.stringify(collections.length === 1 ? collections[0] : collections, null, 2) + '\n');
+  } else process.stdout.write(sources.map((s) => exportAnnotations(s, 'markdown')).join('\n---\n\n'));
+  return failed > 0 ? 2 : 0;
 }
 
 function expand(path: string): string[] {

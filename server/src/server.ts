@@ -4,6 +4,8 @@ import { ANNOTATE_KIND, annotationActions } from './features/annotation-actions'
 import { annotationCompletions } from './features/annotation-completion';
 import { FIX_ALL_KIND, codeActions } from './features/code-actions';
 import { kindVocabulary } from './annotations/kinds';
+import { EXPORT_FORMATS, type ExportFormat, exportAnnotations } from './features/export-annotations';
+import { stripAnnotations } from './letter/annotations';
 import { completions } from './features/completion';
 import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -185,6 +187,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const ctx = { uri: doc.uri, version: doc.version, text: doc.getText(), offsetAt: (q: Position) => doc.offsetAt(q), kinds: kindVocabulary(settings.annotationKinds), snippets: snippetEdits };
     return [...codeActions(p.textDocument.uri, letter, p.context.diagnostics, settings, only, lineLength), ...annotationActions(letter, p.range, p.context.diagnostics, ctx, wants)];
   });
+
+  // Requests the VS Code client's commands use: exports, the clean letter, annotation positions.
+  connection.onRequest('imr/exportAnnotations', async (p: { uri: string; format: ExportFormat }) => {
+    const doc = documents.get(p.uri);
+    const letter = letterOf(p.uri);
+    if (!doc || !letter || !EXPORT_FORMATS.includes(p.format)) return null;
+    return exportAnnotations({ name: doc.uri, text: doc.getText(), letter }, p.format, kindVocabulary((await settingsFor(doc.uri)).annotationKinds));
+  });
+  connection.onRequest('imr/cleanText', (p: { uri: string }) => {
+    const doc = documents.get(p.uri);
+    return doc ? stripAnnotations(doc.getText()) : null;
+  });
+  connection.onRequest('imr/annotations', (p: { uri: string }) => letterOf(p.uri)?.annotations.map((a) => a.range) ?? []);
 
   documents.listen(connection);
   connection.listen();

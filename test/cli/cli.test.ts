@@ -66,6 +66,18 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     assert.deepEqual(readFileSync(join(dir, 'latin-fix.imr')), bytes);
   });
 
+  test('imr-lint annotations prints the worksheet, the table or W3C JSON', () => {
+    writeFileSync(join(dir, 'annotated.imr'), VALID_LETTER.replace('No instability is', 'No {==instability==}{>>appeal-fact: laxity on exam<<} is'));
+    const md = run(['annotations', 'annotated.imr'], dir);
+    assert.equal(md.code, 0);
+    assert.match(md.out, /## Hinged knee brace, left: Upheld\n\n- \*\*appeal-fact\*\* \(line \d+\): laxity on exam/);
+    const csv = run(['annotations', '--format', 'csv', 'annotated.imr', 'good.imr'], dir);
+    assert.equal(csv.out.split('\r\n').filter(Boolean).length, 2);
+    const json = JSON.parse(run(['annotations', '--format', 'json', 'annotated.imr'], dir).out);
+    assert.equal(json.total, 1);
+    assert.equal(run(['annotations', '--format', 'pdf', 'annotated.imr'], dir).code, 2);
+  });
+
   test('binary and Windows-1252 files: a clear finding, no crash, no lost text', () => {
     writeFileSync(join(dir, 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xff]));
     const r = run(['scan.txt'], dir);

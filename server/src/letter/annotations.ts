@@ -125,3 +125,13 @@ export class OffsetMap {
     return segs[lo];
   }
 }
+
+/** Where an offset of the annotated text falls in the clean letter (inside removed markup: where the letter goes on). */
+export function cleanOffset(segments: readonly Segment[], sourceOffset: number): number {
+  for (const s of segments) {
+    if (sourceOffset < s.source) return s.clean;
+    if (sourceOffset <= s.source + s.length) return s.clean + (sourceOffset - s.source);
+  }
+  const last = segments[segments.length - 1];
+  return last ? last.clean + last.length : 0;
+}
