@@ -1,11 +1,12 @@
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { safeEdits } from './features/code-actions';
 import { CSV_HEADER, EXPORT_FORMATS, type ExportFormat, type ExportSource, csvRows, exportAnnotations } from './features/export-annotations';
 import { outlineText } from './features/outline-text';
 import { documentSymbols } from './features/symbols';
 import { parseLetter } from './letter/parse';
+import { letterFiles } from './node/files';
 import { RULES, checkLetter } from './rules';
 import { LEVELS, type Level } from './rules/rule';
 
@@ -27,8 +28,6 @@ Options:
 
 Exit code: 0 no errors, 1 errors found, 2 usage or read errors.
 `;
-
-const LETTER_FILE = /\.(imr|imr\.txt|txt)$/i;
 
 function main(argv: string[]): number {
   if (argv[0] === 'annotations') return annotations(argv.slice(1));
@@ -57,7 +56,7 @@ function main(argv: string[]): number {
   let letters = 0;
   const files = paths.flatMap((p) => {
     try {
-      return expand(p);
+      return letterFiles(p);
     } catch {
       process.stderr.write(`imr-lint: cannot read ${p}\n`);
       readErrors++;
@@ -118,7 +117,7 @@ function annotations(argv: string[]): number {
   if (paths.length === 0) return usage('no file or folder given');
   let failed = 0;
   const sources: ExportSource[] = [];
-  for (const file of paths.flatMap((p) => (existsSync(p) ? expand(p) : (process.stderr.write(`imr-lint: cannot read ${p}\n`), failed++, [])))) {
+  for (const file of paths.flatMap((p) => (existsSync(p) ? letterFiles(p) : (process.stderr.write(`imr-lint: cannot read ${p}\n`), failed++, [])))) {
     try {
       const { text } = decode(readFileSync(file));
       sources.push({ name: relative(process.cwd(), file) || file, text, letter: parseLetter(text) });
@@ -133,13 +132,6 @@ function annotations(argv: string[]): number {
     process.stdout.write(JSON.stringify(collections.length === 1 ? collections[0] : collections, null, 2) + '\n');
   } else process.stdout.write(sources.map((s) => exportAnnotations(s, 'markdown')).join('\n---\n\n'));
   return failed > 0 ? 2 : 0;
-}
-
-function expand(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => (e.isDirectory() ? expand(join(path, e.name)) : LETTER_FILE.test(e.name) ? [join(path, e.name)] : []));
 }
 
 /** UTF-8 when the bytes are UTF-8 (a byte order mark kept); otherwise Windows-1252, which older extractions use. */

@@ -1,4 +1,4 @@
-import { type Connection, type Position, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { type Connection, type Position, TextDocuments, TextDocumentSyncKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ANNOTATE_KIND, annotationActions } from './features/annotation-actions';
 import { annotationCompletions } from './features/annotation-completion';
@@ -6,6 +6,8 @@ import { FIX_ALL_KIND, codeActions } from './features/code-actions';
 import { kindVocabulary } from './annotations/kinds';
 import { EXPORT_FORMATS, type ExportFormat, exportAnnotations } from './features/export-annotations';
 import { stripAnnotations } from './letter/annotations';
+import { parseLetter } from './letter/parse';
+import { letterSymbols, matches } from './features/workspace-symbols';
 import { completions } from './features/completion';
 import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -23,7 +25,11 @@ export interface ServerOptions {
   readWorkspaceFile?: (folderUri: string, path: string) => Promise<string>;
   /** Where the rule reference (docs/rules.md) is, so each diagnostic can link to its rule. */
   rulesDoc?: string;
+  /** The letter files of a workspace folder, each with a stamp that changes when the file does (Node only). */
+  workspaceLetters?: (folderUri: string) => Promise<{ uri: string; stamp: string; read: () => Promise<string> }[]>;
 }
+
+const MAX_WORKSPACE_SYMBOLS = 1000;
 
 const DIAGNOSTICS_DELAY_MS = 150;
 
@@ -113,6 +119,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '{', '>'] },
         documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
         diagnosticProvider: clientPulls ? { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: 'imr-language-server' },
@@ -189,6 +196,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   // Requests the VS Code client's commands use: exports, the clean letter, annotation positions.
+  // Workspace symbols over every letter of the folder, opened or not; each closed file parsed once per change.
+  const indexed = new Map<string, { stamp: string; symbols: WorkspaceSymbol[] }>();
+  connection.onWorkspaceSymbol(async (p, token) => {
+    const symbols: WorkspaceSymbol[] = [];
+    const seen = new Set<string>();
+    for (const doc of documents.all()) {
+      seen.add(doc.uri);
+      symbols.push(...letterSymbols(cache.get(doc.uri, doc.version, () => doc.getText()), doc.uri));
+    }
+    for (const file of folderUri && options.workspaceLetters ? await options.workspaceLetters(folderUri).catch(() => []) : []) {
+      if (token.isCancellationRequested) return null;
+      if (seen.has(file.uri)) continue;
+      let entry = indexed.get(file.uri);
+      if (!entry || entry.stamp !== file.stamp) {
+        const text = await file.read().catch(() => '');
+        entry = { stamp: file.stamp, symbols: letterSymbols(parseLetter(text, cache.catalog), file.uri) };
+        indexed.set(file.uri, entry);
+      }
+      symbols.push(...entry.symbols);
+    }
+    return symbols.filter((s) => matches(p.query, s.name)).slice(0, MAX_WORKSPACE_SYMBOLS);
+  });
+
   connection.onRequest('imr/exportAnnotations', async (p: { uri: string; format: ExportFormat }) => {
     const doc = documents.get(p.uri);
     const letter = letterOf(p.uri);

@@ -64,9 +64,17 @@ describe('TextMate grammar', () => {
     assert.ok(lines[2].some(([t, scopes]) => t === 'Upheld' && scopes.includes('markup.deleted.decision.upheld.imr-letter')));
   });
 
-  test('annotations are scoped as comments', () => {
-    const lines = tokenize(grammar, 'MRI: Upheld {>>appeal-fact: the MRI was never requested<<}');
-    assert.ok(lines[0].some(([t, scopes]) => t.includes('appeal-fact') && scopes.includes('comment.block.annotation.imr-letter')));
+  test('annotations are scoped, each kind distinguishable', () => {
+    const lines = tokenize(grammar, 'MRI: Upheld {>>appeal-fact: never requested<<} {>>todo: call<<} {>>question: why?<<} {==text==}{>>note: x<<} {++add++} {--del--} {~~a~>b~~}');
+    const scopesOf = (text: string) => lines[0].find(([t]) => t === text)![1];
+    assert.ok(scopesOf('appeal-fact').includes('keyword.control.annotation.appeal.imr-letter'));
+    assert.ok(scopesOf('todo').includes('constant.language.annotation.todo.imr-letter'));
+    assert.ok(scopesOf('question').includes('storage.type.annotation.question.imr-letter'));
+    assert.ok(scopesOf('note').includes('entity.name.tag.annotation.note.imr-letter'));
+    assert.ok(scopesOf('appeal-fact').includes('comment.block.annotation.imr-letter'));
+    for (const [text, scope] of [['text', 'markup.highlight'], ['add', 'markup.inserted'], ['del', 'markup.deleted'], ['a~>b', 'markup.changed']]) {
+      assert.ok(lines[0].some(([t, s]) => t.includes(text) && s.some((x) => x.startsWith(scope))), text);
+    }
   });
 
   test('every decision and heading of the real letters gets its scope', { skip: existsSync(LETTERS) ? false : `no real letters at ${LETTERS}` }, () => {

@@ -118,6 +118,14 @@ describe('a workspace guideline catalog', { skip: existsSync(SERVER) ? false : '
     const h = await client.rpc.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: knee, character: 60 } });
     assert.match(h.contents.value, /\]\(https:\/\/library\.example\.org\/acoem\/13\)/);
 
+    // Workspace symbols reach letters that are not open, annotations included.
+    writeFileSync(join(folder, 'other.imr'), VALID_LETTER.replace('No instability is', 'No {==instability==}{>>appeal-fact: laxity on exam<<} is').replace('CM16-0123456', 'CM16-0999999'));
+    type Found = { name: string; location: { uri: string } }[];
+    const found = await client.rpc.sendRequest<Found>('workspace/symbol', { query: 'appeal-fact' });
+    assert.deepEqual(found.map((s) => [s.name, s.location.uri.replace(/^.*\//, '')]), [['appeal-fact: laxity on exam', 'other.imr']]);
+    const cases = await client.rpc.sendRequest<Found>('workspace/symbol', { query: 'CM16-0' });
+    assert.deepEqual(cases.map((s) => s.name).sort(), ['CM16-0123456', 'CM16-0999999']);
+
     client.settings = { rules: {}, guidelines: { catalogFile: 'missing.json' } };
     const again = client.nextDiagnostics(uri);
     await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });

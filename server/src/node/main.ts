@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { letterFiles } from './files';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
@@ -18,6 +19,12 @@ if (!process.argv.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.
 const rulesDoc = join(__dirname, '..', 'docs', 'rules.md');
 
 startServer(createConnection(ProposedFeatures.all), {
+  workspaceLetters: async (folderUri) =>
+    // Capped, so a folder that is not a letter collection cannot stall the server.
+    letterFiles(fileURLToPath(folderUri)).slice(0, 20_000).map((path) => {
+      const stat = statSync(path);
+      return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read: () => readFile(path, 'utf8') };
+    }),
   rulesDoc: existsSync(rulesDoc) ? pathToFileURL(rulesDoc).href : undefined,
   readWorkspaceFile: (folderUri, path) => readFile(isAbsolute(path) ? path : join(fileURLToPath(folderUri), path), 'utf8'),
 });
