@@ -19,6 +19,15 @@ const EXPECTED: Record<string, { layout: string; items: [string, string][] }> = 
       ['Associated surgical service: Postoperative physical therapy, times 12', 'Overturned'],
     ],
   },
+  'annotated.imr': {
+    layout: 'final-determination',
+    items: [
+      ['MRI of the lumbar spine without contrast', 'Upheld'],
+      ['Tramadol ER 100mg #30 day supply: 30 with one refill for chronic low back pain', 'Upheld'],
+      ['Right knee arthroscopy with partial medial meniscectomy', 'Overturned'],
+      ['Associated surgical service: Postoperative physical therapy, times 12', 'Overturned'],
+    ],
+  },
   'plain-header.imr': { layout: 'final-determination', items: [['Cyclobenzaprine 7.5mg #90', 'Upheld'], ['Physical therapy six sessions for the neck', 'Upheld']] },
   'double-spaced-no-header.imr.txt': { layout: 'final-determination', items: [['Lumbar Epidural Steroid Injection at L5-S1', 'Upheld'], ['Lumbar Brace', 'Upheld']] },
   'maximus-format-2.imr': { layout: 'maximus-format-2', items: [['EMG/NCV of the right upper extremity', 'Overturned'], ['Custom wrist splint', 'Upheld']] },
@@ -48,6 +57,13 @@ describe('bundled samples', () => {
       assert.deepEqual(letter.items.map((i) => [i.name, i.decision?.inferred ? i.decision.value : i.decision?.text]), EXPECTED[file].items);
     });
   }
+
+  test('annotated.imr is two-column-header.imr with a reader\'s annotations, and reads the same', () => {
+    const plain = parseLetter(readFileSync(join(SAMPLES, 'two-column-header.imr'), 'utf8'));
+    const annotated = parseLetter(readFileSync(join(SAMPLES, 'annotated.imr'), 'utf8'));
+    assert.deepEqual(annotated.items.map((i) => i.fields.map((f) => f.value?.text)), plain.items.map((i) => i.fields.map((f) => f.value?.text)));
+    assert.deepEqual(annotated.annotations.map((a) => a.kind ?? a.form), ['todo', 'appeal-fact', 'question', 'substitution']);
+  });
 
   test('the correct samples raise no error or warning; with-problems.imr raises exactly its planted problems', () => {
     for (const file of LETTERS) {
