@@ -223,7 +223,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(p.uri);
     const letter = letterOf(p.uri);
     if (!doc || !letter || !EXPORT_FORMATS.includes(p.format)) return null;
-    return exportAnnotations({ name: doc.uri, text: doc.getText(), letter }, p.format, kindVocabulary((await settingsFor(doc.uri)).annotationKinds));
+    return exportAnnotations({ name: decodeURIComponent(doc.uri.replace(/^.*\//, '')), uri: doc.uri, text: doc.getText(), letter }, p.format, kindVocabulary((await settingsFor(doc.uri)).annotationKinds));
   });
   connection.onRequest('imr/cleanText', (p: { uri: string }) => {
     const doc = documents.get(p.uri);

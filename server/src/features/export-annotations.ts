@@ -7,8 +7,10 @@ export type ExportFormat = 'markdown' | 'csv' | 'json';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['markdown', 'csv', 'json'];
 
 export interface ExportSource {
-  /** The letter's name or address, as the export should cite it. */
+  /** The letter's name, as the worksheet and the table cite it. */
   name: string;
+  /** Its address, for the W3C annotations' target (defaults to the name). */
+  uri?: string;
   /** The annotated text. */
   text: string;
   letter: Letter;
@@ -106,7 +108,7 @@ function webAnnotations(source: ExportSource): object {
       motivation: a.form === 'highlight' ? 'highlighting' : a.form === 'comment' ? 'commenting' : 'editing',
       body,
       target: {
-        source: source.name,
+        source: source.uri ?? source.name,
         selector: [
           { type: 'TextQuoteSelector', exact: clean.slice(start, end), prefix: clean.slice(Math.max(0, start - 32), start), suffix: clean.slice(end, end + 32) },
           { type: 'TextPositionSelector', start, end },
