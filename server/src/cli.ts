@@ -1,137 +1,258 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { safeEdits } from './features/code-actions';
-import { CSV_HEADER, EXPORT_FORMATS, type ExportFormat, type ExportSource, csvRows, exportAnnotations } from './features/export-annotations';
+import { CSV_HEADER, EXPORT_FORMATS, type ExportSource, csvRows, exportAnnotations } from './features/export-annotations';
+import { ITEM_COLUMNS, csvLine, itemRows } from './features/item-table';
+import { letterReport } from './features/letter-report';
 import { outlineText } from './features/outline-text';
+import { sarifLog } from './features/sarif';
 import { documentSymbols } from './features/symbols';
 import { parseLetter } from './letter/parse';
 import { letterFiles } from './node/files';
 import { RULES, checkLetter } from './rules';
-import { LEVELS, type Level } from './rules/rule';
+import { LEVELS, type Level, type Problem } from './rules/rule';
 
-const USAGE = `Usage: imr-lint [options] <file or folder>...
+const VERSION = '0.1.0';
+
+const USAGE = `Usage: imr-lint [options] <file or folder>...            check letters
+       imr-lint export [--format csv|jsonl] <file or folder>...  one row per disputed item
        imr-lint annotations [--format markdown|csv|json] <file or folder>...
 
-Checks IMR Final Determination letters and prints each finding as
-  file:line:col severity rule message
-Folders are searched for *.imr, *.imr.txt and *.txt files.
-"imr-lint annotations" prints the letters' annotations instead: an appeal worksheet
-(markdown, the default), a table (csv) or W3C Web Annotations (json).
+Checks IMR Final Determination letters. Folders are searched for *.imr, *.imr.txt and *.txt.
 
 Options:
-  --outline          also print each letter's outline (sections, items and decisions)
-  --fix              apply the safe fixes in place (UTF-8 files only), then report what is left
-  --rule ID=LEVEL    set a rule's level (error, warning, information, hint, off); repeatable
-  --rules            list the rules and exit
-  -h, --help         show this help
+  --format text|json|sarif  text: file:line:col severity rule message (default); json: one
+                            object per letter (header, reviewer, items with decisions, fields
+                            and citations, annotations, findings); sarif: SARIF 2.1.0
+  --outline                 with text: also print each letter's outline
+  --fix                     apply the safe fixes in place (UTF-8 files only), then report the rest
+  --rule ID=LEVEL           set a rule's level (error, warning, information, hint, off); repeatable
+  --config FILE             a JSON file { "rules": { "ID": "LEVEL" } } (default: .imr-lint.json if present)
+  --rules                   list the rules and exit
+  -h, --help                show this help
 
 Exit code: 0 no errors, 1 errors found, 2 usage or read errors.
+"imr-lint annotations" prints the letters' annotations: an appeal worksheet (markdown), a
+table (csv) or W3C Web Annotations (json). "imr-lint export" prints the item table a
+researcher codes from.
 `;
 
-function main(argv: string[]): number {
-  if (argv[0] === 'annotations') return annotations(argv.slice(1));
-  const paths: string[] = [];
-  const rules: Record<string, Level> = {};
-  let outline = false;
-  let fix = false;
+interface Options {
+  command: 'check' | 'export' | 'annotations';
+  format: string;
+  outline: boolean;
+  fix: boolean;
+  rules: Record<string, Level>;
+  paths: string[];
+}
+
+/** What one letter gives: its output, ready to print in file order, and its counts. */
+interface LetterResult {
+  out: string;
+  err: string;
+  failed: boolean;
+  items: number;
+  upheld: number;
+  overturned: number;
+  byRule: Record<string, number>;
+  errors: number;
+  warnings: number;
+  /** For SARIF and JSON, assembled once every letter is in. */
+  data?: unknown;
+}
+
+// Below this many letters one thread is quicker than starting workers.
+const PARALLEL_FROM = 400;
+
+function parse(argv: string[]): Options | string {
+  const o: Options = { command: 'check', format: '', outline: false, fix: false, rules: {}, paths: [] };
+  if (argv[0] === 'export' || argv[0] === 'annotations') o.command = argv.shift() as Options['command'];
+  let config = existsSync('.imr-lint.json') ? '.imr-lint.json' : undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '-h' || arg === '--help') return out(USAGE, 0);
-    if (arg === '--rules') return out(RULES.map((r) => `${r.id.padEnd(24)} ${r.severity.padEnd(11)} ${r.description}\n`).join(''), 0);
-    if (arg === '--outline') outline = true;
-    else if (arg === '--fix') fix = true;
+    if (arg === '--format') o.format = argv[++i] ?? '';
+    else if (arg === '--outline') o.outline = true;
+    else if (arg === '--fix') o.fix = true;
+    else if (arg === '--config') config = argv[++i];
     else if (arg === '--rule') {
       const [id, level] = (argv[++i] ?? '').split('=');
-      if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level)) return usage(`--rule takes ID=LEVEL with a known rule id and one of ${LEVELS.join(', ')}`);
-      rules[id] = level as Level;
-    } else if (arg.startsWith('-')) return usage(`unknown option ${arg}`);
-    else paths.push(arg);
+      if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level)) return `--rule takes ID=LEVEL with a known rule id and one of ${LEVELS.join(', ')}`;
+      o.rules[id] = level as Level;
+    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    else o.paths.push(arg);
   }
-  if (paths.length === 0) return usage('no file or folder given');
+  const formats: string[] = { check: ['text', 'json', 'sarif'], export: ['csv', 'jsonl'], annotations: [...EXPORT_FORMATS] }[o.command];
+  o.format ||= formats[0];
+  if (!formats.includes(o.format)) return `--format takes ${formats.join(', ')} here`;
+  if (config) {
+    try {
+      const rules = (JSON.parse(readFileSync(config, 'utf8')) as { rules?: Record<string, unknown> }).rules ?? {};
+      for (const [id, level] of Object.entries(rules)) {
+        if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level)) return `${config}: "${id}": "${String(level)}" is not a known rule and level`;
+        o.rules[id] ??= level as Level; // the command line wins
+      }
+    } catch {
+      return `cannot read the config file ${config} (it must be JSON: { "rules": { "rule.id": "warning" } })`;
+    }
+  }
+  if (o.paths.length === 0) return 'no file or folder given';
+  return o;
+}
 
-  let readErrors = 0;
-  let errors = 0;
-  let warnings = 0;
-  let letters = 0;
-  const files = paths.flatMap((p) => {
-    try {
-      return letterFiles(p);
-    } catch {
-      process.stderr.write(`imr-lint: cannot read ${p}\n`);
-      readErrors++;
-      return [];
-    }
-  });
-  for (const file of files) {
-    let read: { text: string; utf8: boolean };
-    try {
-      read = decode(readFileSync(file));
-    } catch {
-      process.stderr.write(`imr-lint: cannot read ${file}\n`);
-      readErrors++;
-      continue;
-    }
-    const name = relative(process.cwd(), file) || file;
-    let letter = parseLetter(read.text);
-    if (fix) {
-      const { edits, count } = safeEdits(checkLetter(letter, { rules }));
-      if (count > 0 && !read.utf8) process.stderr.write(`imr-lint: ${name} is not UTF-8; not fixed, so no byte of it changes\n`);
-      else if (count > 0) {
-        const fixed = TextDocument.applyEdits(TextDocument.create(file, 'imr-letter', 1, read.text), edits);
-        try {
-          writeFileSync(file, fixed, 'utf8');
-          process.stderr.write(`imr-lint: ${name}: ${count} fix${count === 1 ? '' : 'es'} applied\n`);
-          letter = parseLetter(fixed);
-        } catch {
-          process.stderr.write(`imr-lint: cannot write ${file}\n`);
-          readErrors++;
-        }
+/** Checks, exports or lists the annotations of one letter. Runs in the main thread or a worker. */
+function processFile(file: string, o: Options): LetterResult {
+  const name = relative(process.cwd(), file) || file;
+  const r: LetterResult = { out: '', err: '', failed: false, items: 0, upheld: 0, overturned: 0, byRule: {}, errors: 0, warnings: 0 };
+  let read: { text: string; utf8: boolean };
+  try {
+    read = decode(readFileSync(file));
+  } catch {
+    return { ...r, err: `imr-lint: cannot read ${name}\n`, failed: true };
+  }
+  let letter = parseLetter(read.text);
+  if (o.command === 'annotations') {
+    const source: ExportSource = { name, text: read.text, letter };
+    r.data = o.format === 'json' ? JSON.parse(exportAnnotations(source, 'json')) : undefined;
+    r.out = o.format === 'csv' ? csvRows(source).join('') : o.format === 'markdown' ? exportAnnotations(source, 'markdown') : '';
+    return r;
+  }
+  if (o.command === 'export') {
+    const rows = itemRows(name, letter);
+    r.out = rows.map((row) => (o.format === 'csv' ? csvLine(ITEM_COLUMNS.map((c) => row[c])) : JSON.stringify(row) + '\n')).join('');
+    return r;
+  }
+  let problems = checkLetter(letter, { rules: o.rules });
+  if (o.fix) {
+    const { edits, count } = safeEdits(problems);
+    if (count > 0 && !read.utf8) r.err += `imr-lint: ${name} is not UTF-8; not fixed, so no byte of it changes\n`;
+    else if (count > 0) {
+      const fixed = TextDocument.applyEdits(TextDocument.create(file, 'imr-letter', 1, read.text), edits);
+      try {
+        writeFileSync(file, fixed, 'utf8');
+        r.err += `imr-lint: ${name}: ${count} fix${count === 1 ? '' : 'es'} applied\n`;
+        letter = parseLetter(fixed);
+        problems = checkLetter(letter, { rules: o.rules });
+      } catch {
+        r.err += `imr-lint: cannot write ${name}\n`;
+        r.failed = true;
       }
     }
-    letters++;
-    if (outline) process.stdout.write(`${name}\n${outlineText(documentSymbols(letter), '  ')}`);
-    for (const p of checkLetter(letter, { rules })) {
-      if (p.severity === 'error') errors++;
-      if (p.severity === 'warning') warnings++;
-      process.stdout.write(`${name}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.ruleId} ${p.message}\n`);
-    }
-    if (outline) process.stdout.write('\n');
   }
-  process.stderr.write(`${letters} letter${letters === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  count(r, letter.items, problems);
+  if (o.format === 'text') {
+    if (o.outline) r.out += `${name}\n${outlineText(documentSymbols(letter), '  ')}`;
+    r.out += problems.map((p) => `${name}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.ruleId} ${p.message}\n`).join('');
+    if (o.outline) r.out += '\n';
+  } else r.data = o.format === 'json' ? letterReport(name, letter, problems) : { file: name, problems };
+  return r;
+}
+
+function count(r: LetterResult, items: { decision?: { value?: string } }[], problems: Problem[]) {
+  r.items = items.length;
+  r.upheld = items.filter((i) => i.decision?.value === 'Upheld').length;
+  r.overturned = items.filter((i) => i.decision?.value === 'Overturned').length;
+  for (const p of problems) {
+    r.byRule[p.ruleId] = (r.byRule[p.ruleId] ?? 0) + 1;
+    if (p.severity === 'error') r.errors++;
+    if (p.severity === 'warning') r.warnings++;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) return out(USAGE, 0);
+  if (argv.includes('--rules')) return out(RULES.map((r) => `${r.id.padEnd(38)} ${r.severity.padEnd(11)} ${r.description}\n`).join(''), 0);
+  const o = parse(argv);
+  if (typeof o === 'string') return usage(o);
+
+  let readErrors = 0;
+  const files = o.paths.flatMap((p) => {
+    if (existsSync(p)) return letterFiles(p);
+    process.stderr.write(`imr-lint: cannot read ${p}\n`);
+    readErrors++;
+    return [];
+  });
+  const results = await run(files, o);
+
+  const head = o.command === 'export' && o.format === 'csv' ? csvLine([...ITEM_COLUMNS]) : o.command === 'annotations' && o.format === 'csv' ? CSV_HEADER : '';
+  process.stdout.write(head);
+  for (const r of results) {
+    process.stdout.write(r.out);
+    process.stderr.write(r.err);
+    if (r.failed) readErrors++;
+  }
+  const data = results.map((r) => r.data).filter((d) => d !== undefined);
+  if (o.command === 'check' && o.format === 'json') process.stdout.write(JSON.stringify(data, null, 2) + '\n');
+  if (o.command === 'check' && o.format === 'sarif') process.stdout.write(JSON.stringify(sarifLog(data as { file: string; problems: Problem[] }[], VERSION), null, 2) + '\n');
+  if (o.command === 'annotations' && o.format === 'json') process.stdout.write(JSON.stringify(data.length === 1 ? data[0] : data, null, 2) + '\n');
+  if (o.command === 'check') process.stderr.write(summary(results));
+  const errors = results.reduce((n, r) => n + r.errors, 0);
   return readErrors > 0 ? 2 : errors > 0 ? 1 : 0;
 }
 
-/** `imr-lint annotations`: the annotations of every letter, in one document. */
-function annotations(argv: string[]): number {
-  let format: ExportFormat = 'markdown';
-  const paths: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--format') {
-      const f = argv[++i] as ExportFormat;
-      if (!EXPORT_FORMATS.includes(f)) return usage(`--format takes ${EXPORT_FORMATS.join(', ')}`);
-      format = f;
-    } else if (argv[i].startsWith('-')) return usage(`unknown option ${argv[i]}`);
-    else paths.push(argv[i]);
+function summary(results: LetterResult[]): string {
+  const sum = (f: (r: LetterResult) => number) => results.reduce((n, r) => n + f(r), 0);
+  const byRule: Record<string, number> = {};
+  for (const r of results) for (const [id, n] of Object.entries(r.byRule)) byRule[id] = (byRule[id] ?? 0) + n;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const lines = [
+    `${plural(results.length, 'letter')} checked: ${plural(sum((r) => r.items), 'item')} (${sum((r) => r.upheld)} upheld, ${sum((r) => r.overturned)} overturned), ${plural(sum((r) => r.errors), 'error')}, ${plural(sum((r) => r.warnings), 'warning')}`,
+    ...Object.entries(byRule)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([id, n]) => `  ${String(n).padStart(6)}  ${id}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** Processes the files in order; many files are shared among worker threads, one per core. */
+async function run(files: string[], o: Options): Promise<LetterResult[]> {
+  const progress = process.stderr.isTTY && files.length > 50 ? new Progress(files.length) : undefined;
+  const workers = Math.min(availableParallelism(), 8);
+  if (files.length < PARALLEL_FROM || workers < 2) {
+    return files.map((f) => {
+      const r = processFile(f, o);
+      progress?.tick();
+      return r;
+    });
   }
-  if (paths.length === 0) return usage('no file or folder given');
-  let failed = 0;
-  const sources: ExportSource[] = [];
-  for (const file of paths.flatMap((p) => (existsSync(p) ? letterFiles(p) : (process.stderr.write(`imr-lint: cannot read ${p}\n`), failed++, [])))) {
-    try {
-      const { text } = decode(readFileSync(file));
-      sources.push({ name: relative(process.cwd(), file) || file, text, letter: parseLetter(text) });
-    } catch {
-      process.stderr.write(`imr-lint: cannot read ${file}\n`);
-      failed++;
+  const results = new Array<LetterResult>(files.length);
+  const chunk = Math.ceil(files.length / workers);
+  await Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const from = w * chunk;
+      return new Promise<void>((resolve, reject) => {
+        const worker = new Worker(__filename, { workerData: { files: files.slice(from, from + chunk), options: o } });
+        worker.on('message', (m: { index: number; result: LetterResult }) => {
+          results[from + m.index] = m.result;
+          progress?.tick();
+        });
+        worker.on('error', reject);
+        worker.on('exit', () => resolve());
+      });
+    }),
+  );
+  progress?.done();
+  return results;
+}
+
+/** A count and rate on stderr, for long runs at a terminal only. */
+class Progress {
+  private done_ = 0;
+  private readonly started = Date.now();
+  constructor(private readonly total: number) {}
+  tick() {
+    this.done_++;
+    if (this.done_ % 25 === 0 || this.done_ === this.total) {
+      const rate = this.done_ / Math.max((Date.now() - this.started) / 1000, 0.001);
+      process.stderr.write(`\r${this.done_}/${this.total} letters (${Math.round(rate)}/s)`);
     }
+    if (this.done_ === this.total) this.done();
   }
-  if (format === 'csv') process.stdout.write(CSV_HEADER + sources.flatMap(csvRows).join(''));
-  else if (format === 'json') {
-    const collections = sources.map((s) => JSON.parse(exportAnnotations(s, 'json')));
-    process.stdout.write(JSON.stringify(collections.length === 1 ? collections[0] : collections, null, 2) + '\n');
-  } else process.stdout.write(sources.map((s) => exportAnnotations(s, 'markdown')).join('\n---\n\n'));
-  return failed > 0 ? 2 : 0;
+  done() {
+    process.stderr.write('\r\x1b[K');
+  }
 }
 
 /** UTF-8 when the bytes are UTF-8 (a byte order mark kept); otherwise Windows-1252, which older extractions use. */
@@ -153,4 +274,20 @@ function usage(message: string): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (isMainThread) {
+  // Output piped into `head` and the like: stop quietly when the reader has had enough.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`imr-lint: ${e instanceof Error ? e.message : 'failed'}\n`);
+      process.exitCode = 2;
+    },
+  );
+} else {
+  const { files, options } = workerData as { files: string[]; options: Options };
+  files.forEach((file, index) => parentPort!.postMessage({ index, result: processFile(file, options) }));
+}

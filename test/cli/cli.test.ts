@@ -24,7 +24,7 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     const r = run(['good.imr'], dir);
     assert.equal(r.code, 0);
     assert.equal(r.out, '');
-    assert.match(r.err, /1 letter checked: 0 errors, 0 warnings/);
+    assert.match(r.err, /^1 letter checked: 2 items \(1 upheld, 1 overturned\), 0 errors, 0 warnings\n$/);
   });
 
   test('findings as file:line:col severity rule message, exit 1; folders searched for letters only', () => {
@@ -32,7 +32,7 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     assert.equal(r.code, 1);
     const col = broken.split('\n')[lineOf(broken, 'Urgent')].indexOf('Urgent') + 1;
     assert.equal(r.out, `broken.imr:${lineOf(broken, 'Urgent') + 1}:${col} error header.bad-priority Priority "Urgent" is neither Standard nor Expedited.\n`);
-    assert.match(r.err, /2 letters checked: 1 error, 0 warnings/);
+    assert.match(r.err, /^2 letters checked: 4 items \(2 upheld, 2 overturned\), 1 error, 0 warnings\n +1 {2}header\.bad-priority\n$/);
   });
 
   test('--rule changes a level; --outline prints items with decisions', () => {
@@ -76,6 +76,53 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     const json = JSON.parse(run(['annotations', '--format', 'json', 'annotated.imr'], dir).out);
     assert.equal(json.total, 1);
     assert.equal(run(['annotations', '--format', 'pdf', 'annotated.imr'], dir).code, 2);
+  });
+
+  test('--format json: one object per letter with header, items, decisions, citations and findings', () => {
+    const [letter] = JSON.parse(run(['--format', 'json', 'broken.imr'], dir).out);
+    assert.equal(letter.caseNumber, 'CM16-0123456');
+    assert.equal(letter.header.priority, 'Urgent');
+    assert.deepEqual(letter.items.map((i: { name: string; decision: string }) => [i.name, i.decision]), [['Hinged knee brace, left', 'Upheld'], ['Tramadol ER 100mg #30 day supply: 30 with two refills', 'Overturned']]);
+    assert.equal(letter.items[0].citations[0].guideline, 'mtus-acoem2-ch13');
+    assert.deepEqual(letter.findings.map((f: { rule: string }) => f.rule), ['header.bad-priority']);
+  });
+
+  test('--format sarif: SARIF 2.1.0 with the rules and 1-based regions', () => {
+    const log = JSON.parse(run(['--format', 'sarif', 'broken.imr'], dir).out);
+    assert.equal(log.version, '2.1.0');
+    const [result] = log.runs[0].results;
+    assert.equal(result.ruleId, 'header.bad-priority');
+    assert.equal(log.runs[0].tool.driver.rules[result.ruleIndex].id, 'header.bad-priority');
+    assert.equal(result.locations[0].physicalLocation.region.startLine, lineOf(broken, 'Urgent') + 1);
+  });
+
+  test('export: one row per disputed item, as CSV or JSON lines', () => {
+    const csv = run(['export', 'good.imr', 'broken.imr'], dir).out.split('\r\n').filter(Boolean);
+    assert.equal(csv[0], 'file,case_number,date_of_injury,ur_denial_date,application_received,date_assigned,decision_date,priority,licensure,specialty,item,decision,associated_surgical_service,modified_request,claims_administrator_guidelines,maximus_guidelines');
+    assert.equal(csv.length, 5);
+    assert.match(csv[1], /^good\.imr,CM16-0123456,09\/13\/2016,10\/03\/2016,11\/01\/2016,11\/09\/2016,12\/09\/2016,Standard,"California,Oregon","Physical Medicine & Rehabilitation, Pain Management","Hinged knee brace, left",Upheld,no,no,ACOEM Ch\. 13 Knee Complaints,ACOEM Ch\. 13 Knee Complaints$/);
+    const rows = run(['export', '--format', 'jsonl', 'good.imr'], dir).out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(rows.map((r) => r.decision), ['Upheld', 'Overturned']);
+  });
+
+  test('a config file sets levels; the command line wins over it', () => {
+    writeFileSync(join(dir, '.imr-lint.json'), JSON.stringify({ rules: { 'header.bad-priority': 'warning' } }));
+    assert.equal(run(['broken.imr'], dir).code, 0);
+    assert.equal(run(['--rule', 'header.bad-priority=error', 'broken.imr'], dir).code, 1);
+    writeFileSync(join(dir, '.imr-lint.json'), '{ not json');
+    assert.match(run(['broken.imr'], dir).err, /cannot read the config file \.imr-lint\.json/);
+    writeFileSync(join(dir, '.imr-lint.json'), JSON.stringify({ rules: {} }));
+  });
+
+  test('many letters are checked in parallel, with the same output in the same order', () => {
+    const many = mkdtempSync(join(tmpdir(), 'imr-many-'));
+    for (let i = 0; i < 450; i++) writeFileSync(join(many, `l${String(i).padStart(4, '0')}.imr`), i % 7 === 0 ? broken : VALID_LETTER);
+    const r = run(['.'], many);
+    assert.equal(r.code, 1);
+    const lines = r.out.trim().split('\n');
+    assert.equal(lines.length, 65);
+    assert.deepEqual(lines.map((l) => l.slice(0, 9)), Array.from({ length: 65 }, (_, k) => `l${String(k * 7).padStart(4, '0')}.imr`));
+    assert.match(r.err, /^450 letters checked: 900 items \(450 upheld, 450 overturned\), 65 errors/);
   });
 
   test('binary and Windows-1252 files: a clear finding, no crash, no lost text', () => {

@@ -2,6 +2,7 @@ import { type AnnotationKind, DEFAULT_KINDS } from '../annotations/kinds';
 import { cleanOffset, scanAnnotations } from '../letter/annotations';
 import { headerField } from '../letter/header';
 import type { Annotation, Item, Letter } from '../letter/model';
+import { csvCell } from './item-table';
 
 export type ExportFormat = 'markdown' | 'csv' | 'json';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['markdown', 'csv', 'json'];
@@ -78,12 +79,6 @@ export function csvRows(source: ExportSource): string[] {
   return rows(source).map(({ annotation: a, item, line }) =>
     [source.name, caseNumber, String(line), a.form, a.kind ?? '', item?.name ?? '', item?.decision?.value ?? '', a.quote ?? '', a.note, a.proposed ?? ''].map(csvCell).join(',') + '\r\n',
   );
-}
-
-/** A cell quoted when it must be; one that a spreadsheet would run as a formula starts with an apostrophe. */
-function csvCell(value: string): string {
-  const safe = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

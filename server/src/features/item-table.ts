@@ -1,0 +1,65 @@
+import { headerField } from '../letter/header';
+import type { Letter } from '../letter/model';
+
+/** The columns of the item table, one row per disputed item: what a researcher codes. */
+export const ITEM_COLUMNS = [
+  'file',
+  'case_number',
+  'date_of_injury',
+  'ur_denial_date',
+  'application_received',
+  'date_assigned',
+  'decision_date',
+  'priority',
+  'licensure',
+  'specialty',
+  'item',
+  'decision',
+  'associated_surgical_service',
+  'modified_request',
+  'claims_administrator_guidelines',
+  'maximus_guidelines',
+] as const;
+
+export type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
+
+export function itemRows(file: string, letter: Letter): ItemRow[] {
+  const h = (key: Parameters<typeof headerField>[1]) => headerField(letter.header, key)?.value?.text ?? '';
+  const r = (kind: string) => letter.reviewer.fields.find((f) => f.kind === kind)?.value?.text ?? '';
+  return letter.items.map((item) => {
+    const cited = (kind: string) =>
+      item.fields
+        .filter((f) => f.kind === kind)
+        .flatMap((f) => f.citations ?? [])
+        .map((c) => c.entry?.name ?? (c.statement === 'outside-mtus' ? '(outside the MTUS)' : c.statement === 'no-evidence' ? '(no evidence cited)' : c.span.text))
+        .join('; ');
+    return {
+      file,
+      case_number: h('caseNumber'),
+      date_of_injury: h('dateOfInjury'),
+      ur_denial_date: h('urDenialDate'),
+      application_received: h('applicationReceived'),
+      date_assigned: h('dateAssigned'),
+      decision_date: h('decisionDate'),
+      priority: h('priority'),
+      licensure: r('licensure'),
+      specialty: r('specialty'),
+      item: item.name,
+      decision: item.decision?.value ?? item.decision?.text ?? '',
+      associated_surgical_service: item.associatedSurgicalService ? 'yes' : 'no',
+      modified_request: item.modifiedRequest ? 'yes' : 'no',
+      claims_administrator_guidelines: cited('claimsAdministratorGuideline'),
+      maximus_guidelines: cited('maximusGuideline'),
+    };
+  });
+}
+
+export function csvLine(values: readonly string[]): string {
+  return values.map(csvCell).join(',') + '\r\n';
+}
+
+/** A cell quoted when it must be (RFC 4180); one a spreadsheet would run as a formula starts with an apostrophe. */
+export function csvCell(value: string): string {
+  const safe = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

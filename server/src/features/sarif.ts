@@ -1,0 +1,41 @@
+import { RULES } from '../rules';
+import type { Problem } from '../rules/rule';
+
+const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+/** Findings as SARIF 2.1.0, so code-scanning tools can show them. */
+export function sarifLog(results: { file: string; problems: Problem[] }[], version: string): object {
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'imr-lint',
+            version,
+            informationUri: 'https://example.invalid/imr-letters',
+            rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, fullDescription: { text: r.why }, defaultConfiguration: { level: LEVEL[r.severity] } })),
+          },
+        },
+        results: results.flatMap(({ file, problems }) =>
+          problems.map((p) => ({
+            ruleId: p.ruleId,
+            ruleIndex: RULES.findIndex((r) => r.id === p.ruleId),
+            level: LEVEL[p.severity],
+            message: { text: p.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: file.split('\\').join('/') },
+                  // SARIF counts lines and columns from 1.
+                  region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}
