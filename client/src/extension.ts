@@ -29,6 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('imrLetter.restartServer', () => client?.restart()),
+    vscode.commands.registerCommand('imrLetter.checkWorkspace', async () => {
+      const r = await client!.sendRequest<{ checked: number; total: number; withErrors: number }>('imr/checkWorkspace', {});
+      const stopped = r.checked < r.total ? ` (stopped after ${r.checked} of ${r.total})` : '';
+      vscode.window.showInformationMessage(`IMR Letters: ${r.checked} letters checked${stopped}; ${r.withErrors} with errors. See the Problems panel.`);
+    }),
     command('imrLetter.exportAnnotations', async (editor) => {
       const picked = await vscode.window.showQuickPick(
         [

@@ -219,6 +219,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return symbols.filter((s) => matches(p.query, s.name)).slice(0, MAX_WORKSPACE_SYMBOLS);
   });
 
+  // "Check all letters in workspace": every letter of the folder that is not open gets its findings
+  // pushed (open ones keep theirs), with progress the user can cancel.
+  connection.onRequest('imr/checkWorkspace', async (_p: unknown, token) => {
+    const files = folderUri && options.workspaceLetters ? await options.workspaceLetters(folderUri).catch(() => []) : [];
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Checking IMR letters', 0, `0 of ${files.length}`, true);
+    const open = new Set(documents.all().map((d) => d.uri));
+    let checked = 0;
+    let withErrors = 0;
+    for (const file of files) {
+      if (token.isCancellationRequested || progress.token.isCancellationRequested) break;
+      checked++;
+      if (open.has(file.uri)) continue;
+      const letter = parseLetter(await file.read().catch(() => ''), cache.catalog);
+      if (!letter.recognized) continue;
+      const found = diagnostics(letter, await settingsFor(file.uri), options.rulesDoc);
+      if (found.some((d) => d.severity === 1)) withErrors++;
+      await connection.sendDiagnostics({ uri: file.uri, diagnostics: found });
+      if (checked % 20 === 0) progress.report(Math.round((checked / files.length) * 100), `${checked} of ${files.length}`);
+    }
+    progress.done();
+    return { checked, total: files.length, withErrors };
+  });
+
   connection.onRequest('imr/exportAnnotations', async (p: { uri: string; format: ExportFormat }) => {
     const doc = documents.get(p.uri);
     const letter = letterOf(p.uri);

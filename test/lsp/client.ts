@@ -30,12 +30,14 @@ export class TestClient {
     return new Promise((resolve) => (this.onRefresh = resolve));
   }
   readonly published: string[] = [];
+  readonly lastPublished = new Map<string, Diagnostic[]>();
 
   constructor() {
     this.server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.rpc = createMessageConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
     this.rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p.uri);
+      this.lastPublished.set(p.uri, p.diagnostics);
       const waiting = this.waiters.get(p.uri) ?? [];
       this.waiters.set(p.uri, []);
       waiting.forEach((w) => w(p));
@@ -46,6 +48,8 @@ export class TestClient {
     this.rpc.onRequest('window/showMessageRequest', (p: { message: string }) => (this.messages.push(p.message), null));
     this.rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.rpc.onRequest('client/registerCapability', () => null);
+    this.rpc.onRequest('window/workDoneProgress/create', () => null);
+    this.rpc.onNotification('$/progress', () => undefined);
     this.rpc.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
       this.onRefresh?.();
@@ -94,8 +98,9 @@ export class TestClient {
     return diagnostics;
   }
 
-  /** Shuts the server down the LSP way; resolves with its exit code. */
+  /** Shuts the server down the LSP way; resolves with its exit code. Stopping twice is harmless. */
   async stop(): Promise<number | null> {
+    if (this.server.exitCode !== null) return this.server.exitCode;
     await this.rpc.sendRequest('shutdown');
     const exited = new Promise<number | null>((resolve) => this.server.once('exit', resolve));
     await this.rpc.sendNotification('exit');

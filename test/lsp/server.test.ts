@@ -110,6 +110,7 @@ describe('a workspace guideline catalog', { skip: existsSync(SERVER) ? false : '
     const folder = mkdtempSync(join(tmpdir(), 'imr-ws-'));
     writeFileSync(join(folder, 'our-guidelines.json'), JSON.stringify({ entries: [{ id: 'mtus-acoem2-ch13', links: [{ label: 'Our copy of chapter 13', url: 'https://library.example.org/acoem/13' }] }] }));
     const client = new TestClient();
+    after(() => client.stop().catch(() => undefined));
     client.settings = { rules: {}, guidelines: { catalogFile: 'our-guidelines.json' } };
     await client.initialize(pathToFileURL(folder).href);
     const uri = pathToFileURL(join(folder, 'letter.imr')).href;
@@ -126,18 +127,25 @@ describe('a workspace guideline catalog', { skip: existsSync(SERVER) ? false : '
     const cases = await client.rpc.sendRequest<Found>('workspace/symbol', { query: 'CM16-0' });
     assert.deepEqual(cases.map((s) => s.name).sort(), ['CM16-0123456', 'CM16-0999999']);
 
+    // "Check all letters": the closed ones get their findings pushed.
+    writeFileSync(join(folder, 'broken.imr'), edit(VALID_LETTER, 'left: Upheld', 'left: Uphled'));
+    const check = await client.rpc.sendRequest<{ checked: number; total: number; withErrors: number }>('imr/checkWorkspace', {});
+    assert.deepEqual(check, { checked: 2, total: 2, withErrors: 1 }); // other.imr and broken.imr (the open letter is only in the editor)
+    const brokenUri = pathToFileURL(join(folder, 'broken.imr')).href;
+    assert.deepEqual(client.lastPublished.get(brokenUri)!.map((d) => d.code), ['item.invalid-decision']);
+
     client.settings = { rules: {}, guidelines: { catalogFile: 'missing.json' } };
     const again = client.nextDiagnostics(uri);
     await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     assert.deepEqual(await again, []);
     assert.ok(client.messages.some((m) => /cannot read the guideline catalog missing\.json/.test(m)), client.messages.join('\n'));
-    assert.equal(await client.stop(), 0);
   });
 });
 
 describe('pull diagnostics (LSP 3.17)', { skip: existsSync(SERVER) ? false : 'no bundled server' }, () => {
   test('a client that pulls gets diagnostics on request, for the current text, a refresh on settings change, and no pushes', async () => {
     const client = new TestClient();
+    after(() => client.stop().catch(() => undefined));
     const init = await client.initialize(undefined, true);
     assert.ok(init.capabilities.diagnosticProvider);
     const uri = 'file:///letters/pulled.imr';
@@ -155,6 +163,5 @@ describe('pull diagnostics (LSP 3.17)', { skip: existsSync(SERVER) ? false : 'no
     await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await refreshed;
     assert.deepEqual(client.published, []);
-    assert.equal(await client.stop(), 0);
   });
 });
