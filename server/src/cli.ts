@@ -31,6 +31,7 @@ Options:
   --fix                     apply the safe fixes in place (UTF-8 files only), then report the rest
   --rule ID=LEVEL           set a rule's level (error, warning, information, hint, off); repeatable
   --config FILE             a JSON file { "rules": { "ID": "LEVEL" } } (default: .imr-lint.json if present)
+  --stats                   print the time taken and the peak memory on stderr
   --rules                   list the rules and exit
   -h, --help                show this help
 
@@ -45,6 +46,7 @@ interface Options {
   format: string;
   outline: boolean;
   fix: boolean;
+  stats: boolean;
   rules: Record<string, Level>;
   paths: string[];
 }
@@ -68,7 +70,7 @@ interface LetterResult {
 const PARALLEL_FROM = 400;
 
 function parse(argv: string[]): Options | string {
-  const o: Options = { command: 'check', format: '', outline: false, fix: false, rules: {}, paths: [] };
+  const o: Options = { command: 'check', format: '', outline: false, fix: false, stats: false, rules: {}, paths: [] };
   if (argv[0] === 'export' || argv[0] === 'annotations') o.command = argv.shift() as Options['command'];
   let config = existsSync('.imr-lint.json') ? '.imr-lint.json' : undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -76,6 +78,7 @@ function parse(argv: string[]): Options | string {
     if (arg === '--format') o.format = argv[++i] ?? '';
     else if (arg === '--outline') o.outline = true;
     else if (arg === '--fix') o.fix = true;
+    else if (arg === '--stats') o.stats = true;
     else if (arg === '--config') config = argv[++i];
     else if (arg === '--rule') {
       const [id, level] = (argv[++i] ?? '').split('=');
@@ -162,6 +165,7 @@ function count(r: LetterResult, items: { decision?: { value?: string } }[], prob
 }
 
 async function main(argv: string[]): Promise<number> {
+  const started = performance.now();
   if (argv.includes('-h') || argv.includes('--help')) return out(USAGE, 0);
   if (argv.includes('--rules')) return out(RULES.map((r) => `${r.id.padEnd(38)} ${r.severity.padEnd(11)} ${r.description}\n`).join(''), 0);
   const o = parse(argv);
@@ -188,6 +192,7 @@ async function main(argv: string[]): Promise<number> {
   if (o.command === 'check' && o.format === 'sarif') process.stdout.write(JSON.stringify(sarifLog(data as { file: string; problems: Problem[] }[], VERSION), null, 2) + '\n');
   if (o.command === 'annotations' && o.format === 'json') process.stdout.write(JSON.stringify(data.length === 1 ? data[0] : data, null, 2) + '\n');
   if (o.command === 'check') process.stderr.write(summary(results));
+  if (o.stats) process.stderr.write(`${results.length} letters in ${((performance.now() - started) / 1000).toFixed(2)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
   const errors = results.reduce((n, r) => n + r.errors, 0);
   return readErrors > 0 ? 2 : errors > 0 ? 1 : 0;
 }

@@ -58,6 +58,10 @@ export class TestClient {
     this.rpc.listen();
   }
 
+  get pid(): number | undefined {
+    return this.server.pid;
+  }
+
   /** Initialises like VS Code; `pull` adds the LSP 3.17 pull-diagnostics capability. */
   async initialize(workspaceFolder?: string, pull = false): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.rpc.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {

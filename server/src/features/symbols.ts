@@ -12,12 +12,18 @@ const DETAIL_LENGTH = 60;
  * every other annotation under the section it sits in.
  */
 export function documentSymbols(letter: Letter): DocumentSymbol[] {
+  // Each annotation goes under the innermost item, else section, whose lines it sits on. Found by
+  // line, so the outline stays linear however many annotations and items a letter has.
+  const byLine = new Map<number, Annotation[]>();
+  for (const a of letter.annotations) byLine.set(a.range.start.line, [...(byLine.get(a.range.start.line) ?? []), a]);
   const placed = new Set<Annotation>();
-  // Each annotation goes under the innermost item, else section, whose lines it sits on.
-  const claim = (range: Range) =>
-    letter.annotations
-      .filter((a) => !placed.has(a) && a.range.start.line >= range.start.line && a.range.start.line <= range.end.line)
-      .map((a) => (placed.add(a), annotationSymbol(a)));
+  const claim = (range: Range) => {
+    const found: DocumentSymbol[] = [];
+    for (let line = range.start.line; line <= range.end.line && placed.size < letter.annotations.length; line++) {
+      for (const a of byLine.get(line) ?? []) if (!placed.has(a)) placed.add(a), found.push(annotationSymbol(a));
+    }
+    return found;
+  };
   const byItem = new Map(letter.items.map((item) => [item, claim(item.range)]));
 
   const symbols: DocumentSymbol[] = [];

@@ -21,11 +21,14 @@ const FURNITURE = /[\t\v\f\u0000-\u0008\u000e-\u001f\u007f\u00a0\u2028\u2029\ufe
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   const breaks = /\r\n|\r|\n/g;
+  const furniture = FURNITURE.test(text); // most letters have a few form feeds at most: skip the replace where there is none
+  FURNITURE.lastIndex = 0;
   let start = 0;
   for (;;) {
     const m = breaks.exec(text);
     const stop = m ? m.index : text.length;
-    lines.push(makeLine(lines.length, start, text.slice(start, stop).replace(FURNITURE, ' ')));
+    const raw = text.slice(start, stop);
+    lines.push(makeLine(lines.length, start, furniture ? raw.replace(FURNITURE, ' ') : raw));
     if (!m) break;
     start = m.index + m[0].length;
   }

@@ -12,10 +12,12 @@ interface HeadingHit {
 }
 
 // Headings are short; a long line is prose, whatever it starts with.
-const MAX_HEADING = 120;
+const MAX_HEADING = 100;
 
 /** Every heading of every layout, each spelling mapped to what it heads. */
 const BY_KEY = new Map<string, { layout: Layout; spec: SectionSpec; half?: 'first' }[]>();
+/** The first two letters of every heading, upper-cased: a line starting otherwise is no heading (a cheap test, since it runs on every line). */
+const STARTS = new Set<string>();
 for (const layout of LAYOUTS) {
   for (const spec of layout.sections) {
     add(headingKey(spec.heading), { layout, spec });
@@ -24,12 +26,13 @@ for (const layout of LAYOUTS) {
 }
 function add(key: string, entry: { layout: Layout; spec: SectionSpec; half?: 'first' }) {
   BY_KEY.set(key, [...(BY_KEY.get(key) ?? []), entry]);
+  STARTS.add(key.slice(0, 2));
 }
 
 function findHeadings(text: LetterText): HeadingHit[] {
   const hits: HeadingHit[] = [];
   text.lines.forEach((line, i) => {
-    if (line.blank || line.end - line.first > MAX_HEADING) return;
+    if (line.blank || line.end - line.first > MAX_HEADING || !STARTS.has(line.text.slice(line.first, line.first + 2).toUpperCase())) return;
     for (const entry of BY_KEY.get(headingKey(text.trimmed(i))) ?? []) {
       if (!entry.half) {
         hits.push({ layout: entry.layout, spec: entry.spec, first: i, last: i });

@@ -1,0 +1,192 @@
+// npm run bench: how fast the analysis, the server and the command line are, on this machine.
+// Prints a table and writes bench/results.json. Not part of the tests: timings are measured,
+// never asserted.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { lint } from 'markdownlint/sync';
+import { documentSymbols } from '../server/src/features/symbols';
+import { parseLetter } from '../server/src/letter/parse';
+import { checkLetter } from '../server/src/rules';
+import { TestClient } from '../test/lsp/client';
+
+const ROOT = join(__dirname, '..');
+const SAMPLE = readFileSync(join(ROOT, 'samples', 'two-column-header.imr'), 'utf8');
+const REAL = join(ROOT, '..', 'shared', 'imr-letters');
+const results: Record<string, unknown> = {};
+
+/** The full analysis a document gets: parse, every rule, the outline. */
+function analyse(text: string): void {
+  const letter = parseLetter(text);
+  checkLetter(letter);
+  documentSymbols(letter);
+}
+
+/** The cheapest pass over the same bytes: split lines, test one regular expression per line. */
+function baseline(text: string): number {
+  let hits = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) if (/:\s*(Upheld|Overturned)\s*$/.test(line)) hits++;
+  return hits;
+}
+
+function markdownlint(text: string): void {
+  lint({ strings: { letter: text } });
+}
+
+/** Milliseconds per run: repeated until at least `budget` ms have passed (after one warm-up run). */
+function time(fn: () => unknown, budget = 400): number {
+  fn();
+  let runs = 0;
+  const start = performance.now();
+  do {
+    fn();
+    runs++;
+  } while (performance.now() - start < budget);
+  return (performance.now() - start) / runs;
+}
+
+/** A letter of about `bytes` bytes: the sample's header and sections, its items repeated. */
+function generated(bytes: number): string {
+  const issues = SAMPLE.indexOf('MRI of the lumbar spine without contrast: Upheld');
+  const head = SAMPLE.slice(0, issues);
+  const items = SAMPLE.slice(issues);
+  const parts = [head];
+  let size = head.length;
+  for (let n = 0; size < bytes; n++) {
+    const block = items.replace(/MRI of the lumbar spine without contrast/g, `MRI of the lumbar spine without contrast, request ${n}`) + '\n';
+    parts.push(block);
+    size += block.length;
+  }
+  return parts.join('');
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const f = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
+const table: string[][] = [];
+const row = (...cells: string[]) => table.push(cells);
+
+async function main() {
+  results.machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
+
+  // Analysis throughput, against the baseline and markdownlint, on real and generated letters.
+  const inputs: [string, string][] = [];
+  if (existsSync(REAL)) {
+    const real = readdirSync(REAL).filter((x) => x.endsWith('.txt')).map((x) => readFileSync(join(REAL, x), 'utf8'));
+    inputs.push([`real letters (${real.length}, ${Math.round(real.join('').length / 1024)} KB)`, real.join('\f')]);
+    const each = real.map((t) => time(() => analyse(t), 100));
+    results.realLetters = { count: real.length, meanMs: each.reduce((a, b) => a + b, 0) / each.length, maxMs: Math.max(...each) };
+  }
+  for (const kb of [5, 10, 100, 1024, 10240]) inputs.push([`generated ${kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`}`, generated(kb * 1024)]);
+  const analysis: object[] = [];
+  row('input', 'analysis ms', 'ms per KB', 'baseline ms', 'ratio', 'markdownlint ms', 'ratio');
+  for (const [name, text] of inputs) {
+    const budget = text.length > 2e6 ? 3000 : 600;
+    const ours = time(() => analyse(text), budget);
+    const base = time(() => baseline(text), budget);
+    const md = time(() => markdownlint(text), budget);
+    const kb = text.length / 1024;
+    analysis.push({ input: name, bytes: text.length, ms: ours, msPerKB: ours / kb, baselineMs: base, vsBaseline: ours / base, markdownlintMs: md, vsMarkdownlint: ours / md });
+    row(name, f(ours), (ours / kb).toFixed(4), f(base), `${(ours / base).toFixed(1)}x`, f(md), `${(ours / md).toFixed(2)}x`);
+  }
+  results.analysis = analysis;
+
+  // The bundled server: start, and requests on the 1 MB letter.
+  const server = join(ROOT, 'dist', 'server.js');
+  if (!existsSync(server)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+  const started = performance.now();
+  const client = new TestClient();
+  await client.initialize(undefined, true);
+  results.serverStartMs = performance.now() - started;
+  const big = generated(1024 * 1024);
+  const uri = 'file:///bench/big.imr';
+  await client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr-letter', version: 1, text: big } });
+  const lines = big.split('\n');
+  const citationLine = lines.findIndex((l) => l.startsWith('Claims Administrator guideline: Decision based on MTUS Low Back'));
+  const requests: Record<string, () => Promise<unknown>> = {
+    documentSymbol: () => client.rpc.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
+    diagnostics: () => client.rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri } }),
+    hover: () => client.rpc.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: citationLine, character: 60 } }),
+    completion: () => client.rpc.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: citationLine, character: 50 } }),
+  };
+  const latency: Record<string, object> = {};
+  let version = 1;
+  for (const [name, request] of Object.entries(requests)) {
+    const samples: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      // A fresh version each time for the analysing requests, so the cache does not answer for them.
+      if (name === 'documentSymbol' || name === 'diagnostics') {
+        version++;
+        await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: i % 2 ? '' : ' ' }] });
+      }
+      const t = performance.now();
+      await request();
+      samples.push(performance.now() - t);
+    }
+    latency[name] = { medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95) };
+  }
+  // One keystroke to fresh diagnostics: an edit, then the pull the editor makes for it.
+  const edits: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    version++;
+    const t = performance.now();
+    await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: i % 2 } }, text: i % 2 ? '' : 'x' }] });
+    await client.rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    edits.push(performance.now() - t);
+  }
+  latency.editToDiagnostics = { medianMs: percentile(edits, 50), p95Ms: percentile(edits, 95) };
+  results.lspOn1MB = latency;
+
+  // Server memory with 1,000 letters open.
+  for (let i = 0; i < 1000; i++) {
+    await client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: `file:///bench/l${i}.imr`, languageId: 'imr-letter', version: 1, text: SAMPLE.replace('CM16-0187342', `CM16-${String(i).padStart(7, '0')}`) } });
+    if (i % 100 === 99) await client.rpc.sendRequest('textDocument/documentSymbol', { textDocument: { uri: `file:///bench/l${i}.imr` } });
+  }
+  await client.rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file:///bench/l999.imr' } });
+  results.serverRssMiBWith1000Letters = rssMiB(client.pid);
+  await client.stop();
+
+  // The command line on 10,000 letters.
+  const dir = mkdtempSync(join(tmpdir(), 'imr-bench-'));
+  const samples = readdirSync(join(ROOT, 'samples')).filter((x) => /\.imr(\.txt)?$/.test(x)).map((x) => readFileSync(join(ROOT, 'samples', x), 'utf8'));
+  mkdirSync(join(dir, 'letters'));
+  for (let i = 0; i < 10_000; i++) writeFileSync(join(dir, 'letters', `${String(i).padStart(5, '0')}.imr`), samples[i % samples.length]);
+  const cliStart = performance.now();
+  const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--stats', 'letters'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const cliMs = performance.now() - cliStart;
+  const peak = /peak memory (\d+) MiB/.exec(cli.stderr)?.[1];
+  results.cli10000 = { seconds: cliMs / 1000, lettersPerSecond: 10_000 / (cliMs / 1000), peakMemoryMiB: peak ? Number(peak) : null, exitCode: cli.status };
+  rmSync(dir, { recursive: true, force: true });
+
+  results.bundleKB = Object.fromEntries(['client.js', 'server.js', 'cli.js'].map((b) => [b, Math.round(statSync(join(ROOT, 'dist', b)).size / 1024)]));
+
+  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  console.log(table.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n'));
+  console.log();
+  console.log(`server start to initialize: ${f(results.serverStartMs as number)} ms`);
+  for (const [name, v] of Object.entries(latency)) console.log(`LSP ${name} on 1 MB: median ${f((v as { medianMs: number }).medianMs)} ms, p95 ${f((v as { p95Ms: number }).p95Ms)} ms`);
+  console.log(`server memory with 1,000 letters open: ${results.serverRssMiBWith1000Letters} MiB`);
+  const c = results.cli10000 as { seconds: number; lettersPerSecond: number; peakMemoryMiB: number };
+  console.log(`imr-lint on 10,000 letters: ${c.seconds.toFixed(2)} s (${Math.round(c.lettersPerSecond)} letters/s), peak memory ${c.peakMemoryMiB} MiB`);
+  console.log(`bundles: ${JSON.stringify(results.bundleKB)} KB`);
+  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('written: bench/results.json');
+}
+
+function rssMiB(pid: number | undefined): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
