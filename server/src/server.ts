@@ -199,11 +199,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Workspace symbols over every letter of the folder, opened or not; each closed file parsed once per change.
   const indexed = new Map<string, { stamp: string; symbols: WorkspaceSymbol[] }>();
   connection.onWorkspaceSymbol(async (p, token) => {
-    const symbols: WorkspaceSymbol[] = [];
+    let symbols: WorkspaceSymbol[] = []; // concatenated: a folder may hold more symbols than a call takes arguments
     const seen = new Set<string>();
     for (const doc of documents.all()) {
       seen.add(doc.uri);
-      symbols.push(...letterSymbols(cache.get(doc.uri, doc.version, () => doc.getText()), doc.uri));
+      symbols = symbols.concat(letterSymbols(cache.get(doc.uri, doc.version, () => doc.getText()), doc.uri));
     }
     for (const file of folderUri && options.workspaceLetters ? await options.workspaceLetters(folderUri).catch(() => []) : []) {
       if (token.isCancellationRequested) return null;
@@ -214,7 +214,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         entry = { stamp: file.stamp, symbols: letterSymbols(parseLetter(text, cache.catalog), file.uri) };
         indexed.set(file.uri, entry);
       }
-      symbols.push(...entry.symbols);
+      symbols = symbols.concat(entry.symbols);
     }
     return symbols.filter((s) => matches(p.query, s.name)).slice(0, MAX_WORKSPACE_SYMBOLS);
   });

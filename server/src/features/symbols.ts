@@ -15,7 +15,11 @@ export function documentSymbols(letter: Letter): DocumentSymbol[] {
   // Each annotation goes under the innermost item, else section, whose lines it sits on. Found by
   // line, so the outline stays linear however many annotations and items a letter has.
   const byLine = new Map<number, Annotation[]>();
-  for (const a of letter.annotations) byLine.set(a.range.start.line, [...(byLine.get(a.range.start.line) ?? []), a]);
+  for (const a of letter.annotations) {
+    const list = byLine.get(a.range.start.line);
+    if (list) list.push(a);
+    else byLine.set(a.range.start.line, [a]);
+  }
   const placed = new Set<Annotation>();
   const claim = (range: Range) => {
     const found: DocumentSymbol[] = [];
@@ -33,8 +37,8 @@ export function documentSymbols(letter: Letter): DocumentSymbol[] {
     symbols.push(symbol('Header', caseNumber ?? '', SymbolKind.Namespace, letter.header.range, letter.header.fields[0].label.range, fields));
   }
   for (const section of letter.sections) symbols.push(sectionSymbol(letter, section, claim(section.range), byItem));
-  symbols.push(...letter.annotations.filter((a) => !placed.has(a)).map(annotationSymbol));
-  return symbols;
+  // Concatenated, not pushed as arguments: a letter may hold more annotations than a call takes arguments.
+  return symbols.concat(letter.annotations.filter((a) => !placed.has(a)).map(annotationSymbol));
 }
 
 function sectionSymbol(letter: Letter, section: Section, annotations: DocumentSymbol[], byItem: Map<Item, DocumentSymbol[]>): DocumentSymbol {

@@ -18,6 +18,8 @@ const SECTIONS = /\s*,?\s*Section\(s\)\s*:\s*/y;
 const NEXT_GUIDELINE = /,\s*and\s+(?=[A-Z][^.:]{0,80}?\s(?:19|20)\d\d\b)/g;
 const AND = /\s*,?\s*and\s+/y;
 const PAGES = /\b(?:page\(s\)|pages?|pgs?\.?|pp?\.)\s*:?\s*(\d[\d\s,-]*\d|\d)(-?)/gi;
+/** The most commas a topic's own name holds ("Pain, Suffering, and the Restoration of Function" has 3). */
+const MAX_TOPIC_COMMAS = 5;
 const NUMBERED_PIECE = /,\s+(?=\d+(?:\.\d+)*\.?\s)/g;
 
 export function guidelineFieldCitations(region: Region, catalog: Catalog): Citation[] {
@@ -37,7 +39,7 @@ export function guidelineFieldCitations(region: Region, catalog: Catalog): Citat
     if (non) citations.push(nonMtus(region, catalog, body + non[0].length, end));
     else {
       const mtus = MTUS.exec(rest);
-      citations.push(...mtusChain(region, catalog, body + (mtus ? mtus[0].length : 0), end));
+      for (const c of mtusChain(region, catalog, body + (mtus ? mtus[0].length : 0), end)) citations.push(c);
     }
   });
   return citations;
@@ -49,13 +51,14 @@ function mtusChain(region: Region, catalog: Catalog, from: number, end: number):
   const out: Citation[] = [];
   let p = from;
   while (p < end) {
-    NAME_AND_YEAR.lastIndex = p;
-    const m = NAME_AND_YEAR.exec(text);
-    if (!m || m.index + m[0].length > end) {
+    // Every search here runs on the segment alone, so many segments still cost linear time.
+    NAME_AND_YEAR.lastIndex = 0;
+    const m = NAME_AND_YEAR.exec(text.slice(p, end));
+    if (!m) {
       out.push(olderStyle(region, catalog, p, end, 'mtus'));
       break;
     }
-    const nameEnd = m.index + m[0].length;
+    const nameEnd = p + m[0].length;
     const named = catalog.named(`${m[1]} ${m[2]}`);
     let q = nameEnd;
     let parts: CitedPart[] = [];
@@ -63,9 +66,9 @@ function mtusChain(region: Region, catalog: Catalog, from: number, end: number):
     const sections = SECTIONS.exec(text);
     if (sections) {
       const listStart = q + sections[0].length;
-      NEXT_GUIDELINE.lastIndex = listStart;
-      const next = NEXT_GUIDELINE.exec(text);
-      const listEnd = trimEnd(text, listStart, next && next.index < end ? next.index : end);
+      NEXT_GUIDELINE.lastIndex = 0;
+      const next = NEXT_GUIDELINE.exec(text.slice(listStart, end));
+      const listEnd = trimEnd(text, listStart, next ? listStart + next.index : end);
       parts = topics(region, catalog, named, listStart, listEnd);
       q = listEnd;
     }
@@ -101,8 +104,11 @@ function topics(region: Region, catalog: Catalog, named: GuidelineEntry[], from:
   const commas = numbered.length > 0 ? numbered : [...text.slice(from, to).matchAll(/,/g)].map((m) => from + m.index!);
   const parts: CitedPart[] = [];
   let p = from;
+  let next = 0; // the first comma after p
   while (p < to) {
-    const ends = [...commas.filter((c) => c > p), to];
+    while (next < commas.length && commas[next] <= p) next++;
+    // No topic name holds more than a few commas, so a piece joins at most MAX_TOPIC_COMMAS more: linear.
+    const ends = [...commas.slice(next, next + MAX_TOPIC_COMMAS + 1), to].slice(0, MAX_TOPIC_COMMAS + 1);
     let taken: { end: number; entry?: GuidelineEntry } | undefined;
     for (let k = numbered.length > 0 ? 0 : ends.length - 1; k >= 0 && !taken; k--) {
       const entry = lookup(text.slice(p, ends[k]));
@@ -129,7 +135,7 @@ function olderStyle(region: Region, catalog: Catalog, from: number, end: number,
     const topic = topicText && !/^page/i.test(topicText) ? catalog.topic(name.entry, topicText) : undefined;
     if (topic) parts.push({ span: span(region, restStart, restStart + topicText.length), entry: topic });
     // Section names of the 2004 chapters quoted anywhere in the rest ("Introductory Material, Special Studies ...").
-    if (name.entry.id.startsWith('mtus-acoem2-')) parts.push(...sectionNamesIn(region, catalog, name.entry, restStart, end));
+    if (name.entry.id.startsWith('mtus-acoem2-')) for (const part of sectionNamesIn(region, catalog, name.entry, restStart, end)) parts.push(part);
   }
   return citation(kind, span(region, from, end), { name: name && span(region, from, name.end), entry: name?.entry, parts, ...pages });
 }
@@ -137,16 +143,17 @@ function olderStyle(region: Region, catalog: Catalog, from: number, end: number,
 function sectionNamesIn(region: Region, catalog: Catalog, chapter: GuidelineEntry, from: number, to: number): CitedPart[] {
   const parts: CitedPart[] = [];
   const re = /[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+){0,3}/g;
-  re.lastIndex = from;
-  for (let m = re.exec(region.text); m && m.index < to; m = re.exec(region.text)) {
-    const ends = [...m[0].matchAll(/[A-Za-z-]+/g)].map((w) => ({ end: m!.index + w.index! + w[0].length, capital: /^[A-Z]/.test(w[0]) }));
+  const within = region.text.slice(from, to);
+  for (let m = re.exec(within); m; m = re.exec(within)) {
+    const at = from + m.index;
+    const ends = [...m[0].matchAll(/[A-Za-z-]+/g)].map((w) => ({ end: at + w.index! + w[0].length, capital: /^[A-Z]/.test(w[0]) }));
     // The longest run of words starting here, ending on a capitalised word, that names a section.
     for (let n = ends.length; n >= 1; n--) {
       if (!ends[n - 1].capital) continue;
-      const entry = catalog.topic(chapter, region.text.slice(m.index, ends[n - 1].end));
+      const entry = catalog.topic(chapter, region.text.slice(at, ends[n - 1].end));
       if (entry && entry.kind === 'section-name') {
-        parts.push({ span: span(region, m.index, ends[n - 1].end), entry });
-        re.lastIndex = ends[n - 1].end;
+        parts.push({ span: span(region, at, ends[n - 1].end), entry });
+        re.lastIndex = ends[n - 1].end - from;
         break;
       }
     }
@@ -278,19 +285,17 @@ function named(catalog: Catalog, name: string, year?: number): GuidelineEntry | 
 // ---- helpers ----
 
 function PAGES_AT(text: string, from: number, end: number): number {
-  const re = /\b(?:page\(s\)|pages?|pgs?\.?|pp?\.)\s*:?/gi;
-  re.lastIndex = from;
-  const m = re.exec(text);
-  return m && m.index < end ? m.index : end;
+  const m = /\b(?:page\(s\)|pages?|pgs?\.?|pp?\.)\s*:?/i.exec(text.slice(from, end));
+  return m ? from + m.index : end;
 }
 
 function pagesIn(region: Region, from: number, to: number): { pages: PageRef[]; badPages: Span[] } {
   const pages: PageRef[] = [];
   const badPages: Span[] = [];
-  const text = region.text;
-  PAGES.lastIndex = from;
-  for (let m = PAGES.exec(text); m && m.index < to; m = PAGES.exec(text)) {
-    const listStart = m.index + m[0].length - m[1].length - m[2].length;
+  const within = region.text.slice(from, to);
+  PAGES.lastIndex = 0;
+  for (let m = PAGES.exec(within); m; m = PAGES.exec(within)) {
+    const listStart = from + m.index + m[0].length - m[1].length - m[2].length;
     if (m[2]) badPages.push(span(region, listStart, listStart + m[1].length + 1)); // `171-` with nothing after it
     const item = /(\d+)(?:\s*-\s*(\d+))?/g;
     for (let n = item.exec(m[1]); n; n = item.exec(m[1])) {

@@ -6,18 +6,21 @@ import { type Line } from './lines';
  * with its hyphen kept.
  */
 export function joinLines(lines: readonly Line[], firstColumn = -1, lastEnd = -1): string {
-  let out = '';
+  // Pieces are gathered and joined once: growing and re-reading one string costs quadratic time.
+  const parts: string[] = [];
+  let last = ''; // the joined text's last two characters
   lines.forEach((line, i) => {
     if (line.blank) return;
     const from = i === 0 && firstColumn >= 0 ? Math.max(firstColumn, line.first) : line.first;
     const to = i === lines.length - 1 && lastEnd >= 0 ? Math.min(lastEnd, line.end) : line.end;
     const piece = line.text.slice(from, to).trim();
     if (!piece) return;
-    if (!out) out = piece;
-    else if (/[A-Za-z0-9]-$/.test(out) && /^[a-z0-9]/.test(piece)) out += piece;
-    else out += ' ' + piece;
+    const hyphenated = /[A-Za-z0-9]-$/.test(last) && /^[a-z0-9]/.test(piece);
+    if (parts.length > 0 && !hyphenated) parts.push(' ');
+    parts.push(piece);
+    last = ((hyphenated ? last : ' ') + piece).slice(-2); // how the joined text ends
   });
-  return collapse(out);
+  return collapse(parts.join(''));
 }
 
 export function collapse(text: string): string {

@@ -42,11 +42,11 @@ function parseClean(source: string, catalog: Catalog): Letter {
   const headerEnd = sections.find((s) => s.kind !== 'notice')?.range.start.line ?? text.lines.length;
   const header = parseHeader(text, 0, headerEnd);
   const reviewer = parseReviewer(text, sections, layout.reviewerFields);
-  const items: Item[] = [];
+  let items: Item[] = []; // concatenated: a broken letter may hold more items than a call takes arguments
   for (const section of sections) {
-    if (layout.items === 'blocks' && section.kind === 'issues') items.push(...parseItemBlocks(text, section));
-    if (layout.items === 'issue-list' && section.kind === 'issues') items.push(...parseIssueList(text, section));
-    if (layout.items === 'numbered-notices' && section.kind === 'notice') items.push(...parseNumberedNotices(text, section));
+    if (layout.items === 'blocks' && section.kind === 'issues') items = items.concat(parseItemBlocks(text, section));
+    if (layout.items === 'issue-list' && section.kind === 'issues') items = items.concat(parseIssueList(text, section));
+    if (layout.items === 'numbered-notices' && section.kind === 'notice') items = items.concat(parseNumberedNotices(text, section));
   }
   readFields(text, items, catalog, decisionYear(header));
   const summarySection = sections.find((s) => s.kind === 'summary');

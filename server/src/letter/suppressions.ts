@@ -2,7 +2,8 @@ import type { Suppression } from './model';
 import type { LetterText } from './text';
 
 // {>>imr-disable-next-line item.missing-field, header.bad-date<<}: written as annotations, so no one can take them for letter text.
-const DIRECTIVE = /\{>>\s*imr-(disable-next-line|disable-line|disable-file|disable|enable)\b([^<]*?)\s*<<\}/g;
+// Bounded, so text full of unclosed `{>>imr-` costs linear time.
+const DIRECTIVE = /\{>>\s*imr-(disable-next-line|disable-line|disable-file|disable|enable)\b([^<]{0,400}?)\s*<<\}/g;
 
 /** The inline directives that silence rules for a line, a stretch of lines, or the whole letter. */
 export function findSuppressions(text: LetterText): Suppression[] {
