@@ -2,13 +2,14 @@
 // one file with its dependencies inside, so the .vsix ships no node_modules.
 //   node esbuild.mjs [--production] [--watch]
 import { chmodSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const shebang = { js: '#!/usr/bin/env node' };
 
-const common = {
+export const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -18,17 +19,20 @@ const common = {
   logLevel: 'warning',
 };
 
-const builds = [
+export const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', banner: shebang },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: shebang },
 ];
 
-if (watch) {
-  for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
-  console.log('watching for changes');
-} else {
-  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
-  // The server and the command line are the package's bin entries.
-  for (const bin of ['dist/server.js', 'dist/cli.js']) chmodSync(bin, 0o755);
+// Run as a script it builds; imported (by the privacy test) it only gives its configuration.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (watch) {
+    for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
+    console.log('watching for changes');
+  } else {
+    await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+    // The server and the command line are the package's bin entries.
+    for (const bin of ['dist/server.js', 'dist/cli.js']) chmodSync(bin, 0o755);
+  }
 }

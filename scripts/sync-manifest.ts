@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../server/src/rules';
 import { LEVELS } from '../server/src/rules/rule';
+import { DEFAULT_SIZE_LIMIT_MB } from '../server/src/settings';
 
 export function configurationProperties(): Record<string, unknown> {
   return {
@@ -28,6 +29,13 @@ export function configurationProperties(): Record<string, unknown> {
       items: { type: 'string', pattern: '^[a-z][a-z-]*$' },
       default: [],
       markdownDescription: 'Annotation kinds to add to the defaults (`note`, `todo`, `question`, `appeal-authority`, `appeal-fraud`, `appeal-conflict`, `appeal-bias`, `appeal-fact`), for example a research coding scheme: `["code-imaging", "code-opioids"]`.',
+    },
+    'imrLetter.maxLetterSizeMB': {
+      type: 'number',
+      default: DEFAULT_SIZE_LIMIT_MB,
+      minimum: 0.1,
+      scope: 'resource',
+      markdownDescription: 'Letters larger than this many megabytes are not checked in the editor (their outline, folding and hovers still work, and one information finding says so). `imr-lint` checks letters of any size.',
     },
     'imrLetter.trace.server': {
       type: 'string',

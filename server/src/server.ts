@@ -1,4 +1,4 @@
-import { type Connection, type Position, TextDocuments, TextDocumentSyncKind, type WorkspaceSymbol } from 'vscode-languageserver';
+import { type Connection, ErrorCodes, type Position, ResponseError, TextDocuments, TextDocumentSyncKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ANNOTATE_KIND, annotationActions } from './features/annotation-actions';
 import { annotationCompletions } from './features/annotation-completion';
@@ -46,7 +46,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let clientPulls = false;
   let canRefresh = false;
   let snippetEdits = false;
+  let versionedEdits = false;
   let pushedSettings = DEFAULT_SETTINGS;
+
+  // After shutdown, requests are answered with an error, as the protocol asks.
+  let shutDown = false;
+  connection.onShutdown(() => {
+    shutDown = true;
+  });
+  const answer = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R | ResponseError<never> => (shutDown ? new ResponseError<never>(ErrorCodes.InvalidRequest, 'The server is shutting down.') : handler(...args));
 
   const letterOf = (uri: string): Letter | undefined => {
     const doc = documents.get(uri);
@@ -70,8 +78,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer edit will be validated instead
+    const started = Date.now();
     const letter = cache.get(uri, version, () => current.getText());
-    await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics(letter, settings, options.rulesDoc) });
+    const found = diagnostics(letter, settings, options.rulesDoc);
+    // Logged (when the client asks for a trace) by address, version, counts and time: never letter text.
+    connection.tracer.log(`diagnostics for ${uri} version ${version}: ${found.length} in ${Date.now() - started} ms`);
+    await connection.sendDiagnostics({ uri, version, diagnostics: found });
   };
 
   const schedule = (uri: string) => {
@@ -108,6 +120,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     clientPulls = params.capabilities.textDocument?.diagnostic !== undefined;
     canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     snippetEdits = (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
     pushedSettings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
@@ -136,12 +149,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void loadCatalog().then(revalidateAll);
   });
 
-  connection.languages.diagnostics.on(async (p) => {
+  connection.languages.diagnostics.on(answer(async (p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return { kind: 'full', items: [] };
     const settings = await settingsFor(doc.uri);
     return { kind: 'full', items: diagnostics(cache.get(doc.uri, doc.version, () => doc.getText()), settings, options.rulesDoc) };
-  });
+  }));
 
   connection.onDidChangeConfiguration(async (change) => {
     settingsByUri.clear();
@@ -160,30 +173,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!clientPulls) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDocumentSymbol((p) => {
+  connection.onDocumentSymbol(answer((p) => {
     const letter = letterOf(p.textDocument.uri);
     return letter ? documentSymbols(letter) : null;
-  });
-  connection.onFoldingRanges((p) => {
+  }));
+  connection.onFoldingRanges(answer((p) => {
     const letter = letterOf(p.textDocument.uri);
     return letter ? foldingRanges(letter) : null;
-  });
-  connection.onHover(async (p) => {
+  }));
+  connection.onHover(answer(async (p) => {
     const letter = letterOf(p.textDocument.uri);
     return letter ? hover(letter, p.position, cache.catalog, kindVocabulary((await settingsFor(p.textDocument.uri)).annotationKinds)) : null;
-  });
-  connection.onDocumentLinks((p) => {
+  }));
+  connection.onDocumentLinks(answer((p) => {
     const letter = letterOf(p.textDocument.uri);
     return letter ? documentLinks(letter, cache.catalog) : null;
-  });
-  connection.onCompletion(async (p) => {
+  }));
+  connection.onCompletion(answer(async (p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return null;
     const prefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
     const kinds = kindVocabulary((await settingsFor(doc.uri)).annotationKinds);
     return [...annotationCompletions(p.position, prefix, kinds), ...completions(p.position, prefix, cache.catalog)];
-  });
-  connection.onCodeAction(async (p) => {
+  }));
+  connection.onCodeAction(answer(async (p) => {
     const letter = letterOf(p.textDocument.uri);
     const doc = documents.get(p.textDocument.uri);
     if (!letter || !doc) return [];
@@ -191,14 +204,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const settings = await settingsFor(p.textDocument.uri);
     const only = p.context.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
-    const ctx = { uri: doc.uri, version: doc.version, text: doc.getText(), offsetAt: (q: Position) => doc.offsetAt(q), kinds: kindVocabulary(settings.annotationKinds), snippets: snippetEdits };
-    return [...codeActions(p.textDocument.uri, letter, p.context.diagnostics, settings, only, lineLength), ...annotationActions(letter, p.range, p.context.diagnostics, ctx, wants)];
-  });
+    const ctx = { uri: doc.uri, version: doc.version, text: doc.getText(), offsetAt: (q: Position) => doc.offsetAt(q), kinds: kindVocabulary(settings.annotationKinds), snippets: snippetEdits, versioned: versionedEdits };
+    const target = { uri: doc.uri, version: versionedEdits ? doc.version : undefined, lineLength };
+    return [...codeActions(target, letter, p.context.diagnostics, settings, only), ...annotationActions(letter, p.range, p.context.diagnostics, ctx, wants)];
+  }));
 
   // Requests the VS Code client's commands use: exports, the clean letter, annotation positions.
   // Workspace symbols over every letter of the folder, opened or not; each closed file parsed once per change.
   const indexed = new Map<string, { stamp: string; symbols: WorkspaceSymbol[] }>();
-  connection.onWorkspaceSymbol(async (p, token) => {
+  connection.onWorkspaceSymbol(answer(async (p, token) => {
     let symbols: WorkspaceSymbol[] = []; // concatenated: a folder may hold more symbols than a call takes arguments
     const seen = new Set<string>();
     for (const doc of documents.all()) {
@@ -217,11 +231,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       symbols = symbols.concat(entry.symbols);
     }
     return symbols.filter((s) => matches(p.query, s.name)).slice(0, MAX_WORKSPACE_SYMBOLS);
-  });
+  }));
 
   // "Check all letters in workspace": every letter of the folder that is not open gets its findings
   // pushed (open ones keep theirs), with progress the user can cancel.
-  connection.onRequest('imr/checkWorkspace', async (_p: unknown, token) => {
+  connection.onRequest('imr/checkWorkspace', answer(async (_p: unknown, token) => {
     const files = folderUri && options.workspaceLetters ? await options.workspaceLetters(folderUri).catch(() => []) : [];
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('Checking IMR letters', 0, `0 of ${files.length}`, true);
@@ -241,19 +255,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     progress.done();
     return { checked, total: files.length, withErrors };
-  });
+  }));
 
-  connection.onRequest('imr/exportAnnotations', async (p: { uri: string; format: ExportFormat }) => {
+  connection.onRequest('imr/exportAnnotations', answer(async (p: { uri: string; format: ExportFormat }) => {
     const doc = documents.get(p.uri);
     const letter = letterOf(p.uri);
     if (!doc || !letter || !EXPORT_FORMATS.includes(p.format)) return null;
     return exportAnnotations({ name: decodeURIComponent(doc.uri.replace(/^.*\//, '')), uri: doc.uri, text: doc.getText(), letter }, p.format, kindVocabulary((await settingsFor(doc.uri)).annotationKinds));
-  });
-  connection.onRequest('imr/cleanText', (p: { uri: string }) => {
+  }));
+  connection.onRequest('imr/cleanText', answer((p: { uri: string }) => {
     const doc = documents.get(p.uri);
     return doc ? stripAnnotations(doc.getText()) : null;
-  });
-  connection.onRequest('imr/annotations', (p: { uri: string }) => letterOf(p.uri)?.annotations.map((a) => a.range) ?? []);
+  }));
+  connection.onRequest('imr/annotations', answer((p: { uri: string }) => letterOf(p.uri)?.annotations.map((a) => a.range) ?? []));
 
   documents.listen(connection);
   connection.listen();

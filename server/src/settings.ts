@@ -11,7 +11,9 @@ export interface Settings extends CheckOptions {
 }
 
 export const SECTION = 'imrLetter';
-export const DEFAULT_SETTINGS: Settings = { rules: {}, annotationKinds: [] };
+/** Letters over this size get only the outline and hovers in the editor (the command line checks any size). */
+export const DEFAULT_SIZE_LIMIT_MB = 5;
+export const DEFAULT_SETTINGS: Settings = { rules: {}, annotationKinds: [], sizeLimit: DEFAULT_SIZE_LIMIT_MB * 1_000_000 };
 
 export function readSettings(raw: unknown): Settings {
   const rules: Record<string, Level> = {};
@@ -23,9 +25,11 @@ export function readSettings(raw: unknown): Settings {
   }
   const file = (raw as { guidelines?: { catalogFile?: unknown } } | null | undefined)?.guidelines?.catalogFile;
   const kinds = (raw as { annotations?: { kinds?: unknown } } | null | undefined)?.annotations?.kinds;
+  const limit = (raw as { maxLetterSizeMB?: unknown } | null | undefined)?.maxLetterSizeMB;
   return {
     rules,
     catalogFile: typeof file === 'string' && file.trim() ? file.trim() : undefined,
     annotationKinds: Array.isArray(kinds) ? kinds.filter((k): k is string => typeof k === 'string') : [],
+    sizeLimit: (typeof limit === 'number' && limit > 0 ? limit : DEFAULT_SIZE_LIMIT_MB) * 1_000_000,
   };
 }

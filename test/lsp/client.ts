@@ -22,6 +22,8 @@ export class TestClient {
   private readonly waiters = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
   settings: unknown = { rules: {} };
   readonly messages: string[] = [];
+  /** Everything the server wrote to be logged: log and trace notifications, telemetry, its stderr. */
+  readonly logs: string[] = [];
   refreshes = 0;
   private onRefresh?: () => void;
 
@@ -33,7 +35,11 @@ export class TestClient {
   readonly lastPublished = new Map<string, Diagnostic[]>();
 
   constructor() {
-    this.server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.server.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      this.logs.push(chunk);
+      process.stderr.write(chunk);
+    });
     this.rpc = createMessageConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
     this.rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p.uri);
@@ -42,6 +48,7 @@ export class TestClient {
       this.waiters.set(p.uri, []);
       waiting.forEach((w) => w(p));
     });
+    for (const method of ['window/logMessage', '$/logTrace', 'telemetry/event']) this.rpc.onNotification(method, (...p: unknown[]) => void this.logs.push(`${method} ${JSON.stringify(p)}`));
     this.rpc.onNotification('window/showMessage', (p: { message: string }) => {
       this.messages.push(p.message);
     });
@@ -63,13 +70,13 @@ export class TestClient {
   }
 
   /** Initialises like VS Code; `pull` adds the LSP 3.17 pull-diagnostics capability. */
-  async initialize(workspaceFolder?: string, pull = false): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(workspaceFolder?: string, pull = false, versionedEdits = false): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.rpc.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: workspaceFolder ?? null,
       workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'letters' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...(pull ? { diagnostics: { refreshSupport: true } } : {}) },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...(pull ? { diagnostics: { refreshSupport: true } } : {}), ...(versionedEdits ? { workspaceEdit: { documentChanges: true } } : {}) },
         textDocument: {
           synchronization: { dynamicRegistration: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -105,7 +112,7 @@ export class TestClient {
   /** Shuts the server down the LSP way; resolves with its exit code. Stopping twice is harmless. */
   async stop(): Promise<number | null> {
     if (this.server.exitCode !== null) return this.server.exitCode;
-    await this.rpc.sendRequest('shutdown');
+    await this.rpc.sendRequest('shutdown').catch(() => undefined); // already shut down: exit is what is left
     const exited = new Promise<number | null>((resolve) => this.server.once('exit', resolve));
     await this.rpc.sendNotification('exit');
     const code = await exited;

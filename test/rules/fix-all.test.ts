@@ -37,7 +37,7 @@ describe('fix all', () => {
     const text = edit(VALID_LETTER, 'No instability is', 'No red- flag or grind- ing instability is');
     const letter = parseLetter(text);
     const diags = diagnostics(letter, {});
-    const titles = codeActions('file:///x.imr', letter, diags, {}).map((a) => a.title);
+    const titles = codeActions({ uri: 'file:///x.imr' }, letter, diags, {}).map((a) => a.title);
     assert.ok(titles.includes('Fix all text.split-word problems in this letter'), titles.join(' | '));
     assert.equal(titles.filter((t) => t.startsWith('Join as')).length, 2, 'every diagnostic in the request gets its own quick fix');
   });

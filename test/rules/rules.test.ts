@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseLetter } from '../../server/src/letter/parse';
-import { RULES, checkLetter } from '../../server/src/rules';
+import { type CheckOptions, RULES, checkLetter } from '../../server/src/rules';
 import type { Fix } from '../../server/src/rules/rule';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VALID_LETTER, doubleSpace, edit, lineOf } from '../fixtures/letters';
@@ -21,10 +21,19 @@ interface Case {
   message?: RegExp;
   /** Text that looks close to triggering it but must not. */
   clean: string[];
+  /** Options both are checked with (the editor's size limit, say). */
+  options?: CheckOptions;
 }
 
 const CASES: Record<string, Case> = {
   'letter.binary': { text: 'PK\u0003\u0004\u0000\u0000\u0000', at: ['PK'], clean: [VALID_LETTER, 'plain words\u0001 with one control character\nand more\n'] },
+  'letter.too-large': {
+    text: VALID_LETTER,
+    at: [VALID_LETTER.split('\n').find((l) => l.trim())!.trim()],
+    message: /This letter is 0\.00\d+ MB, over the 0\.001 MB limit/,
+    clean: [VALID_LETTER.slice(0, 1000), 'PK\u0003\u0004\u0000\u0000'.repeat(200)],
+    options: { sizeLimit: 1000 },
+  },
   'letter.unrecognized': {
     text: 'Dear reader,\nthis is a shopping list.\n',
     at: ['Dear reader'],
@@ -218,6 +227,13 @@ describe('rules', () => {
     }
   });
 
+  test('a letter over the size limit gets that one finding and no other check', () => {
+    const broken = edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left: Uphled');
+    assert.ok(checkLetter(parseLetter(broken)).length > 0);
+    assert.deepEqual(checkLetter(parseLetter(broken), { sizeLimit: 1000 }).map((p) => p.ruleId), ['letter.too-large']);
+    assert.deepEqual(checkLetter(parseLetter(broken), { sizeLimit: broken.length }).map((p) => p.ruleId), checkLetter(parseLetter(broken)).map((p) => p.ruleId));
+  });
+
   test('every rule has a fixture that triggers it', () => {
     assert.deepEqual(RULES.map((r) => r.id).filter((id) => !CASES[id]), []);
   });
@@ -226,13 +242,13 @@ describe('rules', () => {
     const c = CASES[rule.id];
     if (!c) continue;
     test(`${rule.id}: fires where expected`, () => {
-      const mine = checkLetter(parseLetter(c.text)).filter((p) => p.ruleId === rule.id);
+      const mine = checkLetter(parseLetter(c.text), c.options).filter((p) => p.ruleId === rule.id);
       assert.deepEqual(mine.map((p) => p.range.start.line), c.at.map((needle) => (c.text ? lineOf(c.text, needle) : 0)));
       if (c.message) assert.ok(mine.some((p) => c.message!.test(p.message)), mine.map((p) => p.message).join('\n'));
       for (const p of mine) assert.equal(p.severity, rule.severity);
     });
     test(`${rule.id}: stays quiet on near misses`, () => {
-      for (const text of c.clean) assert.deepEqual(checkLetter(parseLetter(text)).filter((p) => p.ruleId === rule.id), [], JSON.stringify(text.slice(0, 60)));
+      for (const text of c.clean) assert.deepEqual(checkLetter(parseLetter(text), c.options).filter((p) => p.ruleId === rule.id), [], JSON.stringify(text.slice(0, 60)));
     });
     const fixable = checkLetter(parseLetter(c.text)).filter((x) => x.ruleId === rule.id && x.fixes?.length);
     if (fixable.length === 0) continue;

@@ -74,6 +74,15 @@ describe('annotation features', () => {
     assert.match(md, /Highlighted: instability/);
   });
 
+  test('letter and annotation text in a hover renders as plain text: no links, command URIs, HTML or code', () => {
+    const hostile = edit(VALID_LETTER, 'No instability is', 'No {==[see](command:workbench.action.quit)==}{>>question: <img src=x onerror=alert(1)> `rm -rf` [x](https://evil.example) **loud**<<} is');
+    const md = (hover(parseLetter(hostile), at(hostile, 'question').start)!.contents as { value: string }).value;
+    for (const raw of [/(?<!\\)\]\(command:/, /(?<!\\)<img/, /(?<!\\)\]\(https:\/\/evil/, /(?<!\\)`rm/, /\*\*loud/]) assert.doesNotMatch(md, raw);
+    // Escaped, the reader still sees every character of what was written.
+    const shown = md.replace(/\\(.)/g, '$1');
+    for (const text of ['[see](command:workbench.action.quit)', '<img src=x onerror=alert(1)>', '`rm -rf`', '[x](https://evil.example)']) assert.ok(shown.includes(text), `${text} not shown in: ${shown}`);
+  });
+
   test('the outline lists annotations under the item they sit in, by kind and first words', () => {
     const issues = documentSymbols(parseLetter(ANNOTATED)).find((s) => s.name.startsWith('IMR issues'))!;
     const item = issues.children![0];

@@ -3,6 +3,7 @@ import type { AnnotationKind } from '../annotations/kinds';
 import { before } from '../letter/lines';
 import type { Annotation, Letter } from '../letter/model';
 import { SOURCE } from './diagnostics';
+import { versionedEdit } from './code-actions';
 
 export const ANNOTATE_KIND = 'refactor.annotate';
 
@@ -15,6 +16,8 @@ export interface AnnotationContext {
   kinds: readonly AnnotationKind[];
   /** The client applies snippet edits (LSP 3.18), so the cursor can land inside a new comment. */
   snippets: boolean;
+  /** The client takes versioned edits (`documentChanges`): edits are then refused once the text has changed. */
+  versioned?: boolean;
 }
 
 /**
@@ -66,7 +69,7 @@ function resolutions(a: Annotation, ctx: AnnotationContext): CodeAction[] {
 }
 
 function plainEdit(ctx: AnnotationContext, edits: TextEdit[]): WorkspaceEdit {
-  return { changes: { [ctx.uri]: edits } };
+  return versionedEdit({ uri: ctx.uri, version: ctx.versioned ? ctx.version : undefined }, edits);
 }
 
 function snippetEdit(ctx: AnnotationContext, range: Range, snippet: string): WorkspaceEdit {

@@ -1,41 +1,62 @@
-import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
-import type { Fix, Problem } from '../rules/rule';
+import type { Problem } from '../rules/rule';
 import { SOURCE } from './diagnostics';
 
 export const FIX_ALL_KIND = 'source.fixAll.imr';
 
+/** The document a request is about: its version when the client accepts versioned edits. */
+export interface ActionTarget {
+  uri: string;
+  /** Edits carry it, so an editor refuses them once the text has changed instead of misplacing them. */
+  version?: number;
+  lineLength?: (line: number) => number;
+}
+
 /**
  * Code actions for a request: every fix of every diagnostic in it (not only the first), "fix all"
- * for a rule with several fixable findings, and `source.fixAll.imr` (fix on save). `only` is honoured.
+ * for a rule with several fixable findings, and `source.fixAll.imr` (fix on save). `only` is
+ * honoured. Fixes are taken from the letter as it is now, never from the diagnostic's data: a
+ * diagnostic from an older version that no longer matches a finding gets no fix.
  */
-export function codeActions(uri: string, letter: Letter, diagnostics: Diagnostic[], options: CheckOptions, only?: string[], lineLength?: (line: number) => number): CodeAction[] {
+export function codeActions(target: ActionTarget, letter: Letter, diagnostics: Diagnostic[], options: CheckOptions, only?: string[]): CodeAction[] {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const actions: CodeAction[] = [];
+  const problems = checkLetter(letter, options);
+  const edit = (edits: TextEdit[]) => versionedEdit(target, edits);
   if (wants(CodeActionKind.QuickFix)) {
     const ours = diagnostics.filter((d) => d.source === SOURCE);
     for (const d of ours) {
-      const fixes = (d.data as { fixes?: Fix[] } | undefined)?.fixes ?? [];
-      fixes.forEach((fix, i) => actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0 && fix.safe === true, edit: { changes: { [uri]: fix.edits } } }));
-      if (lineLength) {
+      const current = problems.find((p) => p.ruleId === d.code && p.message === d.message && sameRange(p.range, d.range));
+      if (!current) continue; // stale: the text changed since it was reported
+      (current.fixes ?? []).forEach((fix, i) => actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0 && fix.safe === true, edit: edit(fix.edits) }));
+      if (target.lineLength) {
         // Silencing, written into the letter as an annotation at the end of the line.
-        const at = { line: d.range.start.line, character: lineLength(d.range.start.line) };
-        actions.push({ title: `Disable ${String(d.code)} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: `{>>imr-disable-line ${String(d.code)}<<}` }] } } });
+        const at = { line: d.range.start.line, character: target.lineLength(d.range.start.line) };
+        actions.push({ title: `Disable ${String(d.code)} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([{ range: { start: at, end: at }, newText: `{>>imr-disable-line ${String(d.code)}<<}` }]) });
       }
     }
     // "Fix all" for each rule in the request that has more than one safe fix in the letter.
-    const problems = checkLetter(letter, options);
     for (const rule of new Set(ours.map((d) => String(d.code)))) {
       const edits = safeEdits(problems.filter((p) => p.ruleId === rule));
-      if (edits.count > 1) actions.push({ title: `Fix all ${rule} problems in this letter`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits.edits } } });
+      if (edits.count > 1) actions.push({ title: `Fix all ${rule} problems in this letter`, kind: CodeActionKind.QuickFix, edit: edit(edits.edits) });
     }
   }
   if (wants(FIX_ALL_KIND) && only) {
-    const edits = safeEdits(checkLetter(letter, options));
-    if (edits.count > 0) actions.push({ title: 'Fix all safe IMR letter problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits.edits } } });
+    const edits = safeEdits(problems);
+    if (edits.count > 0) actions.push({ title: 'Fix all safe IMR letter problems', kind: FIX_ALL_KIND, edit: edit(edits.edits) });
   }
   return actions;
+}
+
+/** Edits for one document, tied to its version when one is known. */
+export function versionedEdit(target: { uri: string; version?: number }, edits: TextEdit[]): WorkspaceEdit {
+  return target.version === undefined ? { changes: { [target.uri]: edits } } : { documentChanges: [{ textDocument: { uri: target.uri, version: target.version }, edits }] };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** The edits of the safe fixes among these problems, each finding's first safe fix, none overlapping. */

@@ -1,4 +1,4 @@
-import { type Line } from './lines';
+import type { Line } from './lines';
 
 /**
  * Joins the content of wrapped lines into one string: spaces collapsed, and a word or number

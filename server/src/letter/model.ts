@@ -202,4 +202,6 @@ export interface Letter {
   annotations: Annotation[];
   suppressions: Suppression[];
   lineCount: number;
+  /** Characters in the text, annotations included. */
+  size: number;
 }

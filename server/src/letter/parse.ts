@@ -30,12 +30,13 @@ export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG):
   letter.annotations = readAnnotations(annotated, annotations);
   letter.suppressions = findSuppressions(annotated);
   letter.lineCount = annotated.lines.length;
+  letter.size = source.length;
   return letter;
 }
 
 function parseClean(source: string, catalog: Catalog): Letter {
   if (looksBinary(source)) {
-    return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, sections: [], reviewer: { fields: [] }, items: [], artifacts: { splitWords: [], formFeeds: [] }, annotations: [], suppressions: [], lineCount: 0 };
+    return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, sections: [], reviewer: { fields: [] }, items: [], artifacts: { splitWords: [], formFeeds: [] }, annotations: [], suppressions: [], lineCount: 0, size: source.length };
   }
   const text = new LetterText(source);
   const { layout, sections } = findSections(text);
@@ -64,6 +65,7 @@ function parseClean(source: string, catalog: Catalog): Letter {
     annotations: [],
     suppressions: findSuppressions(text),
     lineCount: text.lines.length,
+    size: source.length,
   };
 }
 

@@ -30,6 +30,7 @@ import { itemMissingDecision } from './item-missing-decision';
 import { itemMissingField } from './item-missing-field';
 import { itemNoConclusion } from './item-no-conclusion';
 import { letterBinary } from './letter-binary';
+import { letterTooLarge } from './letter-too-large';
 import { letterUnrecognized } from './letter-unrecognized';
 import { reviewerMissingField } from './reviewer-missing-field';
 import { LEVELS, type Level, type Problem, type Rule } from './rule';
@@ -41,6 +42,7 @@ import { KNOWN_RULE_IDS, suppressionUnknownRule } from './suppression-unknown-ru
 export const RULES: readonly Rule[] = [
   letterBinary,
   letterUnrecognized,
+  letterTooLarge,
   sectionMissing,
   sectionDuplicate,
   sectionOutOfOrder,
@@ -84,16 +86,19 @@ export interface CheckOptions {
   today?: Date;
   /** Annotation kinds the user added to the defaults. */
   annotationKinds?: readonly string[];
+  /** Above this many characters only the rules that say what the text is run (the editor's limit; none by default). */
+  sizeLimit?: number;
 }
 
 /** Runs every rule that is not switched off, at the level the user set. */
 export function checkLetter(letter: Letter, options: CheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
-  const context = { today: options.today ?? new Date(), annotationKinds: kindVocabulary(options.annotationKinds).map((k) => k.id) };
+  const context = { today: options.today ?? new Date(), annotationKinds: kindVocabulary(options.annotationKinds).map((k) => k.id), sizeLimit: options.sizeLimit };
+  const tooLarge = options.sizeLimit !== undefined && letter.size > options.sizeLimit;
   for (const rule of RULES) {
     const set = options.rules?.[rule.id];
     const level = set !== undefined && LEVELS.includes(set) ? set : rule.severity; // a malformed setting keeps the default
-    if (level === 'off' || (!rule.appliesToAnyText && !letter.recognized)) continue;
+    if (level === 'off' || (!rule.appliesToAnyText && (!letter.recognized || tooLarge))) continue;
     for (const finding of rule.check(letter, context)) {
       if (!isSuppressed(letter.suppressions, rule.id, finding.range.start.line)) problems.push({ ...finding, ruleId: rule.id, severity: level });
     }

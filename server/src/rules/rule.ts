@@ -40,6 +40,8 @@ export interface RuleContext {
   today: Date;
   /** The annotation kinds in use: the defaults and the user's. */
   annotationKinds: readonly string[];
+  /** Letters over this many characters get no checks but the one that says so (no limit when absent). */
+  sizeLimit?: number;
 }
 
 /** A finding with its rule and the level it is reported at. */

@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, DocumentSymbol, Range } from 'vscode-languageserver-types';
+import { VALID_LETTER, edit } from '../fixtures/letters';
+import { TestClient } from './client';
+
+/** A small deterministic generator, so a failure repeats. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x80000000;
+  };
+}
+
+/** Resident memory of a process in MiB (Linux), or undefined elsewhere. */
+function rssMiB(pid: number | undefined): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ORIGIN = { line: 0, character: 0 };
+
+describe('protocol robustness (spawned bundled server)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize(undefined, false, true);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('2,000 random incremental edits: the server\'s text equals the client\'s after each batch', async () => {
+    const uri = 'file:///edits.imr';
+    // No "{" in what is typed, so the server's clean text is its whole text.
+    const pieces = ['a', ' ', '\n', '\r\n', ': Upheld', 'Decision rationale: ', 'é', '漢', '😀', '\t', 'MTUS '];
+    let doc = TextDocument.create(uri, 'imr-letter', 1, VALID_LETTER);
+    await client.open(uri, VALID_LETTER);
+    const next = random(20261124);
+    for (let batch = 0; batch < 40; batch++) {
+      for (let n = 0; n < 50; n++) {
+        const text = doc.getText();
+        let from = Math.floor(next() * (text.length + 1));
+        let to = Math.min(text.length, from + Math.floor(next() * 40));
+        // Never split a surrogate pair or a CRLF: editors do not either.
+        while (from > 0 && /[\udc00-\udfff\n]/.test(text[from]) && /[\ud800-\udbff\r]/.test(text[from - 1])) from--;
+        while (to < text.length && /[\udc00-\udfff\n]/.test(text[to]) && /[\ud800-\udbff\r]/.test(text[to - 1])) to++;
+        const change: TextDocumentContentChangeEvent = { range: { start: doc.positionAt(from), end: doc.positionAt(to) }, text: pieces[Math.floor(next() * pieces.length)].repeat(1 + Math.floor(next() * 3)) };
+        doc = TextDocument.update(doc, [change], doc.version + 1);
+        await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [change] });
+      }
+      assert.equal(await client.rpc.sendRequest<string>('imr/cleanText', { uri }), doc.getText(), `after batch ${batch}`);
+      const symbols = await client.rpc.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(Array.isArray(symbols));
+    }
+    await client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  test('positions outside the document, unknown documents and odd parameters get an answer, and the server keeps running', async () => {
+    const uri = 'file:///positions.imr';
+    await client.open(uri, VALID_LETTER);
+    const far = { line: 99_999, character: 99_999 };
+    const range: Range = { start: far, end: far };
+    for (const textDocument of [{ uri }, { uri: 'file:///never-opened.imr' }]) {
+      await client.rpc.sendRequest('textDocument/hover', { textDocument, position: far });
+      await client.rpc.sendRequest('textDocument/completion', { textDocument, position: far });
+      await client.rpc.sendRequest('textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } });
+      await client.rpc.sendRequest('textDocument/codeAction', { textDocument, range: { start: far, end: ORIGIN }, context: { diagnostics: [], only: ['source.fixAll'] } });
+      await client.rpc.sendRequest('textDocument/documentLink', { textDocument });
+      await client.rpc.sendRequest('textDocument/foldingRange', { textDocument });
+      await client.rpc.sendRequest('imr/exportAnnotations', { uri: textDocument.uri, format: 'no-such-format' });
+    }
+    // A request the server does not know is a proper LSP error, not silence or a crash.
+    await assert.rejects(client.rpc.sendRequest('textDocument/noSuchRequest', { textDocument: { uri } }), (e: { code?: number }) => e.code === -32601);
+    const symbols = await client.rpc.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(symbols.length > 0, 'still answering');
+  });
+
+  test('cancelled requests are answered with a result or RequestCancelled, never left hanging', async () => {
+    const uri = 'file:///cancel.imr';
+    const big = VALID_LETTER.repeat(200);
+    await client.open(uri, big);
+    const answers = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => {
+        const source = new CancellationTokenSource();
+        const answer = client.rpc.sendRequest(i % 2 ? 'textDocument/documentSymbol' : 'textDocument/foldingRange', { textDocument: { uri } }, source.token);
+        source.cancel();
+        return answer;
+      }),
+    );
+    for (const a of answers) if (a.status === 'rejected') assert.equal((a.reason as { code?: number }).code, -32800, String(a.reason));
+    assert.ok((await client.rpc.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } })).length > 0);
+  });
+
+  test('malformed settings fall back to the defaults', async () => {
+    client.settings = { rules: 'loud', maxLetterSizeMB: 'huge', annotations: { kinds: 5 }, guidelines: { catalogFile: 42 } };
+    await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { imrLetter: client.settings } });
+    const found = await client.open('file:///settings.imr', edit(VALID_LETTER, 'left: Upheld', 'left: Uphled'));
+    assert.deepEqual(found.map((d) => d.code), ['item.invalid-decision']);
+    client.settings = { rules: {} };
+  });
+
+  test('a letter over imrLetter.maxLetterSizeMB keeps its outline and gets one finding saying it was not checked', async () => {
+    client.settings = { maxLetterSizeMB: 0.001 };
+    await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { imrLetter: client.settings } });
+    const uri = 'file:///large.imr';
+    const found = await client.open(uri, edit(VALID_LETTER, 'left: Upheld', 'left: Uphled'));
+    assert.deepEqual(found.map((d) => [d.code, d.severity]), [['letter.too-large', 3]]);
+    const symbols = await client.rpc.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(symbols.some((s) => s.children?.some((c) => c.name === 'Hinged knee brace, left')), JSON.stringify(symbols.map((s) => s.name)));
+    client.settings = { rules: {} };
+    await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { imrLetter: client.settings } });
+  });
+
+  test('quick fixes carry the version they were computed on; a diagnostic from before an edit gets none', async () => {
+    const uri = 'file:///versions.imr';
+    const text = edit(VALID_LETTER, 'left: Upheld', 'left: Uphled');
+    const found = await client.open(uri, text);
+    const ask = (diagnostics: Diagnostic[]) => client.rpc.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    const fix = (await ask(found)).find((a) => a.title.includes('Upheld'))!;
+    assert.deepEqual(fix.edit!.documentChanges![0], { textDocument: { uri, version: 1 }, edits: [{ range: found[0].range, newText: 'Upheld' }] });
+    // The reader fixes it by hand; the editor still shows the old diagnostic for a moment and asks again.
+    const fixed = client.nextDiagnostics(uri, 2);
+    await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: found[0].range, text: 'Upheld' }] });
+    assert.deepEqual(await fixed, []);
+    assert.deepEqual((await ask(found)).filter((a) => a.title.includes('Upheld')), []);
+  });
+
+  test('logs carry addresses, versions and timings, never letter text, at every trace level', async () => {
+    const marker = 'ZEBRA-MARKER-7731';
+    const letter = edit(VALID_LETTER, 'left: Upheld', `left: Uphled ${marker}`).replace('No instability is', `No ${marker} {>>note: ${marker}<<} {>>oops: ${marker} instability is`);
+    for (const value of ['off', 'messages', 'verbose']) {
+      await client.rpc.sendNotification('$/setTrace', { value });
+      const uri = `file:///trace-${value}.imr`;
+      const found = await client.open(uri, letter);
+      assert.ok(found.length > 0);
+      await client.rpc.sendRequest('textDocument/hover', { textDocument: { uri }, position: found[0].range.start });
+      await client.rpc.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: found[0].range, context: { diagnostics: found } });
+      await client.rpc.sendRequest('imr/exportAnnotations', { uri, format: 'markdown' });
+      await client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+    await client.rpc.sendNotification('$/setTrace', { value: 'off' });
+    assert.ok(client.logs.some((l) => l.includes('file:///trace-verbose.imr')), 'a verbose trace logs something');
+    assert.deepEqual(client.logs.filter((l) => l.includes(marker) || l.includes('Uphled')), []);
+    assert.deepEqual(client.logs.filter((l) => l.startsWith('telemetry/event')), []);
+  });
+
+  test('10,000 open and close cycles leave no memory behind beyond a small bound', async () => {
+    const text = VALID_LETTER;
+    const cycle = async (n: number) => {
+      const uri = `file:///cycle-${n}.imr`;
+      await client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr-letter', version: 1, text } });
+      await client.rpc.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      await client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    };
+    for (let n = 0; n < 1000; n++) await cycle(n);
+    const warm = rssMiB(client.pid);
+    for (let n = 1000; n < 11_000; n++) await cycle(n);
+    const end = rssMiB(client.pid);
+    if (warm === undefined || end === undefined) return; // no /proc: nothing to measure
+    // A leak of one parsed letter per cycle would be hundreds of MiB.
+    assert.ok(end - warm < 40, `grew from ${warm.toFixed(0)} to ${end.toFixed(0)} MiB`);
+  });
+
+  test('requests after shutdown get an error, and exit ends the process cleanly', async () => {
+    const late = new TestClient();
+    await late.initialize();
+    await late.open('file:///late.imr', VALID_LETTER);
+    try {
+      await late.rpc.sendRequest('shutdown');
+      await assert.rejects(late.rpc.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///late.imr' } }), (e: { code?: number }) => e.code === -32600);
+    } finally {
+      assert.equal(await late.stop(), 0);
+    }
+  });
+});
