@@ -37,6 +37,18 @@ export function configurationProperties(): Record<string, unknown> {
       scope: 'resource',
       markdownDescription: 'Letters larger than this many megabytes are not checked in the editor (their outline, folding and hovers still work, and one information finding says so). `imr-lint` checks letters of any size.',
     },
+    'imrLetter.inlayHints.enabled': {
+      type: 'boolean',
+      default: true,
+      scope: 'resource',
+      markdownDescription: 'Show inline hints: after each decision, what it means for the worker (`UR denial stands` / `treatment to be authorized`); after the header\'s Decision Date, the last day to appeal (30 days; the hover says how it was computed).',
+    },
+    'imrLetter.format.reflow': {
+      type: 'boolean',
+      default: false,
+      scope: 'resource',
+      markdownDescription: 'Let **Format Document** reflow a letter: join the lines of each paragraph, remove the blank-line doubling of double-spaced letters and join words split at a line end, keeping headings, labels, items and annotations where they are. Off by default because it rewrites line breaks; the command **IMR Letters: Reflow Letter** works either way.',
+    },
     'imrLetter.trace.server': {
       type: 'string',
       enum: ['off', 'messages', 'verbose'],

@@ -61,10 +61,45 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const target = await vscode.window.showSaveDialog({ defaultUri: editor.document.uri.with({ path: editor.document.uri.path.replace(/(\.imr(\.txt)?|\.txt)?$/, '.clean$1') }), title: 'Save a copy without annotations' });
       if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(clean));
     }),
+    command('imrLetter.reflow', async (editor) => {
+      const document = editor.document;
+      const result = await client!.sendRequest<{ version: number; edits: { range: vscode.Range; newText: string }[] } | null>('imr/reflow', { uri: uriOf(editor) });
+      if (!result || result.edits.length === 0) return vscode.window.setStatusBarMessage('Nothing to reflow in this letter', 3000);
+      if (document.version !== result.version) return vscode.window.showWarningMessage('The letter changed while it was being reflowed; run Reflow Letter again.');
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of result.edits) edit.replace(document.uri, client!.protocol2CodeConverter.asRange(e.range), e.newText);
+      return vscode.workspace.applyEdit(edit);
+    }),
     command('imrLetter.nextAnnotation', (editor) => moveToAnnotation(editor, 1)),
     command('imrLetter.previousAnnotation', (editor) => moveToAnnotation(editor, -1)),
   );
   await client.start();
+  context.subscriptions.push(statusItem());
+}
+
+/** The active letter's decisions in the status bar: "3 items: 2 upheld, 1 overturned". */
+function statusItem(): vscode.Disposable {
+  const item = vscode.languages.createLanguageStatusItem('imrLetter.summary', { language: 'imr-letter' });
+  item.name = 'IMR letter summary';
+  item.command = { title: 'Outline', command: 'outline.focus' };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const update = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'imr-letter' || !client) return;
+      const summary = await client.sendRequest<{ text: string; caseNumber?: string } | null>('imr/summary', { uri: editor.document.uri.toString() }).catch(() => null);
+      if (!summary) return;
+      item.text = summary.text;
+      item.detail = summary.caseNumber ? `Case ${summary.caseNumber}` : undefined;
+    }, 300);
+  };
+  update();
+  const subscriptions = [
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && update()),
+  ];
+  return vscode.Disposable.from(item, ...subscriptions, { dispose: () => clearTimeout(timer) });
 }
 
 /** Selects the next (or previous) annotation after (or before) the cursor, wrapping around. */

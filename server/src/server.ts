@@ -12,6 +12,10 @@ import { completions } from './features/completion';
 import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { codeLenses } from './features/code-lens';
+import { inlayHints } from './features/inlay-hints';
+import { letterSummary } from './features/letter-summary';
+import { reflowEdits } from './features/reflow';
 import { documentLinks } from './features/links';
 import { documentSymbols } from './features/symbols';
 import { DEFAULT_CATALOG } from './guidelines/catalog';
@@ -45,6 +49,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Clients that pull diagnostics (LSP 3.17) ask for them; others get them pushed. Never both.
   let clientPulls = false;
   let canRefresh = false;
+  let canRefreshHints = false;
   let snippetEdits = false;
   let versionedEdits = false;
   let pushedSettings = DEFAULT_SETTINGS;
@@ -120,6 +125,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     clientPulls = params.capabilities.textDocument?.diagnostic !== undefined;
     canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    canRefreshHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     snippetEdits = (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
     pushedSettings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -133,6 +139,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         completionProvider: { triggerCharacters: [' ', '{', '>'] },
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
         diagnosticProvider: clientPulls ? { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       },
       serverInfo: { name: 'imr-language-server' },
@@ -142,6 +151,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** After settings or the catalog change: pushed diagnostics are sent again, pulling clients are told to ask again. */
   const revalidateAll = () => {
     if (clientPulls && canRefresh) void connection.languages.diagnostics.refresh();
+    if (canRefreshHints) void connection.languages.inlayHint.refresh(); // the setting may have turned them on or off
     documents.all().forEach((doc) => schedule(doc.uri));
   };
 
@@ -207,6 +217,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const ctx = { uri: doc.uri, version: doc.version, text: doc.getText(), offsetAt: (q: Position) => doc.offsetAt(q), kinds: kindVocabulary(settings.annotationKinds), snippets: snippetEdits, versioned: versionedEdits };
     const target = { uri: doc.uri, version: versionedEdits ? doc.version : undefined, lineLength };
     return [...codeActions(target, letter, p.context.diagnostics, settings, only), ...annotationActions(letter, p.range, p.context.diagnostics, ctx, wants)];
+  }));
+
+  connection.languages.inlayHint.on(answer(async (p) => {
+    const letter = letterOf(p.textDocument.uri);
+    return letter && (await settingsFor(p.textDocument.uri)).inlayHints ? inlayHints(letter, p.range) : null;
+  }));
+  connection.onCodeLens(answer((p) => {
+    const letter = letterOf(p.textDocument.uri);
+    return letter ? codeLenses(letter) : null;
+  }));
+  // Reflow rewrites line breaks, so Format Document does it only when the settings ask; the command always can.
+  const reflow = (uri: string) => {
+    const doc = documents.get(uri);
+    const letter = letterOf(uri);
+    return doc && letter ? reflowEdits(letter, doc.getText(), cache.catalog) : null;
+  };
+  connection.onDocumentFormatting(answer(async (p) => ((await settingsFor(p.textDocument.uri)).reflowOnFormat ? reflow(p.textDocument.uri) : null)));
+  connection.onRequest('imr/reflow', answer((p: { uri: string }) => {
+    const doc = documents.get(p.uri);
+    const edits = reflow(p.uri);
+    return doc && edits ? { version: doc.version, edits } : null;
+  }));
+  connection.onRequest('imr/summary', answer((p: { uri: string }) => {
+    const letter = letterOf(p.uri);
+    return letter ? letterSummary(letter) : null;
   }));
 
   // Requests the VS Code client's commands use: exports, the clean letter, annotation positions.

@@ -8,12 +8,16 @@ export interface Settings extends CheckOptions {
   catalogFile?: string;
   /** Annotation kinds added to the defaults. */
   annotationKinds: string[];
+  /** Inline hints: what each decision means, the last day to appeal. */
+  inlayHints: boolean;
+  /** "Format Document" reflows the letter (off unless asked for: it rewrites line breaks). */
+  reflowOnFormat: boolean;
 }
 
 export const SECTION = 'imrLetter';
 /** Letters over this size get only the outline and hovers in the editor (the command line checks any size). */
 export const DEFAULT_SIZE_LIMIT_MB = 5;
-export const DEFAULT_SETTINGS: Settings = { rules: {}, annotationKinds: [], sizeLimit: DEFAULT_SIZE_LIMIT_MB * 1_000_000 };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, annotationKinds: [], sizeLimit: DEFAULT_SIZE_LIMIT_MB * 1_000_000, inlayHints: true, reflowOnFormat: false };
 
 export function readSettings(raw: unknown): Settings {
   const rules: Record<string, Level> = {};
@@ -26,10 +30,14 @@ export function readSettings(raw: unknown): Settings {
   const file = (raw as { guidelines?: { catalogFile?: unknown } } | null | undefined)?.guidelines?.catalogFile;
   const kinds = (raw as { annotations?: { kinds?: unknown } } | null | undefined)?.annotations?.kinds;
   const limit = (raw as { maxLetterSizeMB?: unknown } | null | undefined)?.maxLetterSizeMB;
+  const hints = (raw as { inlayHints?: { enabled?: unknown } } | null | undefined)?.inlayHints?.enabled;
+  const reflow = (raw as { format?: { reflow?: unknown } } | null | undefined)?.format?.reflow;
   return {
     rules,
     catalogFile: typeof file === 'string' && file.trim() ? file.trim() : undefined,
     annotationKinds: Array.isArray(kinds) ? kinds.filter((k): k is string => typeof k === 'string') : [],
     sizeLimit: (typeof limit === 'number' && limit > 0 ? limit : DEFAULT_SIZE_LIMIT_MB) * 1_000_000,
+    inlayHints: hints !== false,
+    reflowOnFormat: reflow === true,
   };
 }

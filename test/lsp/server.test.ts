@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,6 +49,32 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
     const folds = await rpc.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     assert.ok(folds.some((f) => f.startLine === lineOf(VALID_LETTER, 'IMR ISSUES') && f.endLine === lineOf(VALID_LETTER, 'Tramadol ER 100mg #30 is')));
     await rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  test('inline help, the decisions lens and summary, and reflow: by command always, by Format Document only when the settings say so', async () => {
+    const uri = 'file:///letters/help.imr';
+    await open(uri, VALID_LETTER);
+    const hints = await rpc.sendRequest<{ label: string }[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } } });
+    assert.deepEqual(hints.map((h) => h.label), ['appeal by 01/08/2017', 'UR denial stands', 'treatment to be authorized']);
+    const lenses = await rpc.sendRequest<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l) => l.command.title), ['2 items: 1 upheld, 1 overturned']);
+    assert.equal((await rpc.sendRequest<{ text: string }>('imr/summary', { uri })).text, '2 items: 1 upheld, 1 overturned');
+
+    const wrapped = 'file:///letters/wrapped.imr';
+    const text = readFileSync(join(__dirname, '..', '..', 'samples', 'double-spaced-no-header.imr.txt'), 'utf8');
+    await open(wrapped, text);
+    const format = () => rpc.sendRequest<unknown[] | null>('textDocument/formatting', { textDocument: { uri: wrapped }, options: { tabSize: 2, insertSpaces: true } });
+    assert.equal(await format(), null, 'Format Document leaves a letter alone by default');
+    const reflowed = await rpc.sendRequest<{ version: number; edits: unknown[] }>('imr/reflow', { uri: wrapped });
+    assert.equal(reflowed.version, 1);
+    assert.ok(reflowed.edits.length > 5);
+    setSettings({ rules: {}, format: { reflow: true }, inlayHints: { enabled: false } });
+    await rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.deepEqual(await format(), reflowed.edits);
+    assert.equal(await rpc.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } } }), null);
+    setSettings({ rules: {} });
+    await rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    for (const u of [uri, wrapped]) await rpc.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
   });
 
   test('a broken letter: diagnostics with rule ids, updated by incremental edits and settings; quick fixes', async () => {

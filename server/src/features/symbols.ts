@@ -2,6 +2,7 @@ import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserv
 import { before } from '../letter/lines';
 import type { Annotation, Citation, Item, LabeledField, Letter, Section } from '../letter/model';
 import { HEADER_LABELS, bare } from '../rules/labels';
+import { decisionCount, describeCount, itemsOf } from './letter-summary';
 
 const DETAIL_LENGTH = 60;
 
@@ -43,13 +44,13 @@ export function documentSymbols(letter: Letter): DocumentSymbol[] {
 
 function sectionSymbol(letter: Letter, section: Section, annotations: DocumentSymbol[], byItem: Map<Item, DocumentSymbol[]>): DocumentSymbol {
   const inside = (r: Range) => r.start.line > section.heading.range.start.line && r.start.line <= section.range.end.line;
-  const items = letter.items.filter((i) => inside(i.range));
+  const items = itemsOf(letter, section);
   const children = [
     ...(section.kind === 'determination' ? letter.reviewer.fields.filter((f) => inside(f.range)).map(fieldSymbol) : []),
     ...items.map((i) => itemSymbol(i, byItem.get(i) ?? [])),
     ...annotations,
   ];
-  const detail = section.kind === 'issues' || section.kind === 'notice' ? countDetail(items) : '';
+  const detail = section.kind === 'issues' || section.kind === 'notice' ? describeCount(decisionCount(items)) : '';
   return symbol(titleCase(section.name), detail, SymbolKind.Module, section.range, section.heading.range, children);
 }
 
@@ -75,12 +76,6 @@ function annotationSymbol(a: Annotation): DocumentSymbol {
   const label = a.kind ?? (a.form === 'comment' ? 'comment' : a.form);
   const words = a.note || a.proposed || a.quote || '';
   return symbol(`${label}: ${shorten(words, 50) || '…'}`, a.quote && a.note ? shorten(`“${a.quote}”`) : '', SymbolKind.String, a.range, a.kindRange ?? a.range);
-}
-
-function countDetail(items: Item[]): string {
-  const upheld = items.filter((i) => i.decision?.value === 'Upheld').length;
-  const overturned = items.filter((i) => i.decision?.value === 'Overturned').length;
-  return `${items.length} item${items.length === 1 ? '' : 's'}: ${upheld} upheld, ${overturned} overturned`;
 }
 
 /** A symbol whose range holds all its children (an annotation may end past the text it follows) and its selection. */
