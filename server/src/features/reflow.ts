@@ -2,6 +2,7 @@ import type { Position, TextEdit } from 'vscode-languageserver-types';
 import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
 import { type RawAnnotation, type Segment, scanAnnotations } from '../letter/annotations';
 import { splitLines } from '../letter/lines';
+import { lastAtOrBefore } from '../letter/search';
 import { LAYOUTS, headingKey } from '../letter/layouts';
 import type { Letter, Span } from '../letter/model';
 import { parseLetter } from '../letter/parse';
@@ -301,14 +302,7 @@ function isSpace(c: number): boolean {
 
 /** Whether an offset of the annotated text lies inside an annotation's markers. */
 function insideAnnotation(annotations: readonly RawAnnotation[], offset: number): boolean {
-  let lo = 0;
-  let hi = annotations.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (annotations[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const a = annotations[lo];
+  const a = annotations[lastAtOrBefore(annotations, (x) => x.start, offset)];
   return a !== undefined && a.closed && a.start < offset && offset < a.end;
 }
 
@@ -320,26 +314,12 @@ function inKept(segments: readonly Segment[], offset: number): boolean {
 
 /** The index of the last segment starting at or before `offset` of the annotated text (0 if none). */
 function segmentAt(segments: readonly Segment[], offset: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid].source <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastAtOrBefore(segments, (s) => s.source, offset));
 }
 
 /** Where a character of the clean letter stands in the annotated text. */
 function toSource(segments: readonly Segment[], clean: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid].clean <= clean) lo = mid;
-    else hi = mid - 1;
-  }
-  const s = segments[lo];
+  const s = segments[lastAtOrBefore(segments, (x) => x.clean, clean)];
   return s ? s.source + (clean - s.clean) : clean;
 }
 

@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './search';
+
 /**
  * Reader annotations in CriticMarkup: {>> comment <<}, {== highlight ==} (usually followed by a
  * comment), {++ addition ++}, {-- deletion --}, {~~ old ~> new ~~}. They are not part of the
@@ -113,17 +115,9 @@ export class OffsetMap {
   }
 
   private find(offset: number): Segment | undefined {
-    const segs = this.segments;
-    let lo = 0;
-    let hi = segs.length - 1;
-    if (hi < 0) return undefined;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segs[mid].clean <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return segs[lo];
+    return this.segments[lastAtOrBefore(this.segments, (s) => s.clean, offset)];
   }
+
 }
 
 /** Where an offset of the annotated text falls in the clean letter (inside removed markup: where the letter goes on). */
