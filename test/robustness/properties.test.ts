@@ -1,104 +1,27 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
-import { foldingRanges } from '../../server/src/features/folding';
-import { documentSymbols } from '../../server/src/features/symbols';
-import { before } from '../../server/src/letter/lines';
-import { parseLetter } from '../../server/src/letter/parse';
-import { checkLetter } from '../../server/src/rules';
 import { VALID_LETTER } from '../fixtures/letters';
+import { analyse, checkInvariants, texts } from './invariants';
 
-// Pieces that make the parser work hardest: labels, decisions, headings, colons, markup, odd characters.
-const TOKENS = [
-  'Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:', ': Upheld', ': Overturned', ': Uphled', ':',
-  'IMR ISSUES, DECISIONS AND RATIONALES', 'CLINICAL CASE SUMMARY', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'Case Number:', 'Application', 'Received:',
-  'Decision based on MTUS ', 'Decision based on Non-MTUS Citation ODG, ', 'Section(s): ', 'page(s) 171-', ', and ', '2016', 'Chapter 12, Table 12-8, page 309',
-  '{>>', '<<}', '{==', '==}', '{~~', '~>', '~~}', '{++', '--}', '{>>imr-disable ', 'red- flag', 'is not medically necessary.', 'is medically necessary.',
-  '\n', '\r\n', '\r', '\f', '\t', '\u0000', '\ud800', '\udfff', '\ufeff', 'é', '漢字', '   ', '\n\n\n',
-];
-
-type Edit = { at: number; del: number; insert: string };
-const edits = fc.array(
-  fc.record({ at: fc.nat(), del: fc.nat({ max: 200 }), insert: fc.array(fc.constantFrom(...TOKENS), { maxLength: 6 }).map((t) => t.join('')) }),
-  { maxLength: 12 },
-);
-
-function applyEdits(text: string, list: Edit[]): string {
-  for (const e of list) {
-    const at = e.at % (text.length + 1);
-    text = text.slice(0, at) + e.insert + text.slice(at + e.del);
-  }
-  return text;
-}
-
-/** Every range lies inside the text (LSP positions, lines split as editors split them). */
-function assertInside(text: string, ranges: Range[]) {
-  const lines = text.split(/\r\n|\r|\n/);
-  for (const r of ranges) {
-    assert.ok(!before(r.end, r.start), `range ends before it starts: ${JSON.stringify(r)}`);
-    for (const p of [r.start, r.end]) {
-      assert.ok(p.line >= 0 && p.line < lines.length, `line ${p.line} outside ${lines.length} lines`);
-      assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `character ${p.character} outside line ${p.line} (${lines[p.line].length})`);
-    }
-  }
-}
-
-/** The outline is a proper tree: each selection inside its symbol, each child inside its parent. */
-function assertTree(symbols: DocumentSymbol[], parent?: Range): Range[] {
-  const ranges: Range[] = [];
-  for (const s of symbols) {
-    assert.ok(s.name.length > 0 && !/\n/.test(s.name), 'symbol names are one non-empty line');
-    const inside = (outer: Range, inner: Range) => !before(inner.start, outer.start) && !before(outer.end, inner.end);
-    assert.ok(inside(s.range, s.selectionRange), `selection outside ${s.name}`);
-    if (parent) assert.ok(inside(parent, s.range), `${s.name} outside its parent`);
-    ranges.push(s.range, s.selectionRange, ...assertTree(s.children ?? [], s.range));
-  }
-  return ranges;
-}
-
-function analyse(text: string) {
-  const letter = parseLetter(text);
-  const problems = checkLetter(letter, { today: new Date(2026, 0, 1) });
-  const symbols = documentSymbols(letter);
-  const folds = foldingRanges(letter);
-  return { letter, problems, symbols, folds };
-}
+const ROOT = join(__dirname, '..', '..');
+const SAMPLES = readdirSync(join(ROOT, 'samples')).filter((f) => /\.(imr|txt)$/.test(f)).map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
+/** Inputs `npm run fuzz` once found failing, kept so they never fail again. */
+const REGRESSIONS = join(__dirname, 'regressions');
 
 describe('robustness', () => {
-  test('any edit of a letter: no exception, every range inside the text, the outline a proper tree, folds in order', () => {
-    fc.assert(
-      fc.property(edits, fc.boolean(), (list, crlf) => {
-        const text = applyEdits(crlf ? VALID_LETTER.replace(/\n/g, '\r\n') : VALID_LETTER, list);
-        const { problems, symbols, folds } = analyse(text);
-        const lines = text.split(/\r\n|\r|\n/).length;
-        assertInside(text, [...problems.map((p) => p.range), ...assertTree(symbols)]);
-        for (const f of folds) assert.ok(f.startLine < f.endLine && f.endLine < lines);
-      }),
-      { numRuns: 400, seed: 20261124 },
-    );
+  test('any text (edits of the letters, any string, shuffled lines): no exception, ranges inside, the outline a tree, folds in order', () => {
+    fc.assert(fc.property(texts([VALID_LETTER, ...SAMPLES]), checkInvariants), { numRuns: 1000, seed: 20261124 });
   });
 
-  test('any string at all (every code point, lone surrogates, NUL, BOM, CR/LF mixes) analyses with every range inside it', () => {
-    const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((t) => t.join('')));
-    fc.assert(
-      fc.property(anyText, (text) => {
-        const { problems, symbols } = analyse(text);
-        assertInside(text, [...problems.map((p) => p.range), ...assertTree(symbols)]);
-      }),
-      { numRuns: 500, seed: 4610 },
-    );
+  test('every letter truncated at every 13th character', () => {
+    for (const letter of [VALID_LETTER, ...SAMPLES]) for (let cut = 0; cut <= letter.length; cut += 13) checkInvariants(letter.slice(0, cut));
   });
 
-  test('truncated at every 13th character and with lines shuffled or doubled, every letter still analyses', () => {
-    for (let cut = 0; cut <= VALID_LETTER.length; cut += 13) analyse(VALID_LETTER.slice(0, cut));
-    fc.assert(
-      fc.property(fc.shuffledSubarray(VALID_LETTER.split('\n')), fc.nat({ max: 3 }), (lines, twice) => {
-        const text = lines.flatMap((l) => Array(twice + 1).fill(l)).join('\n');
-        assertInside(text, assertTree(analyse(text).symbols));
-      }),
-      { numRuns: 200, seed: 7 },
-    );
+  test('the inputs the fuzzer once failed on', { skip: existsSync(REGRESSIONS) ? false : 'no regressions saved' }, () => {
+    for (const file of readdirSync(REGRESSIONS)) checkInvariants(readFileSync(join(REGRESSIONS, file), 'utf8'));
   });
 
   // Inputs crafted against backtracking regular expressions and nested scans, each 1 MB, most of

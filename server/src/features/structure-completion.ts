@@ -91,7 +91,7 @@ function itemSnippet(first: number): string {
 const HEADER_SNIPPET = `${headerSnippet(1)}\n$0`;
 const ITEM_SNIPPET = `${itemSnippet(1)}\n$0`;
 /** A whole Final Determination letter (the current layout). */
-export const SKELETON_SNIPPET = [
+const SKELETON_SNIPPET = [
   headerSnippet(1),
   '',
   'HOW THE IMR FINAL DETERMINATION WAS MADE',
@@ -163,7 +163,7 @@ export function structureCompletions(letter: Letter, position: Position, linePre
       candidates.push({ label: 'IMR letter skeleton', newText: SKELETON_SNIPPET, kind: CompletionItemKind.Snippet, detail: 'A whole IMR Final Determination letter to fill in', documentation: 'Header, the three sections with their standard sentences, the expert reviewer\'s credentials and one disputed item.', snippet: true, group: G_SKELETON });
     }
     if (noHeader && letter.layout.headerFields.length > 0) {
-      candidates.push({ label: 'IMR header block', newText: HEADER_SNIPPET, kind: CompletionItemKind.Snippet, detail: 'Case number, dates and priority', documentation: 'The header every Final Determination letter starts with.', snippet: true, group: G_SNIPPET });
+      candidates.push({ label: 'IMR header block', newText: HEADER_SNIPPET, kind: CompletionItemKind.Snippet, detail: 'Case number, dates and priority', documentation: 'The header every Final Determination letter starts with.', snippet: true, group: G_CONTEXT }); // before the labels it holds
     }
     for (const key of letter.layout.headerFields) {
       if (!present.has(key)) candidates.push({ label: HEADER_LABELS[key], newText: `${HEADER_LABELS[key]} `, kind: CompletionItemKind.Field, detail: 'Header field', documentation: HEADER_DOCS[key], group: G_CONTEXT });
