@@ -11,10 +11,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'imr-letter', scheme: 'file' },
-      { language: 'imr-letter', scheme: 'untitled' },
-    ],
+    // Every scheme: letters in virtual workspaces and unsaved letters get every feature too.
+    documentSelector: [{ language: 'imr-letter' }],
     synchronize: { configurationSection: 'imrLetter' },
     outputChannelName: 'IMR Letters',
   };

@@ -29,4 +29,18 @@ describe('the extension manifest', () => {
   test('the catalog file setting is not read in untrusted workspaces', () => {
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['imrLetter.guidelines.catalogFile']);
   });
+
+  test('what a marketplace and VS Code expect: workspace support stated with reasons, commands in one category with when clauses, settings described', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+    for (const c of [manifest.capabilities.untrustedWorkspaces, manifest.capabilities.virtualWorkspaces]) assert.ok(c.description.length > 40);
+    const commands: { command: string; category: string }[] = manifest.contributes.commands;
+    assert.deepEqual([...new Set(commands.map((c) => c.category))], ['IMR Letters']);
+    const palette: { command: string; when?: string }[] = manifest.contributes.menus.commandPalette;
+    // Commands about the open letter show only when one is open; the workspace-wide ones always.
+    const everywhere = ['imrLetter.restartServer', 'imrLetter.checkWorkspace'];
+    for (const c of commands.filter((c) => !everywhere.includes(c.command))) assert.equal(palette.find((p) => p.command === c.command)?.when, 'editorLangId == imr-letter', c.command);
+    for (const [key, setting] of Object.entries<{ markdownDescription?: string; description?: string }>(manifest.contributes.configuration.properties)) assert.ok((setting.markdownDescription ?? setting.description ?? '').length > 30, key);
+    for (const field of ['displayName', 'description', 'categories', 'keywords', 'icon', 'repository', 'license']) assert.ok(manifest[field], `package.json lacks ${field}`);
+  });
 });

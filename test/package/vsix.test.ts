@@ -9,7 +9,7 @@ import { zipEntries } from './zip';
 const ROOT = join(__dirname, '..', '..');
 
 describe('the packaged extension', () => {
-  test('the .vsix builds and holds the bundles, the manifest, grammar and schema, and nothing else', () => {
+  test('the .vsix builds and holds the bundles, the manifest, grammar, schema and icon, and nothing else', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'imr-vsix-')), 'imr-letters.vsix');
     execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: ROOT, stdio: 'pipe' });
     execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
@@ -23,6 +23,7 @@ describe('the packaged extension', () => {
       'dist/client.js',
       'dist/server.js',
       'docs/rules.md',
+      'images/icon.png',
       'language-configuration.json',
       'package.json',
       'readme.md',

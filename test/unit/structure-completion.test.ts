@@ -126,10 +126,12 @@ describe('structure completion: section headings', () => {
     assert.deepEqual(parseLetter(after).sections.map((s) => s.kind), ['determination', 'summary', 'issues']);
   });
 
-  test('near miss: a letter with every section, and prose typed at the start of a line, get none', () => {
+  test('near miss: a letter with every section, prose typed at the start of a line, a heading typed out, get none', () => {
     assert.deepEqual(complete(VALID_LETTER, lineOf(VALID_LETTER, 'Management') + 1), []);
     const prose = edit(NO_SUMMARY_HEADING, 'Management\n', 'Management\nThe injured');
     assert.deepEqual(complete(prose, lineOf(prose, 'The injured')), []);
+    const typedOut = edit(NO_SUMMARY_HEADING, 'Management\n', `Management\n${HEADING.summary}`);
+    assert.deepEqual(complete(typedOut, lineOf(typedOut, HEADING.summary)), []);
   });
 });
 
@@ -201,6 +203,17 @@ describe('structure completion: the decision after an item line\'s colon', () =>
     assert.deepEqual(completeAfter(VALID_LETTER, 'Decision rationale:'), []);
     assert.deepEqual(completeAfter(VALID_LETTER, 'Hinged knee brace, left: '), []); // "Upheld" follows the cursor
     assert.deepEqual(completeAfter(VALID_LETTER, 'CM16-0123456'), []);
+    assert.deepEqual(completeAfter(VALID_LETTER, 'Hinged knee brace, left: Upheld'), []); // written out already
+  });
+
+  test('the professional-review layout: the decision of an issue listed under ISSUE AT DISPUTE:', () => {
+    const review = 'MEDICAL PROFESSIONAL REVIEW\n\nISSUE AT DISPUTE:\nPhysical therapy for the left knee: \n\nCASE SUMMARY:\nThe injured worker is a 47 year old male.\n';
+    const items = completeAfter(review, 'left knee: ');
+    assert.deepEqual(labels(items), ['Upheld', 'Overturned']);
+    const letter = parseLetter(accept(review, items[0]));
+    assert.equal(letter.layout.id, 'professional-review');
+    assert.deepEqual(letter.items.map((i) => [i.name, i.decision?.value]), [['Physical therapy for the left knee', 'Upheld']]);
+    assert.deepEqual(completeAfter(review, 'CASE SUMMARY:'), []); // a heading ending in a colon
   });
 });
 
@@ -215,6 +228,13 @@ describe('structure completion: the header', () => {
     assert.equal(header.fields[5].value?.text, '10/03/2016');
     const typed = PARTIAL_HEADER.replace('11/01/2016\n\n', '11/01/2016\nPri\n');
     assert.deepEqual(labels(complete(typed, line)), ['Priority:']);
+  });
+
+  test('`Application` typed alone (how extractors wrap the label) still completes to Application Received:', () => {
+    const noApplication = PARTIAL_HEADER.replace('Application Received: 11/01/2016\n', 'Application');
+    const items = complete(noApplication, lineOf(noApplication, 'Application'));
+    assert.deepEqual(labels(items), ['Application Received:']);
+    assert.deepEqual((items[0].textEdit as TextEdit).range.start, { line: 4, character: 0 });
   });
 
   test('near miss: a complete header gets none, and neither does a line holding a label', () => {
@@ -295,7 +315,8 @@ describe('structure completion: snippets', () => {
     assert.deepEqual(letter.items[2].fields.map((f) => f.kind), ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale']);
     assert.deepEqual(errorsAndWarnings(letter), []);
     // Typing its first letters keeps it on offer, even though the line has become part of the rationale above.
-    assert.deepEqual(labels(complete(`${VALID_LETTER}\nDis`, 47)), ['Disputed item']);
+    const typed = `${VALID_LETTER}\nDis`;
+    assert.deepEqual(labels(complete(typed, lineOf(typed, 'Dis'))), ['Disputed item']);
   });
 
   test('near miss: not on a line with text, no skeleton once there are sections, no header block once there is a header, no item inside an item', () => {
@@ -307,6 +328,17 @@ describe('structure completion: snippets', () => {
 });
 
 describe('structure completion: everywhere', () => {
+  test('given the rest of the line, any text after the cursor means none (the start of a prose line)', () => {
+    const noSpecialty = edit(VALID_LETTER, 'Certification(s)/Specialty: Physical Medicine & Rehabilitation, Pain\nManagement\n', '');
+    const line = lineOf(noSpecialty, 'affiliation with the employer');
+    const letter = parseLetter(noSpecialty);
+    const position = { line, character: 0 };
+    // Without the rest of the line the model cannot tell this paragraph line from an empty one.
+    assert.deepEqual(labels(structureCompletions(letter, position, '')), ['Certification(s)/Specialty:']);
+    assert.deepEqual(structureCompletions(letter, position, '', noSpecialty.split('\n')[line]), []);
+    assert.deepEqual(labels(structureCompletions(letter, { line: line + 1, character: 0 }, '', '   ')), ['Certification(s)/Specialty:']);
+  });
+
   test('at every line start and end of the letter: edits replace only what was typed, and prose lines get none', () => {
     const lines = VALID_LETTER.split('\n');
     lines.forEach((text, line) => {

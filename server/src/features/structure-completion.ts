@@ -134,9 +134,13 @@ const G_HEADING_ELSEWHERE = 4;
 /**
  * Completions for the structure of the letter at `position`. `linePrefix` is the line's text up to
  * the cursor. Each item's edit replaces exactly what was typed of it on this line.
+ *
+ * `lineSuffix`, the line's text after the cursor, is optional: the model knows where headings,
+ * labels and item lines are, but not every line of prose, so without it a line of a paragraph whose
+ * start the cursor is at looks like an empty line. Given, any text after the cursor means none.
  */
-export function structureCompletions(letter: Letter, position: Position, linePrefix: string): CompletionItem[] {
-  if (letter.binary) return [];
+export function structureCompletions(letter: Letter, position: Position, linePrefix: string, lineSuffix = ''): CompletionItem[] {
+  if (letter.binary || lineSuffix.trim() !== '') return [];
   const line = position.line;
   const decision = afterTitleColon(letter, position, linePrefix);
   if (decision) return decision;
@@ -152,14 +156,15 @@ export function structureCompletions(letter: Letter, position: Position, linePre
   if (place === 'inside-heading') return [];
   const { current, next } = place;
   const candidates: Candidate[] = [];
-  const onThisLine = (r: Range) => r.start.line === line; // what is being typed on the line is not there yet
+  // What was typed on the line and is already recognised counts as there, except `Application`
+  // alone: the model reads it as the first half of a wrapped label, the typist means `Application Received:`.
+  const typedHalfLabel = (label: Range, text: string) => label.start.line === line && !text.endsWith(':');
 
   // The header zone: before the first section.
   if (!current) {
-    const present = new Set((letter.header?.fields ?? []).filter((f) => !onThisLine(f.label.range)).map((f) => f.key));
+    const present = new Set((letter.header?.fields ?? []).filter((f) => !typedHalfLabel(f.label.range, f.label.text)).map((f) => f.key));
     const noHeader = present.size === 0;
-    const noSections = letter.sections.every((s) => onThisLine(s.heading.range));
-    if (noSections && noHeader) {
+    if (letter.sections.length === 0 && noHeader) {
       candidates.push({ label: 'IMR letter skeleton', newText: SKELETON_SNIPPET, kind: CompletionItemKind.Snippet, detail: 'A whole IMR Final Determination letter to fill in', documentation: 'Header, the three sections with their standard sentences, the expert reviewer\'s credentials and one disputed item.', snippet: true, group: G_SKELETON });
     }
     if (noHeader && letter.layout.headerFields.length > 0) {
@@ -172,7 +177,7 @@ export function structureCompletions(letter: Letter, position: Position, linePre
 
   // The expert reviewer's credentials.
   if (current?.kind === 'determination' && letter.layout.reviewerFields) {
-    const present = new Set(letter.reviewer.fields.filter((f) => !onThisLine(f.label.range)).map((f) => f.kind));
+    const present = new Set(letter.reviewer.fields.map((f) => f.kind));
     for (const kind of Object.keys(REVIEWER_LABELS) as ReviewerFieldKind[]) {
       if (!present.has(kind)) candidates.push({ label: REVIEWER_LABELS[kind], newText: `${REVIEWER_LABELS[kind]} `, kind: CompletionItemKind.Field, detail: 'Expert reviewer credential', documentation: REVIEWER_DOCS[kind], group: G_CONTEXT });
     }
@@ -184,7 +189,7 @@ export function structureCompletions(letter: Letter, position: Position, linePre
     const item = itemBefore(letter, current, line);
     inItems = item !== undefined;
     if (item && letter.layout.items === 'blocks') {
-      const present = new Set(item.fields.filter((f) => !onThisLine(f.label.range)).map((f) => f.kind));
+      const present = new Set(item.fields.map((f) => f.kind));
       const name = item.name ? `"${item.name.length > 40 ? `${item.name.slice(0, 40)}…` : item.name}"` : 'the item above';
       for (const kind of Object.keys(ITEM_FIELD_LABELS) as ItemFieldKind[]) {
         if (!present.has(kind)) candidates.push({ label: ITEM_FIELD_LABELS[kind], newText: `${ITEM_FIELD_LABELS[kind]} `, kind: CompletionItemKind.Field, detail: `Field of ${name}`, documentation: ITEM_FIELD_DOCS[kind], group: G_CONTEXT });
@@ -200,7 +205,7 @@ export function structureCompletions(letter: Letter, position: Position, linePre
 
   // Section headings the layout expects and the letter lacks; those that belong here first.
   const specs = letter.layout.sections;
-  const present = new Set(letter.sections.filter((s) => !onThisLine(s.heading.range)).map((s) => s.kind));
+  const present = new Set(letter.sections.map((s) => s.kind));
   const index = (s: Section) => specs.findIndex((spec) => spec.kind === s.kind);
   const lo = current ? index(current) : -1;
   const hi = next ? index(next) : specs.length;
@@ -265,7 +270,7 @@ function afterTitleColon(letter: Letter, position: Position, linePrefix: string)
   if (letter.sections.some((s) => s.heading.range.start.line === line)) return undefined; // a heading ending in a colon
   if (fieldLabel(linePrefix.trim()) || /^associated surgical service$/i.test(title.trim()) || /^the final determination was based|\bbelow$/i.test(title.trim())) return undefined;
   const lower = word.toLowerCase();
-  const choices = DECISIONS.filter(([d]) => d.toLowerCase().startsWith(lower));
+  const choices = DECISIONS.filter(([d]) => d.toLowerCase().startsWith(lower) && d !== word); // a decision written out needs nothing
   if (choices.length === 0 || !isItemLine(letter, line, position.character)) return [];
   const start = { line, character: position.character - word.length };
   const lead = space === '' && word === '' ? ' ' : ''; // right after the colon: the space letters put there
