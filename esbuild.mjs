@@ -1,5 +1,5 @@
-// Bundles the extension: the VS Code client, the language server and the command line, each
-// one file with its dependencies inside, so the .vsix ships no node_modules.
+// Bundles the extension: the VS Code client and the language server (for Node and for the web),
+// and the command line, each one file with its dependencies inside, so the .vsix ships no node_modules.
 //   node esbuild.mjs [--production] [--watch]
 import { chmodSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +23,9 @@ export const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', banner: shebang },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: shebang },
+  // VS Code for the web: the client in the web extension host, the server in a web worker.
+  { entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/client.js', platform: 'browser', external: ['vscode'] },
+  { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife' },
 ];
 
 // Run as a script it builds; imported (by the privacy test) it only gives its configuration.

@@ -1,115 +1,18 @@
-import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type * as vscode from 'vscode';
+import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CLIENT_OPTIONS, startClient } from './commands';
 
 let client: LanguageClient | undefined;
 
-/** Starts the IMR letter language server and adds the commands that need VS Code itself; everything about letters happens in the server. */
+/** The desktop client: the server runs as a Node process beside VS Code. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    // Every scheme: letters in virtual workspaces and unsaved letters get every feature too.
-    documentSelector: [{ language: 'imr-letter' }],
-    synchronize: { configurationSection: 'imrLetter' },
-    outputChannelName: 'IMR Letters',
-  };
-  client = new LanguageClient('imrLetter', 'IMR Letters', serverOptions, clientOptions);
-  const command = (id: string, run: (editor: vscode.TextEditor) => Promise<unknown>) =>
-    vscode.commands.registerCommand(id, async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== 'imr-letter') return vscode.window.showInformationMessage('Open an IMR letter first.');
-      return run(editor);
-    });
-  const uriOf = (editor: vscode.TextEditor) => editor.document.uri.toString();
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand('imrLetter.restartServer', () => client?.restart()),
-    vscode.commands.registerCommand('imrLetter.checkWorkspace', async () => {
-      const r = await client!.sendRequest<{ checked: number; total: number; withErrors: number }>('imr/checkWorkspace', {});
-      const stopped = r.checked < r.total ? ` (stopped after ${r.checked} of ${r.total})` : '';
-      vscode.window.showInformationMessage(`IMR Letters: ${r.checked} letters checked${stopped}; ${r.withErrors} with errors. See the Problems panel.`);
-    }),
-    command('imrLetter.exportAnnotations', async (editor) => {
-      const picked = await vscode.window.showQuickPick(
-        [
-          { label: 'Markdown', description: 'appeal worksheet, grouped by item', format: 'markdown', language: 'markdown' },
-          { label: 'CSV', description: 'one row per annotation', format: 'csv', language: 'csv' },
-          { label: 'JSON', description: 'W3C Web Annotation data model', format: 'json', language: 'json' },
-        ],
-        { title: 'Export annotations as' },
-      );
-      if (!picked) return;
-      const content = await client!.sendRequest<string | null>('imr/exportAnnotations', { uri: uriOf(editor), format: picked.format });
-      if (content === null) return;
-      // An unsaved document: nothing is written anywhere until the user saves it.
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language: picked.language }), { preview: false });
-    }),
-    command('imrLetter.copyClean', async (editor) => {
-      const clean = await client!.sendRequest<string | null>('imr/cleanText', { uri: uriOf(editor) });
-      if (clean === null) return;
-      await vscode.env.clipboard.writeText(clean);
-      vscode.window.setStatusBarMessage('Letter copied without annotations', 3000);
-    }),
-    command('imrLetter.saveClean', async (editor) => {
-      const clean = await client!.sendRequest<string | null>('imr/cleanText', { uri: uriOf(editor) });
-      if (clean === null) return;
-      const target = await vscode.window.showSaveDialog({ defaultUri: editor.document.uri.with({ path: editor.document.uri.path.replace(/(\.imr(\.txt)?|\.txt)?$/, '.clean$1') }), title: 'Save a copy without annotations' });
-      if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(clean));
-    }),
-    command('imrLetter.reflow', async (editor) => {
-      const document = editor.document;
-      const result = await client!.sendRequest<{ version: number; edits: { range: vscode.Range; newText: string }[] } | null>('imr/reflow', { uri: uriOf(editor) });
-      if (!result || result.edits.length === 0) return vscode.window.setStatusBarMessage('Nothing to reflow in this letter', 3000);
-      if (document.version !== result.version) return vscode.window.showWarningMessage('The letter changed while it was being reflowed; run Reflow Letter again.');
-      const edit = new vscode.WorkspaceEdit();
-      for (const e of result.edits) edit.replace(document.uri, client!.protocol2CodeConverter.asRange(e.range), e.newText);
-      return vscode.workspace.applyEdit(edit);
-    }),
-    command('imrLetter.nextAnnotation', (editor) => moveToAnnotation(editor, 1)),
-    command('imrLetter.previousAnnotation', (editor) => moveToAnnotation(editor, -1)),
-  );
-  await client.start();
-  context.subscriptions.push(statusItem());
-}
-
-/** The active letter's decisions in the status bar: "3 items: 2 upheld, 1 overturned". */
-function statusItem(): vscode.Disposable {
-  const item = vscode.languages.createLanguageStatusItem('imrLetter.summary', { language: 'imr-letter' });
-  item.name = 'IMR letter summary';
-  item.command = { title: 'Outline', command: 'outline.focus' };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const update = () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== 'imr-letter' || !client) return;
-      const summary = await client.sendRequest<{ text: string; caseNumber?: string } | null>('imr/summary', { uri: editor.document.uri.toString() }).catch(() => null);
-      if (!summary) return;
-      item.text = summary.text;
-      item.detail = summary.caseNumber ? `Case ${summary.caseNumber}` : undefined;
-    }, 300);
-  };
-  update();
-  const subscriptions = [
-    vscode.window.onDidChangeActiveTextEditor(update),
-    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && update()),
-  ];
-  return vscode.Disposable.from(item, ...subscriptions, { dispose: () => clearTimeout(timer) });
-}
-
-/** Selects the next (or previous) annotation after (or before) the cursor, wrapping around. */
-async function moveToAnnotation(editor: vscode.TextEditor, step: 1 | -1): Promise<void> {
-  const ranges = (await client!.sendRequest<{ start: vscode.Position; end: vscode.Position }[]>('imr/annotations', { uri: editor.document.uri.toString() })).map(
-    (r) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character),
-  );
-  if (ranges.length === 0) return void vscode.window.setStatusBarMessage('No annotations in this letter', 3000);
-  const here = editor.selection.active;
-  const target = step === 1 ? ranges.find((r) => r.start.isAfter(here)) ?? ranges[0] : [...ranges].reverse().find((r) => r.start.isBefore(here)) ?? ranges[ranges.length - 1];
-  editor.selection = new vscode.Selection(target.start, target.end);
-  editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  client = new LanguageClient('imrLetter', 'IMR Letters', serverOptions, CLIENT_OPTIONS);
+  await startClient(context, client);
 }
 
 export async function deactivate(): Promise<void> {

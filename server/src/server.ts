@@ -9,6 +9,7 @@ import { stripAnnotations } from './letter/annotations';
 import { parseLetter } from './letter/parse';
 import { letterSymbols, matches } from './features/workspace-symbols';
 import { completions } from './features/completion';
+import { structureCompletions } from './features/structure-completion';
 import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -201,11 +202,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
   connection.onCompletion(answer(async (p) => {
     const doc = documents.get(p.textDocument.uri);
-    if (!doc) return null;
-    const prefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+    const letter = letterOf(p.textDocument.uri);
+    if (!doc || !letter) return null;
+    const line = doc.getText({ start: { line: p.position.line, character: 0 }, end: { line: p.position.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+    const prefix = line.slice(0, p.position.character);
     const kinds = kindVocabulary((await settingsFor(doc.uri)).annotationKinds);
-    return [...annotationCompletions(p.position, prefix, kinds), ...completions(p.position, prefix, cache.catalog)];
+    return [...annotationCompletions(p.position, prefix, kinds), ...completions(p.position, prefix, cache.catalog), ...structureCompletions(letter, p.position, prefix, line.slice(p.position.character))];
   }));
+
   connection.onCodeAction(answer(async (p) => {
     const letter = letterOf(p.textDocument.uri);
     const doc = documents.get(p.textDocument.uri);

@@ -60,6 +60,13 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
     assert.deepEqual(lenses.map((l) => l.command.title), ['2 items: 1 upheld, 1 overturned']);
     assert.equal((await rpc.sendRequest<{ text: string }>('imr/summary', { uri })).text, '2 items: 1 upheld, 1 overturned');
 
+    const undecided = 'file:///letters/undecided.imr';
+    const undecidedText = edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left: ');
+    await open(undecided, undecidedText);
+    const line = lineOf(undecidedText, 'Hinged knee brace, left:');
+    const offered = await rpc.sendRequest<{ label: string }[]>('textDocument/completion', { textDocument: { uri: undecided }, position: { line, character: 'Hinged knee brace, left: '.length } });
+    assert.deepEqual(offered.map((c) => c.label), ['Upheld', 'Overturned']);
+
     const wrapped = 'file:///letters/wrapped.imr';
     const text = readFileSync(join(__dirname, '..', '..', 'samples', 'double-spaced-no-header.imr.txt'), 'utf8');
     await open(wrapped, text);
@@ -74,7 +81,7 @@ describe('language server over stdio', { skip: existsSync(SERVER) ? false : `no 
     assert.equal(await rpc.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } } }), null);
     setSettings({ rules: {} });
     await rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    for (const u of [uri, wrapped]) await rpc.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+    for (const u of [uri, wrapped, undecided]) await rpc.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
   });
 
   test('a broken letter: diagnostics with rule ids, updated by incremental edits and settings; quick fixes', async () => {

@@ -19,6 +19,8 @@ describe('the packaged extension', () => {
     assert.deepEqual(files, [
       'LICENSE.txt',
       'changelog.md',
+      'dist/browser/client.js',
+      'dist/browser/server.js',
       'dist/cli.js',
       'dist/client.js',
       'dist/server.js',
@@ -33,6 +35,7 @@ describe('the packaged extension', () => {
     const manifest = JSON.parse(entries.get('extension/package.json')!().toString('utf8'));
     assert.equal(manifest.contributes.languages[0].id, 'imr-letter');
     assert.equal(manifest.main, './dist/client.js');
+    assert.equal(manifest.browser, './dist/browser/client.js');
     // Bundled: the server runs with nothing from node_modules beside it.
     assert.match(entries.get('extension/dist/server.js')!().toString('utf8').slice(0, 100), /^#!\/usr\/bin\/env node/);
   });

@@ -84,6 +84,11 @@ describe('citations', () => {
     assert.deepEqual(statements.map((c) => [c.kind, c.statement ?? c.entry?.id]), [['statement', 'outside-mtus'], ['non-mtus', 'odg-pain']]);
   });
 
+  test('ODG run into the word before it ("CitationODG", as the fuzzer found) is read, not a crash', () => {
+    const { citations } = cite('Decision based on Non-MTUS CitationODG, Low Back Chapter.');
+    assert.deepEqual(citations.map((c) => [c.kind, c.entry?.id]), [['non-mtus', 'odg-low-back']]);
+  });
+
   test('in rationales: chapter, table and page; page N of a guideline; 8 C.C.R. sections; MTUS/ACOEM', () => {
     const text = edit(VALID_LETTER, 'The guidelines support a brace for instability only.', 'Per MTUS Guideline in ACOEM Chapter 13, Table 13-2, pages 335-336 and page 82 of the MTUS Chronic\nPain Medical Treatment Guidelines (July 28, 2016), and 8 C.C.R. 9792.24.4, the CA MTUS/ACOEM Guidelines agree.');
     const prose = parseLetter(text).items[0].fields[2].citations!;

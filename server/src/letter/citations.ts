@@ -166,12 +166,14 @@ const ODG = /\b(?:Official\s+Disability\s+Guidelines|ODG)\b(?:\s*\(ODG\))?(?:\s+
 /** `Official Disability Guidelines (ODG), Low Back Chapter`, `ACOEM ..., 3rd ed., Low Back Disorders, pg. 607`, UpToDate, a web address. */
 function nonMtus(region: Region, catalog: Catalog, from: number, end: number): Citation {
   const text = region.text;
-  const url = /https?:\/\/[^\s]+[^\s.,)]/i.exec(text.slice(from, end));
-  const odgAt = text.slice(from, end).search(/\b(?:Official\s+Disability\s+Guidelines|ODG)\b/i);
+  const within = text.slice(from, end);
+  const url = /https?:\/\/[^\s]+[^\s.,)]/i.exec(within);
+  const odgAt = within.search(/\b(?:Official\s+Disability\s+Guidelines|ODG)\b/i);
   if (odgAt >= 0) {
-    ODG.lastIndex = from + odgAt;
-    const m = ODG.exec(text)!;
-    const chapterStart = m.index + m[0].length;
+    // Matched on the same slice the search ran on: word boundaries at its edges are the slice's.
+    ODG.lastIndex = odgAt;
+    const m = ODG.exec(within)!;
+    const chapterStart = from + m.index + m[0].length;
     const chapter = longestName(text, chapterStart, end, (t) => catalog.odgChapter(t));
     const parts: CitedPart[] = [];
     if (chapter) {
@@ -186,7 +188,7 @@ function nonMtus(region: Region, catalog: Catalog, from: number, end: number): C
       ...pagesIn(region, from, end),
     });
   }
-  if (/UpToDate/i.test(text.slice(from, end))) return citation('non-mtus', span(region, from, end), { entry: catalog.get('uptodate'), ...pagesIn(region, from, end) });
+  if (/UpToDate/i.test(within)) return citation('non-mtus', span(region, from, end), { entry: catalog.get('uptodate'), ...pagesIn(region, from, end) });
   const c = olderStyle(region, catalog, from, end, 'non-mtus');
   if (url) c.url = url[0];
   return c;
