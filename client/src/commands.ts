@@ -71,8 +71,24 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     command('imrLetter.nextAnnotation', (editor) => moveToAnnotation(client, editor, 1)),
     command('imrLetter.previousAnnotation', (editor) => moveToAnnotation(client, editor, -1)),
   );
+  context.subscriptions.push(detectLetters(context));
   await client.start();
   context.subscriptions.push(statusItem(client));
+}
+
+/**
+ * VS Code reads a language's `firstLine` only for files no extension claims, and `.txt` belongs to
+ * Plain Text: a letter saved as `.txt` is switched to IMR Letter here when its opening matches.
+ */
+function detectLetters(context: vscode.ExtensionContext): vscode.Disposable {
+  const source = (context.extension.packageJSON as { contributes: { languages: { firstLine: string }[] } }).contributes.languages[0].firstLine;
+  const opening = new RegExp(source);
+  const check = (document: vscode.TextDocument) => {
+    // The opening may follow blank lines or a form feed, as the pattern allows.
+    if (document.languageId === 'plaintext' && opening.test(document.getText(new vscode.Range(0, 0, 5, 0)))) void vscode.languages.setTextDocumentLanguage(document, 'imr-letter');
+  };
+  vscode.workspace.textDocuments.forEach(check);
+  return vscode.workspace.onDidOpenTextDocument(check);
 }
 
 /** The active letter's decisions in the status bar: "3 items: 2 upheld, 1 overturned". */
