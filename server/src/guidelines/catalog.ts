@@ -42,8 +42,29 @@ export function keyWords(text: string): string[] {
     .filter((w) => w && !NOISE.has(w));
 }
 
+/** keyWords joined by spaces: the form every name, chapter and topic is indexed and looked up by. */
 export function key(text: string): string {
-  return keyWords(text).join(' ');
+  // One pass over the lower-cased text, without the intermediate arrays: the recogniser looks up
+  // several pieces of every citation. "&" needs no "and": both separate words, and "and" is noise.
+  const lower = text.toLowerCase();
+  let out = '';
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && isWordChar(lower.charCodeAt(i))) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const word = lower.slice(start, i);
+    if (!NOISE.has(word)) out = out ? `${out} ${word}` : word;
+    start = -1;
+  }
+  return out;
+}
+
+/** a-z and 0-9, what keyWords keeps. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /**
@@ -56,6 +77,8 @@ export class Catalog {
   private readonly odg = new Map<string, GuidelineEntry>();
   private readonly topicsByParent = new Map<string, Map<string, GuidelineEntry>>();
   private readonly sectionNames = new Map<string, GuidelineEntry>();
+  /** Per guideline: the first words (two or more) of each topic key, to the first topic they begin. */
+  private readonly topicPrefixes = new Map<string, Map<string, GuidelineEntry>>();
   readonly longestName: number;
 
   constructor(readonly entries: readonly GuidelineEntry[]) {
@@ -85,6 +108,7 @@ export class Catalog {
       }
     }
     this.longestName = Math.max(...[...this.names.keys()].map((k) => k.split(' ').length));
+    for (const [parent, own] of this.topicsByParent) this.topicPrefixes.set(parent, prefixes(own));
   }
 
   get(id: string): GuidelineEntry | undefined {
@@ -102,10 +126,9 @@ export class Catalog {
     const own = this.topicsByParent.get(guideline.id);
     const number = /^\s*(\d+(?:\.\d+)*)\.?\s/.exec(text)?.[1];
     const exact = (number && own?.get(number)) || own?.get(k) || (guideline.id.startsWith('mtus-acoem2-') ? this.sectionNames.get(k) : undefined);
-    if (exact || !own || k.split(' ').length < 2) return exact;
+    if (exact || !own || !k.includes(' ')) return exact;
     // "Epidural steroid injections" for "Epidural steroid injections (ESIs)": a topic named by its first words.
-    for (const [topicKey, entry] of own) if (topicKey.startsWith(k + ' ')) return entry;
-    return undefined;
+    return this.topicPrefixes.get(guideline.id)?.get(k);
   }
 
   /** Whether the guideline has topics the recogniser can match. */
@@ -129,6 +152,54 @@ export class Catalog {
     }
     this.topicsByParent.set(parent, map);
   }
+}
+
+/**
+ * Each run of two or more first words of a topic key (short of the whole key), mapped to the
+ * first topic, in the map's order, whose key begins with it: one lookup instead of a scan of
+ * every topic.
+ */
+function prefixes(topics: Map<string, GuidelineEntry>): Map<string, GuidelineEntry> {
+  const out = new Map<string, GuidelineEntry>();
+  for (const [topicKey, entry] of topics) {
+    for (let space = topicKey.indexOf(' '); space >= 0; space = topicKey.indexOf(' ', space + 1)) {
+      const prefix = topicKey.slice(0, space);
+      if (prefix.includes(' ') && !out.has(prefix)) out.set(prefix, entry);
+    }
+  }
+  return out;
+}
+
+/** What the citation recognisers ask of a catalog. */
+export type CatalogLookups = Pick<Catalog, 'entries' | 'get' | 'named' | 'topic' | 'odgChapter'>;
+
+/**
+ * The catalog's answers, remembered: for one letter's recognisers, since letters cite the same
+ * few names and sections again and again and normalising a name costs more than finding it.
+ * Made per letter and dropped with it (it keeps the pieces of text it was asked about).
+ */
+export function rememberingLookups(catalog: Catalog): CatalogLookups {
+  const named = new Map<string, GuidelineEntry[]>();
+  const chapters = new Map<string, GuidelineEntry | undefined>();
+  const topics = new Map<GuidelineEntry, Map<string, GuidelineEntry | undefined>>();
+  return {
+    entries: catalog.entries,
+    get: (id) => catalog.get(id),
+    named: (text) => remember(named, text, () => catalog.named(text)),
+    odgChapter: (text) => remember(chapters, text, () => catalog.odgChapter(text)),
+    topic: (guideline, text) => {
+      let own = topics.get(guideline);
+      if (!own) topics.set(guideline, (own = new Map()));
+      return remember(own, text, () => catalog.topic(guideline, text));
+    },
+  };
+}
+
+function remember<T>(answers: Map<string, T>, question: string, answer: () => T): T {
+  if (answers.has(question)) return answers.get(question)!;
+  const found = answer();
+  answers.set(question, found);
+  return found;
 }
 
 export const DEFAULT_CATALOG = new Catalog((data as { entries: GuidelineEntry[] }).entries);

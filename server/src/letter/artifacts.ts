@@ -1,3 +1,4 @@
+import type { Range } from 'vscode-languageserver-types';
 import { before, contains, range } from './lines';
 import type { Artifacts, Item, Reviewer } from './model';
 import type { LetterText } from './text';
@@ -16,10 +17,11 @@ export function findArtifacts(text: LetterText, items: Item[], reviewer: Reviewe
       splitWords.push({ range: range(line.index, hyphen, line.index, hyphen + 1 + m[2].length), text: m[0] });
     }
   }
+  const formFeeds: Range[] = [];
+  if (!text.source.includes('\f')) return { splitWords, formFeeds }; // no page break, nothing to place
   // Values in document order, walked alongside the form feeds (also in order): linear.
   const values = [...reviewer.fields, ...items.flatMap((i) => i.fields)].flatMap((f) => (f.value ? [f.value.range] : []));
   values.sort((a, b) => (before(a.start, b.start) ? -1 : 1));
-  const formFeeds = [];
   let v = 0;
   for (let at = text.source.indexOf('\f'); at >= 0; at = text.source.indexOf('\f', at + 1)) {
     const p = text.positionAt(at);

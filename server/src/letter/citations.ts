@@ -1,6 +1,8 @@
-import type { Catalog, GuidelineEntry } from '../guidelines/catalog';
+import type { CatalogLookups, GuidelineEntry } from '../guidelines/catalog';
+import type { Position } from 'vscode-languageserver-types';
 import type { Citation, CitedPart, PageRef, Span } from './model';
 import type { Region } from './region';
+import { collapseWhite, isSpace } from './spaces';
 
 /**
  * Recognises guideline citations in a guideline field (`Decision based on MTUS ...`, `Decision
@@ -22,9 +24,9 @@ const PAGES = /\b(?:page\(s\)|pages?|pgs?\.?|pp?\.)\s*:?\s*(\d[\d\s,-]*\d|\d)(-?
 const MAX_TOPIC_COMMAS = 5;
 const NUMBERED_PIECE = /,\s+(?=\d+(?:\.\d+)*\.?\s)/g;
 
-export function guidelineFieldCitations(region: Region, catalog: Catalog): Citation[] {
+export function guidelineFieldCitations(region: Region, catalog: CatalogLookups): Citation[] {
   const text = region.text;
-  const heads = [...text.matchAll(SEGMENT)];
+  const heads = allMatches(SEGMENT, text);
   const citations: Citation[] = [];
   heads.forEach((head, k) => {
     const start = head.index!;
@@ -46,7 +48,7 @@ export function guidelineFieldCitations(region: Region, catalog: Catalog): Citat
 }
 
 /** `Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks` or the older `ACOEM Chapter 8 ... Page(s): 178`. */
-function mtusChain(region: Region, catalog: Catalog, from: number, end: number): Citation[] {
+function mtusChain(region: Region, catalog: CatalogLookups, from: number, end: number): Citation[] {
   const text = region.text;
   const out: Citation[] = [];
   let p = from;
@@ -89,7 +91,7 @@ function pickEntry(named: GuidelineEntry[], parts: CitedPart[]): GuidelineEntry 
 }
 
 /** The topics of a `Section(s):` list. Topic names hold commas, so known names are matched whole, longest first. */
-function topics(region: Region, catalog: Catalog, named: GuidelineEntry[], from: number, to: number): CitedPart[] {
+function topics(region: Region, catalog: CatalogLookups, named: GuidelineEntry[], from: number, to: number): CitedPart[] {
   const text = region.text;
   const lookup = (piece: string) => {
     for (const g of named) {
@@ -100,15 +102,16 @@ function topics(region: Region, catalog: Catalog, named: GuidelineEntry[], from:
   };
   // Numbered sections (opioids) are split before each number; other topics hold commas, so
   // the longest run of comma-separated pieces that names a known topic is taken whole.
-  const numbered = [...text.slice(from, to).matchAll(NUMBERED_PIECE)].map((m) => from + m.index!);
-  const commas = numbered.length > 0 ? numbered : [...text.slice(from, to).matchAll(/,/g)].map((m) => from + m.index!);
+  const numbered = allMatches(NUMBERED_PIECE, text.slice(from, to)).map((m) => from + m.index);
+  const commas = numbered.length > 0 ? numbered : commasIn(text, from, to);
   const parts: CitedPart[] = [];
   let p = from;
   let next = 0; // the first comma after p
   while (p < to) {
     while (next < commas.length && commas[next] <= p) next++;
     // No topic name holds more than a few commas, so a piece joins at most MAX_TOPIC_COMMAS more: linear.
-    const ends = [...commas.slice(next, next + MAX_TOPIC_COMMAS + 1), to].slice(0, MAX_TOPIC_COMMAS + 1);
+    const ends = commas.slice(next, next + MAX_TOPIC_COMMAS + 1);
+    if (ends.length <= MAX_TOPIC_COMMAS) ends.push(to);
     let taken: { end: number; entry?: GuidelineEntry } | undefined;
     for (let k = numbered.length > 0 ? 0 : ends.length - 1; k >= 0 && !taken; k--) {
       const entry = lookup(text.slice(p, ends[k]));
@@ -122,8 +125,16 @@ function topics(region: Region, catalog: Catalog, named: GuidelineEntry[], from:
   return parts;
 }
 
+/** Where the commas between `from` and `to` are (searched in that stretch alone, so many lists cost linear time). */
+function commasIn(text: string, from: number, to: number): number[] {
+  const within = text.slice(from, to);
+  const commas: number[] = [];
+  for (let at = within.indexOf(','); at >= 0; at = within.indexOf(',', at + 1)) commas.push(from + at);
+  return commas;
+}
+
 /** 2014-15 style: a known name at the start (`ACOEM Chapter 8 Neck and Upper Back Complaints`, `Chronic Pain Treatment Guidelines`), then topics and pages in free form. */
-function olderStyle(region: Region, catalog: Catalog, from: number, end: number, kind: 'mtus' | 'non-mtus'): Citation {
+function olderStyle(region: Region, catalog: CatalogLookups, from: number, end: number, kind: 'mtus' | 'non-mtus'): Citation {
   const text = region.text;
   const name = longestName(text, from, end, (t) => catalog.named(t)[0]);
   const pages = pagesIn(region, from, end);
@@ -140,7 +151,7 @@ function olderStyle(region: Region, catalog: Catalog, from: number, end: number,
   return citation(kind, span(region, from, end), { name: name && span(region, from, name.end), entry: name?.entry, parts, ...pages });
 }
 
-function sectionNamesIn(region: Region, catalog: Catalog, chapter: GuidelineEntry, from: number, to: number): CitedPart[] {
+function sectionNamesIn(region: Region, catalog: CatalogLookups, chapter: GuidelineEntry, from: number, to: number): CitedPart[] {
   const parts: CitedPart[] = [];
   const re = /[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+){0,3}/g;
   const within = region.text.slice(from, to);
@@ -164,7 +175,7 @@ function sectionNamesIn(region: Region, catalog: Catalog, chapter: GuidelineEntr
 const ODG = /\b(?:Official\s+Disability\s+Guidelines|ODG)\b(?:\s*\(ODG\))?(?:\s+guidelines)?\s*[,:]?\s*(?:\((?:updated|online)[^)]*\)\s*,?\s*)?(?:(?:19|20)\d\d\s*,\s*)?/iy;
 
 /** `Official Disability Guidelines (ODG), Low Back Chapter`, `ACOEM ..., 3rd ed., Low Back Disorders, pg. 607`, UpToDate, a web address. */
-function nonMtus(region: Region, catalog: Catalog, from: number, end: number): Citation {
+function nonMtus(region: Region, catalog: CatalogLookups, from: number, end: number): Citation {
   const text = region.text;
   const within = text.slice(from, end);
   const url = /https?:\/\/[^\s]+[^\s.,)]/i.exec(within);
@@ -177,7 +188,7 @@ function nonMtus(region: Region, catalog: Catalog, from: number, end: number): C
     const chapter = longestName(text, chapterStart, end, (t) => catalog.odgChapter(t));
     const parts: CitedPart[] = [];
     if (chapter) {
-      const topicStart = skipSpace(text, chapter.end, end, /[\s,/:]/);
+      const topicStart = skipSpace(text, chapter.end, end, true);
       const topicEnd = trimEnd(text, topicStart, PAGES_AT(text, topicStart, end));
       if (topicEnd > topicStart) parts.push({ span: span(region, topicStart, topicEnd) });
     }
@@ -210,7 +221,14 @@ function longestName(text: string, from: number, end: number, find: (t: string) 
 
 // ---- Prose (rationales) ----
 
-const PROSE: { re: RegExp; resolve: (m: RegExpExecArray, catalog: Catalog, year?: number) => GuidelineEntry | undefined }[] = [
+interface ProseRecogniser {
+  re: RegExp;
+  /** Words it cannot match without (one of them, as written): a rationale that lacks them all is not scanned. */
+  needs?: string[];
+  resolve: (m: RegExpExecArray, catalog: CatalogLookups, year?: number) => GuidelineEntry | undefined;
+}
+
+const PROSE: ProseRecogniser[] = [
   {
     // ACOEM Chapter 12, Table 12-8, page 309 / MTUS Guideline in ACOEM Chapter 8 / Chapter 13, Table 13-2, pages 335-336
     re: /\b(?:(?:CA\s+)?MTUS(?:\s+Guidelines?)?\s+(?:in\s+)?)?(?:ACOEM\s+)?Chapter\s+(\d{1,2})\b(?:,?\s+Table\s+\d{1,2}-\d{1,2})?(?:,?\s+(?:page\(s\)|pages?|pg\.?|p\.)\s*\d+(?:\s*-\s*\d+)?)?/gi,
@@ -219,26 +237,31 @@ const PROSE: { re: RegExp; resolve: (m: RegExpExecArray, catalog: Catalog, year?
   {
     // page 82 of the MTUS Chronic Pain Medical Treatment Guidelines (July 28, 2016)
     re: /\b(?:page|pages|pg\.?)\s*\d+(?:\s*-\s*\d+)?\s+of\s+the\s+((?:CA\s+)?(?:MTUS\s+)?(?:[A-Z][A-Za-z-]*\s+){1,6}Guidelines)(?:\s*\((?:[A-Za-z]+\s+\d{1,2},\s*)?((?:19|20)\d\d)\))?/g,
+    needs: ['Guidelines'],
     resolve: (m, catalog, year) => named(catalog, m[1], m[2] ? Number(m[2]) : year),
   },
   {
     // 8 C.C.R. 9792.24.4, 8 CCR §9792.24.2
     re: /\b8\s*C\.?\s*C\.?\s*R\.?\s*(?:§\s*)?(9792\.\d+(?:\.\d+)*)/gi,
+    needs: ['9792'],
     resolve: (m, catalog, year) => inForce(catalog.entries.filter((e) => e.regulation === m[1] && e.kind === 'guideline'), year) ?? catalog.entries.find((e) => e.regulation === m[1]),
   },
   {
     // Chronic Pain Medical Treatment Guidelines, the California MTUS 2016 Chronic Pain Guidelines, Opioids Treatment Guidelines, ...
     re: /\b(?:(?:CA|California)\s+)?(?:MTUS\s+)?(?:((?:19|20)\d\d)\s+)?(Chronic Pain(?: Medical)?(?: Treatment)?|Opioids?(?: Treatment)?|Acupuncture(?: Medical)?(?: Treatment)?|Post-?surgical(?: Treatment)?) Guidelines\b(?:\s*\((?:[A-Za-z]+\s+\d{1,2},\s*)?((?:19|20)\d\d)\))?/g,
+    needs: ['Guidelines'],
     resolve: (m, catalog, year) => named(catalog, m[2].replace(/^Opioid\b(?!s)/, 'Opioids').replace('Post-surgical', 'Postsurgical'), Number(m[1] ?? m[3] ?? 0) || year),
   },
   {
     // Official Disability Guidelines, ODG
     re: /\bOfficial\s+Disability\s+Guidelines\b(?:\s*\(ODG\))?|\bODG\b/g,
+    needs: ['Official', 'ODG'],
     resolve: (_m, catalog) => catalog.get('odg'),
   },
   {
     // CA MTUS/ACOEM Guidelines, the ACOEM Guidelines
     re: /\b(?:(?:CA|California)\s+)?MTUS\s*\/\s*ACOEM(?:\s+Guidelines)?|\bACOEM(?:\s+(?:Practice|Treatment))?\s+Guidelines\b/g,
+    needs: ['ACOEM'],
     resolve: (_m, catalog) => catalog.get('mtus-acoem2'),
   },
 ];
@@ -247,9 +270,10 @@ const PROSE: { re: RegExp; resolve: (m: RegExpExecArray, catalog: Catalog, year?
  * Guidelines named inside prose. A name with no year is read as the version in force when the
  * letter was decided (`year`), since reviewers cite the current one.
  */
-export function proseCitations(region: Region, catalog: Catalog, year?: number): Citation[] {
+export function proseCitations(region: Region, catalog: CatalogLookups, year?: number): Citation[] {
   const found: Citation[] = [];
-  for (const { re, resolve } of PROSE) {
+  for (const { re, needs, resolve } of PROSE) {
+    if (needs && !needs.some((word) => region.text.includes(word))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(region.text); m; m = re.exec(region.text)) {
       const entry = resolve(m, catalog, year);
@@ -265,7 +289,23 @@ export function proseCitations(region: Region, catalog: Catalog, year?: number):
   }
   // Where two recognisers claim the same words, the first (more specific) one keeps them.
   found.sort((a, b) => before(a, b));
-  return found.filter((c, i) => !found.slice(0, i).some((d) => overlaps(c, d)));
+  return withoutOverlaps(found);
+}
+
+/**
+ * The citations (sorted by start) that overlap no citation before them, kept or not. Every
+ * citation is a non-empty match and starts no earlier than those before it, so it overlaps one of
+ * them exactly when it starts before the furthest end so far: one pass, however many there are.
+ */
+function withoutOverlaps(sorted: Citation[]): Citation[] {
+  const kept: Citation[] = [];
+  let furthest: Position | undefined;
+  for (const c of sorted) {
+    const { start, end } = c.span.range;
+    if (!furthest || !isBefore(start, furthest)) kept.push(c);
+    if (!furthest || isBefore(furthest, end)) furthest = end;
+  }
+  return kept;
 }
 
 /** Of several versions (CPMTG 2009 and 2016), the latest one not newer than the letter. */
@@ -275,7 +315,7 @@ function inForce(entries: GuidelineEntry[], year?: number): GuidelineEntry | und
   return usable[0] ?? entries[0];
 }
 
-function named(catalog: Catalog, name: string, year?: number): GuidelineEntry | undefined {
+function named(catalog: CatalogLookups, name: string, year?: number): GuidelineEntry | undefined {
   const base = name.replace(/^(?:CA|California)\s+/, '');
   if (year) {
     const dated = catalog.named(`${base} ${year}`)[0] ?? (year >= 2016 && /chronic pain/i.test(base) ? catalog.get('mtus-cpmtg-2016') : undefined);
@@ -285,6 +325,17 @@ function named(catalog: Catalog, name: string, year?: number): GuidelineEntry | 
 }
 
 // ---- helpers ----
+
+/** Every match of a global regular expression: what `[...text.matchAll(re)]` gives, without the iterator's cost. */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
 
 function PAGES_AT(text: string, from: number, end: number): number {
   const m = /\b(?:page\(s\)|pages?|pgs?\.?|pp?\.)\s*:?/i.exec(text.slice(from, end));
@@ -316,17 +367,27 @@ function citation(kind: Citation['kind'], whole: Span, more: Partial<Citation>):
 }
 
 function span(region: Region, from: number, to: number): Span {
-  return { range: region.range(from, to), text: region.text.slice(from, to).replace(/\s+/g, ' ') };
+  return { range: region.range(from, to), text: collapseWhite(region.text.slice(from, to)) };
 }
 
+/** Back over white space and . , ; */
 function trimEnd(text: string, from: number, to: number): number {
-  while (to > from && /[\s.,;]/.test(text[to - 1])) to--;
+  while (to > from && isSpaceOrStop(text.charCodeAt(to - 1))) to--;
   return to;
 }
 
-function skipSpace(text: string, from: number, to: number, space = /\s/): number {
-  while (from < to && space.test(text[from])) from++;
+function isSpaceOrStop(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || isSpace(c);
+}
+
+/** Forward over white space (and, with `andPunctuation`, over , / :). */
+function skipSpace(text: string, from: number, to: number, andPunctuation = false): number {
+  while (from < to && (isSpace(text.charCodeAt(from)) || (andPunctuation && isListPunctuation(text.charCodeAt(from))))) from++;
   return from;
+}
+
+function isListPunctuation(c: number): boolean {
+  return c === 44 || c === 47 || c === 58;
 }
 
 function before(a: Citation, b: Citation): number {
@@ -335,9 +396,6 @@ function before(a: Citation, b: Citation): number {
   return x.line - y.line || x.character - y.character;
 }
 
-function overlaps(a: Citation, b: Citation): boolean {
-  const [s, e] = [a.span.range.start, a.span.range.end];
-  const [t, f] = [b.span.range.start, b.span.range.end];
-  const lt = (p: typeof s, q: typeof s) => p.line < q.line || (p.line === q.line && p.character < q.character);
-  return lt(s, f) && lt(t, e);
+function isBefore(p: Position, q: Position): boolean {
+  return p.line < q.line || (p.line === q.line && p.character < q.character);
 }

@@ -1,5 +1,6 @@
 import type { Conclusion } from './model';
 import type { Region } from './region';
+import { collapseWhite } from './spaces';
 
 // "is not medically necessary", "was determined to be not medically necessary", "is considered not
 // medically necessary", "is deemed medically appropriate", "was medically necessary, medically appropriate, and indicated".
@@ -24,8 +25,8 @@ export function findConclusion(region: Region): Conclusion | undefined {
   const subject = SUBJECT.exec(before)?.[1]?.trim();
   const generic = !subject || /^(?:request|it|this|this request|treatment|requested treatment|the request|this treatment|service)$/i.test(subject);
   return {
-    span: { range: region.range(sentenceStart, last.index + last[0].length), text: text.slice(sentenceStart, last.index + last[0].length).replace(/\s+/g, ' ') },
+    span: { range: region.range(sentenceStart, last.index + last[0].length), text: collapseWhite(text.slice(sentenceStart, last.index + last[0].length)) },
     necessary,
-    subject: generic ? undefined : subject.replace(/\s+/g, ' '),
+    subject: generic ? undefined : collapseWhite(subject),
   };
 }

@@ -1,6 +1,7 @@
 import { joinLines } from './join';
 import { range } from './lines';
 import type { LabeledField, Reviewer, ReviewerFieldKind, Section, Span } from './model';
+import { skipSpaces, squeezeSpaces } from './spaces';
 import type { LetterText } from './text';
 
 /**
@@ -9,19 +10,16 @@ import type { LetterText } from './text';
  */
 export function readSpan(text: LetterText, from: number, col: number, to: number): Span | undefined {
   let first = from;
-  let firstCol = col;
-  if (text.lines[from].text.slice(col).trim() === '') {
+  let firstCol = skipSpaces(text.lines[from].text, col);
+  if (firstCol >= text.lines[from].text.length) {
     first = text.nextContent(from + 1, to + 1);
     if (first < 0) return undefined;
     firstCol = text.lines[first].first;
-  } else {
-    firstCol = col + (text.lines[from].text.slice(col).length - text.lines[from].text.slice(col).trimStart().length);
   }
   const last = text.lastContent(to, first);
-  const lines = text.lines.slice(first, last + 1);
   return {
     range: range(first, firstCol, last, text.lines[last].end),
-    text: joinLines(lines, firstCol),
+    text: joinLines(text, first, last, firstCol),
   };
 }
 
@@ -36,7 +34,7 @@ export function labeledField<K extends string>(
   const line = text.lines[labelLine];
   const label: Span = {
     range: range(labelLine, line.first, labelLine, labelEnd),
-    text: line.text.slice(line.first, labelEnd).replace(/ +/g, ' '),
+    text: squeezeSpaces(line.text.slice(line.first, labelEnd)),
   };
   const value = readSpan(text, labelLine, labelEnd, lastLine);
   return { kind, label, value, range: { start: label.range.start, end: value ? value.range.end : label.range.end } };

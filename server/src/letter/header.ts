@@ -1,4 +1,5 @@
 import { range } from './lines';
+import { squeezeSpaces } from './spaces';
 import type { Header, HeaderField, HeaderKey } from './model';
 import type { LetterText } from './text';
 
@@ -75,7 +76,7 @@ export function parseHeader(text: LetterText, from: number, to: number): Header 
       const value = raw.trim();
       if (value && !field.value) {
         const at = labelEnd + raw.indexOf(value);
-        field.value = { range: range(i, at, i, at + value.length), text: value.replace(/ +/g, ' ') };
+        field.value = { range: range(i, at, i, at + value.length), text: squeezeSpaces(value) };
         if (waiting.includes(field)) waiting.splice(waiting.indexOf(field), 1);
         take(i, at + value.length);
       } else if (!value && !field.value && !waiting.includes(field)) {

@@ -1,6 +1,7 @@
 import { joinLines } from './join';
 import { later, range } from './lines';
 import { labeledField, readSpan } from './fields';
+import { squeezeSpaces } from './spaces';
 import type { Decision, Item, ItemDecision, ItemFieldKind, Section, Span } from './model';
 import type { LetterText } from './text';
 
@@ -14,13 +15,26 @@ const FIELD_NAMES = ['claims administrator guideline', 'maximus guideline', 'dec
 export function fieldLabel(line: string): { kind: ItemFieldKind; length: number } | undefined {
   const colon = line.indexOf(':');
   if (colon < 10 || colon > 40) return undefined;
-  const name = line.slice(0, colon).trim().toLowerCase().replace(/ +/g, ' ');
-  const k = FIELD_NAMES.findIndex((n) => n === name || editDistance(n, name) <= 2);
+  const name = squeezeSpaces(line.slice(0, colon).trim().toLowerCase());
+  // The names are far more than two typos apart, so an exact match is the only close one.
+  let k = FIELD_NAMES.indexOf(name);
+  if (k < 0) k = FIELD_NAMES.findIndex((n) => editDistance(n, name, 2) <= 2);
   return k < 0 ? undefined : { kind: FIELD_ORDER[k], length: colon + 1 };
 }
 
-/** `...: Upheld` at the end of an item line; the word is checked separately so a misspelling is still seen as a decision. */
-const DECISION_AT_END = /: *([A-Za-z][A-Za-z -]{0,30})$/;
+/**
+ * `...: Upheld` at the end of an item line; the word is checked separately so a misspelling is
+ * still seen as a decision. Nothing after its colon is a colon, so it is tried at the line's last
+ * colon alone (sticky), and lines without one cost no match at all.
+ */
+const DECISION_AT_END = /: *([A-Za-z][A-Za-z -]{0,30})$/y;
+
+function decisionAtEnd(line: string): RegExpExecArray | null {
+  const colon = line.lastIndexOf(':');
+  if (colon < 0) return null;
+  DECISION_AT_END.lastIndex = colon;
+  return DECISION_AT_END.exec(line);
+}
 /** Words reviewers or extractors put where Upheld/Overturned belongs. */
 const DECISION_LIKE = new Set([
   'uphold',
@@ -49,7 +63,7 @@ export function decisionValue(word: string): Decision | undefined {
 /** Whether a word is meant as a decision: a known decision word, or within two typos of Upheld/Overturned. */
 export function looksLikeDecision(word: string): boolean {
   const w = word.trim().toLowerCase();
-  return DECISION_LIKE.has(w) || editDistance(w, 'upheld') <= 2 || editDistance(w, 'overturned') <= 2;
+  return DECISION_LIKE.has(w) || editDistance(w, 'upheld', 2) <= 2 || editDistance(w, 'overturned', 2) <= 2;
 }
 
 interface TitleMark {
@@ -123,14 +137,15 @@ function findMarks(text: LetterText, floor: number, bodyEnd: number): (TitleMark
   for (let i = floor; i <= bodyEnd; i++) {
     const line = text.lines[i];
     if (line.blank) continue;
-    const label = fieldLabel(text.trimmed(i));
+    const trimmed = text.trimmed(i);
+    const label = fieldLabel(trimmed);
     if (label) {
       marks.push({ type: 'label', line: i, kind: label.kind, labelEnd: line.first + label.length });
       lowest = i + 1;
       afterLabel = true;
       continue;
     }
-    const mark = titleMark(text, i, lowest, afterLabel);
+    const mark = titleMark(text, i, lowest, afterLabel, trimmed);
     if (mark) {
       marks.push(mark);
       lowest = i + 1;
@@ -196,14 +211,13 @@ function skipLead(text: LetterText, from: number, to: number): number {
  * The item line that ends at line i, if i ends one: i ends with `: <decision word>`, or i is the
  * decision word alone under a line ending with a colon.
  */
-function titleMark(text: LetterText, i: number, floor: number, afterLabel: boolean): TitleMark | undefined {
+function titleMark(text: LetterText, i: number, floor: number, afterLabel: boolean, t = text.trimmed(i)): TitleMark | undefined {
   const line = text.lines[i];
-  const t = text.trimmed(i);
-  const m = DECISION_AT_END.exec(t);
+  const m = decisionAtEnd(t);
   if (m && looksLikeDecision(m[1])) {
     return { type: 'title', first: titleStart(text, i, floor, afterLabel), colonLine: i, colon: line.first + m.index!, last: i };
   }
-  if (!/ /.test(t) && looksLikeDecision(t)) {
+  if (!t.includes(' ') && looksLikeDecision(t)) {
     const prev = text.lastContent(i - 1, floor);
     if (prev >= 0 && text.trimmed(prev).endsWith(':')) {
       return { type: 'title', first: titleStart(text, prev, floor, afterLabel), colonLine: prev, colon: text.lines[prev].end - 1, last: i };
@@ -233,7 +247,7 @@ function titleAndDecision(text: LetterText, mark: TitleMark): [Span, ItemDecisio
   const start = text.lines[first].first;
   const title: Span = {
     range: range(first, start, colonLine, colon),
-    text: joinLines(text.lines.slice(first, colonLine + 1), start, colon),
+    text: joinLines(text, first, colonLine, start, colon),
   };
   const line = text.lines[last];
   let from = last === colonLine ? colon + 1 : line.first;
@@ -291,14 +305,29 @@ function finishRange(item: Item) {
   item.range = { start: item.title.range.start, end };
 }
 
-/** Levenshtein distance, for short words only (3 for anything farther apart than that). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance, for short words only (3 for anything farther apart than that). With
+ * `limit`, the count stops once the distance must exceed it and gives limit + 1: most lines
+ * compared with a label are nowhere near it.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Two rows, swapped rather than allocated per character: this runs on many lines of a letter.
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    cur[0] = i;
+    let least = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      least = Math.min(least, cur[j]);
+    }
+    if (least > limit) return limit + 1; // no cell of a row can fall below the row before
+    const done = prev;
     prev = cur;
+    cur = done;
   }
   return prev[b.length];
 }

@@ -1,4 +1,5 @@
 import type { HeaderKey } from './model';
+import { squeezeSpaces } from './spaces';
 
 /**
  * The layouts IMR letters come in (see shared/domain.md §2). A layout names its sections in
@@ -121,5 +122,5 @@ export const LAYOUTS: readonly Layout[] = [FINAL_DETERMINATION, MAXIMUS_FORMAT_2
 
 /** Upper-cases and collapses spaces so headings match whatever the indentation or letter case. */
 export function headingKey(text: string): string {
-  return text.replace(/ +/g, ' ').trim().toUpperCase();
+  return squeezeSpaces(text).trim().toUpperCase();
 }

@@ -20,19 +20,30 @@ const FURNITURE = /[\t\v\f\u0000-\u0008\u000e-\u001f\u007f\u00a0\u2028\u2029\ufe
 /** Splits text into lines exactly as LSP does (\r\n, \r or \n), keeping offsets into the original text. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const breaks = /\r\n|\r|\n/g;
-  const furniture = FURNITURE.test(text); // most letters have a few form feeds at most: skip the replace where there is none
-  FURNITURE.lastIndex = 0;
+  // The next \n, \r and piece of furniture, each searched again only once passed: a letter with a
+  // few form feeds has only those lines rewritten, and no line costs a match object.
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  let junk = nextFurniture(text, 0);
   let start = 0;
   for (;;) {
-    const m = breaks.exec(text);
-    const stop = m ? m.index : text.length;
-    const raw = text.slice(start, stop);
-    lines.push(makeLine(lines.length, start, furniture ? raw.replace(FURNITURE, ' ') : raw));
-    if (!m) break;
-    start = m.index + m[0].length;
+    if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
+    if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
+    if (junk >= 0 && junk < start) junk = nextFurniture(text, start);
+    const stop = cr < 0 ? lf : lf < 0 ? cr : Math.min(lf, cr);
+    const end = stop < 0 ? text.length : stop;
+    const raw = text.slice(start, end);
+    lines.push(makeLine(lines.length, start, junk >= 0 && junk < end ? raw.replace(FURNITURE, ' ') : raw));
+    if (stop < 0) break;
+    start = stop + (stop === cr && lf === cr + 1 ? 2 : 1);
   }
   return lines;
+}
+
+function nextFurniture(text: string, from: number): number {
+  FURNITURE.lastIndex = from;
+  const m = FURNITURE.exec(text);
+  return m ? m.index : -1;
 }
 
 function makeLine(index: number, start: number, text: string): Line {

@@ -1,4 +1,4 @@
-import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
+import { type Catalog, DEFAULT_CATALOG, rememberingLookups } from '../guidelines/catalog';
 import { guidelineFieldCitations, proseCitations } from './citations';
 import { readAnnotations } from './annotation-list';
 import { OffsetMap, scanAnnotations } from './annotations';
@@ -26,7 +26,8 @@ export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG):
   // The letter is read as it was before it was annotated; its positions are then moved to where
   // they stand in the annotated text.
   const annotated = new LetterText(source);
-  const letter = translate(parseClean(clean, catalog), new LetterText(clean), annotated, new OffsetMap(segments));
+  const cleanText = looksBinary(clean) ? undefined : new LetterText(clean);
+  const letter = cleanText ? translate(readLetter(cleanText, catalog), cleanText, annotated, new OffsetMap(segments)) : binaryLetter(clean);
   letter.annotations = readAnnotations(annotated, annotations);
   letter.suppressions = findSuppressions(annotated);
   letter.lineCount = annotated.lines.length;
@@ -35,10 +36,14 @@ export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG):
 }
 
 function parseClean(source: string, catalog: Catalog): Letter {
-  if (looksBinary(source)) {
-    return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, sections: [], reviewer: { fields: [] }, items: [], artifacts: { splitWords: [], formFeeds: [] }, annotations: [], suppressions: [], lineCount: 0, size: source.length };
-  }
-  const text = new LetterText(source);
+  return looksBinary(source) ? binaryLetter(source) : readLetter(new LetterText(source), catalog);
+}
+
+function binaryLetter(source: string): Letter {
+  return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, sections: [], reviewer: { fields: [] }, items: [], artifacts: { splitWords: [], formFeeds: [] }, annotations: [], suppressions: [], lineCount: 0, size: source.length };
+}
+
+function readLetter(text: LetterText, catalog: Catalog): Letter {
   const { layout, sections } = findSections(text);
   const headerEnd = sections.find((s) => s.kind !== 'notice')?.range.start.line ?? text.lines.length;
   const header = parseHeader(text, 0, headerEnd);
@@ -65,17 +70,18 @@ function parseClean(source: string, catalog: Catalog): Letter {
     annotations: [],
     suppressions: findSuppressions(text),
     lineCount: text.lines.length,
-    size: source.length,
+    size: text.source.length,
   };
 }
 
 /** What the fields say: the guidelines they cite, and the rationale's conclusion. */
 function readFields(text: LetterText, items: Item[], catalog: Catalog, year: number | undefined) {
+  const lookups = rememberingLookups(catalog);
   for (const item of items) {
     for (const field of item.fields) {
       if (!field.value) continue;
       const region = new Region(text, field.value.range);
-      field.citations = field.kind === 'rationale' ? proseCitations(region, catalog, year) : guidelineFieldCitations(region, catalog);
+      field.citations = field.kind === 'rationale' ? proseCitations(region, lookups, year) : guidelineFieldCitations(region, lookups);
       if (field.kind === 'rationale') item.conclusion = findConclusion(region);
     }
   }
@@ -91,7 +97,11 @@ function decisionYear(header: Header | undefined): number | undefined {
  * two parts of the model stay shared; catalog entries and the layout are left alone.
  */
 function translate(letter: Letter, from: LetterText, to: LetterText, map: OffsetMap): Letter {
-  const done = new Map<object, object>();
+  // Only ranges are remembered (each original to its moved copy, each moved copy to itself): the
+  // model is a tree apart from its shared ranges, and remembering its hundreds of thousands of
+  // other objects cost more than all the moving. A part reached twice would only find its ranges
+  // already moved.
+  const moved = new Map<Range, Range>();
   const offset = (p: Position) => from.lines[p.line].start + p.character;
   const move = (r: Range): Range => {
     const start = to.positionAt(map.start(offset(r.start)));
@@ -100,16 +110,18 @@ function translate(letter: Letter, from: LetterText, to: LetterText, map: Offset
   };
   const visit = (value: unknown): unknown => {
     if (value === null || typeof value !== 'object') return value;
-    const known = done.get(value);
-    if (known) return known;
     if (isRange(value)) {
-      const moved = move(value);
-      done.set(value, moved);
-      return moved;
+      let r = moved.get(value);
+      if (!r) {
+        r = move(value);
+        moved.set(value, r);
+        moved.set(r, r);
+      }
+      return r;
     }
-    done.set(value, value);
-    if (Array.isArray(value)) value.forEach((v, i) => (value[i] = visit(v)));
-    else for (const [k, v] of Object.entries(value)) if (k !== 'layout' && k !== 'entry') (value as Record<string, unknown>)[k] = visit(v);
+    // Plain loops: the model of a long letter has hundreds of thousands of objects.
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = visit(value[i]);
+    else for (const k in value) if (k !== 'layout' && k !== 'entry') (value as Record<string, unknown>)[k] = visit((value as Record<string, unknown>)[k]);
     return value;
   };
   return visit(letter) as Letter;

@@ -1,5 +1,5 @@
 import { allCitations } from '../letter/citation-list';
-import type { Rule } from './rule';
+import type { Finding, Rule } from './rule';
 
 export const citationBadPageList: Rule = {
   id: 'citation.bad-page-list',
@@ -7,6 +7,9 @@ export const citationBadPageList: Rule = {
   why: 'A page range that cannot be read cannot be checked.',
   example: '`page(s) 179-171`.',
   severity: 'warning',
-  check: (letter) =>
-    allCitations(letter).flatMap((c) => c.badPages.map((b) => ({ range: b.range, message: `Page reference "${b.text}" cannot be read as a page or page range.` }))),
+  check(letter) {
+    const findings: Finding[] = [];
+    for (const c of allCitations(letter)) for (const b of c.badPages) findings.push({ range: b.range, message: `Page reference "${b.text}" cannot be read as a page or page range.` });
+    return findings;
+  },
 };

@@ -1,6 +1,6 @@
 import { pagesOf } from '../guidelines/describe';
 import { allCitations } from '../letter/citation-list';
-import type { Rule } from './rule';
+import type { Finding, Rule } from './rule';
 
 export const citationPageOutOfRange: Rule = {
   id: 'citation.page-out-of-range',
@@ -8,15 +8,19 @@ export const citationPageOutOfRange: Rule = {
   why: 'A page outside the chapter points the reader at the wrong text.',
   example: '`ACOEM Chapter 12 Low Back Complaints Page(s): 400` (the chapter is pp. 286-326).',
   severity: 'warning',
-  check: (letter) =>
-    allCitations(letter).flatMap((c) => {
+  check(letter) {
+    const findings: Finding[] = [];
+    for (const c of allCitations(letter)) {
       const known = c.entry?.pages;
-      if (!known || known.confidence === 'unverified') return [];
-      return c.pages
-        .filter((p) => p.from < known.from || p.to > known.to)
-        .map((p) => ({
+      if (!known || known.confidence === 'unverified') continue;
+      for (const p of c.pages) {
+        if (p.from >= known.from && p.to <= known.to) continue;
+        findings.push({
           range: p.range,
           message: `Page ${p.from === p.to ? p.from : `${p.from}-${p.to}`} is outside ${c.entry!.name}, ${pagesOf(c.entry!)}.`,
-        }));
-    }),
+        });
+      }
+    }
+    return findings;
+  },
 };

@@ -1,16 +1,18 @@
-import type { Rule } from './rule';
+import type { Finding, Rule } from './rule';
+import { lowerCaseWords, singular } from './words';
 
 // Words that say nothing about which treatment is meant.
 const FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'or', 'with', 'without', 'at', 'in', 'on', 'times', 'time', 'request', 'requested', 'service', 'associated', 'surgical', 'retrospective', 'date', 'dos', 'x', 'per', 'week', 'weeks']);
+const ALL_DIGITS = /^\d+$/;
 
-function words(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .map((w) => w.replace(/s$/, ''))
-      .filter((w) => w.length > 1 && !FILLER.has(w) && !/^\d+$/.test(w)),
-  );
+/** The words that can name a treatment: lower case, a plural's s dropped, filler and numbers left out. */
+function words(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of lowerCaseWords(text)) {
+    const w = singular(raw);
+    if (w.length > 1 && !FILLER.has(w) && !ALL_DIGITS.test(w)) out.push(w);
+  }
+  return out;
 }
 
 export const itemConclusionNamesOtherTreatment: Rule = {
@@ -19,13 +21,15 @@ export const itemConclusionNamesOtherTreatment: Rule = {
   why: 'A conclusion about another treatment is the mark of text copied from another item or letter.',
   example: 'Item `Hinged knee brace, left`, conclusion "the request for lumbar epidural injections is not medically necessary".',
   severity: 'hint',
-  check: (letter) =>
-    letter.items.flatMap((item) => {
+  check(letter) {
+    const findings: Finding[] = [];
+    for (const item of letter.items) {
       const subject = item.conclusion?.subject;
-      if (!subject) return [];
-      const named = words(subject);
-      const own = words(`${item.name} ${item.title.text}`);
-      if (named.size === 0 || [...named].some((w) => own.has(w))) return [];
-      return [{ range: item.conclusion!.span.range, message: `The conclusion names "${subject}", which shares no word with the item "${item.name}".` }];
-    }),
+      if (!subject) continue;
+      const named = new Set(words(subject));
+      if (named.size === 0 || words(`${item.name} ${item.title.text}`).some((w) => named.has(w))) continue;
+      findings.push({ range: item.conclusion!.span.range, message: `The conclusion names "${subject}", which shares no word with the item "${item.name}".` });
+    }
+    return findings;
+  },
 };

@@ -1,3 +1,4 @@
+import { collapseWhite } from '../letter/spaces';
 import type { Finding, Rule } from './rule';
 
 export const itemDuplicate: Rule = {
@@ -9,7 +10,7 @@ export const itemDuplicate: Rule = {
   check(letter) {
     const seen = new Map<string, number>();
     return letter.items.flatMap((item, i): Finding[] => {
-      const key = item.name.toLowerCase().replace(/\s+/g, ' ').trim();
+      const key = collapseWhite(item.name.toLowerCase()).trim();
       if (!key) return [];
       const first = seen.get(key);
       if (first === undefined) {

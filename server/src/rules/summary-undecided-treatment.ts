@@ -1,9 +1,10 @@
 import type { Rule } from './rule';
+import { lowerCaseWords, singular } from './words';
 
 const FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'at', 'for', 'with', 'and', 'or', 'in', 'on', 'x', 'times', 'week', 'weeks', 'right', 'left', 'bilateral', 'lower', 'upper', 'request', 'one', 'two', 'three']);
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).map((w) => w.replace(/s$/, '')).filter((w) => w.length > 1 && !FILLER.has(w));
+  return lowerCaseWords(text).map(singular).filter((w) => w.length > 1 && !FILLER.has(w));
 }
 
 export const summaryUndecidedTreatment: Rule = {
@@ -13,13 +14,16 @@ export const summaryUndecidedTreatment: Rule = {
   example: '"The requested treatment includes a knee brace, tramadol and a lumbar MRI." with no MRI item.',
   severity: 'information',
   check(letter) {
-    const items = letter.items.map((i) => new Set(words(`${i.name} ${i.title.text}`)));
-    if (items.length === 0) return [];
-    return (letter.summary?.requested ?? []).flatMap((piece) => {
-      const own = [...new Set(words(piece.text))];
+    const requested = letter.summary?.requested ?? [];
+    if (letter.items.length === 0 || requested.length === 0) return [];
+    // Each item's words are made when the search first reaches it; the first item usually shares one.
+    const itemWords: Set<string>[] = [];
+    const wordsOf = (k: number) => (itemWords[k] ??= new Set(words(`${letter.items[k].name} ${letter.items[k].title.text}`)));
+    return requested.flatMap((piece) => {
+      const own = words(piece.text);
       if (own.length === 0) return [];
       // Only when no item shares a single word with it can it be told with confidence that none decides it.
-      return items.some((item) => own.some((w) => item.has(w))) ? [] : [{ range: piece.range, message: `The case summary names "${piece.text}" as requested, but no disputed item seems to decide it.` }];
+      return letter.items.some((_, k) => own.some((w) => wordsOf(k).has(w))) ? [] : [{ range: piece.range, message: `The case summary names "${piece.text}" as requested, but no disputed item seems to decide it.` }];
     });
   },
 };

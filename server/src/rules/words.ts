@@ -1,0 +1,25 @@
+/**
+ * The words of a text as the treatment-matching rules compare them: the runs of a-z and 0-9 in
+ * the lower-cased text (what `split(/[^a-z0-9]+/)` gives, without its empty pieces), found by one
+ * pass over the characters, since these rules read every item's name and title.
+ */
+export function lowerCaseWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
+}
+
+/** The word without one trailing "s" (a plural, roughly). */
+export function singular(word: string): string {
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
