@@ -91,7 +91,10 @@ function symbol(name: string, detail: string, kind: SymbolKind, range: Range, se
 }
 
 function shorten(text: string, max = DETAIL_LENGTH): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  // Only the start is shown: collapse a prefix, and the whole text only when the prefix was mostly space.
+  const prefix = text.length > 4 * max ? text.slice(0, 4 * max) : text;
+  let one = prefix.replace(/\s+/g, ' ').trim();
+  if (one.length <= max && prefix !== text) one = text.replace(/\s+/g, ' ').trim();
   return one.length <= max ? one : one.slice(0, max - 1) + '…';
 }
 
