@@ -1,3 +1,4 @@
+import { headerField } from '../letter/header';
 import type { Item, Letter, Section } from '../letter/model';
 
 /** How many disputed items a letter decides, and which way: for the outline, the code lens and the status item. */
@@ -28,7 +29,7 @@ export interface LetterSummary extends DecisionCount {
 
 export function letterSummary(letter: Letter): LetterSummary {
   const count = decisionCount(letter.items);
-  const caseNumber = letter.header?.fields.find((f) => f.key === 'caseNumber')?.value?.text;
+  const caseNumber = headerField(letter.header, 'caseNumber')?.value?.text;
   return { ...count, caseNumber, text: letter.recognized ? describeCount(count) : 'not an IMR letter' };
 }
 

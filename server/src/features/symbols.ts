@@ -1,4 +1,5 @@
 import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
+import { headerField } from '../letter/header';
 import { before } from '../letter/lines';
 import type { Annotation, Citation, Item, LabeledField, Letter, Section } from '../letter/model';
 import { HEADER_LABELS, bare } from '../rules/labels';
@@ -34,7 +35,7 @@ export function documentSymbols(letter: Letter): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   if (letter.header) {
     const fields = letter.header.fields.map((f) => symbol(bare(HEADER_LABELS[f.key]), f.value?.text ?? '(empty)', SymbolKind.Property, f.value ? { start: f.label.range.start, end: f.value.range.end } : f.label.range, f.label.range));
-    const caseNumber = letter.header.fields.find((f) => f.key === 'caseNumber')?.value?.text;
+    const caseNumber = headerField(letter.header, 'caseNumber')?.value?.text;
     symbols.push(symbol('Header', caseNumber ?? '', SymbolKind.Namespace, letter.header.range, letter.header.fields[0].label.range, fields));
   }
   for (const section of letter.sections) symbols.push(sectionSymbol(letter, section, claim(section.range), byItem));

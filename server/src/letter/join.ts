@@ -1,4 +1,4 @@
-import { isSpace } from './spaces';
+import { isSpace, squeezeSpaces } from './spaces';
 import type { LetterText } from './text';
 
 /**
@@ -24,11 +24,11 @@ export function joinLines(text: LetterText, first: number, last: number, firstCo
     split = to - from >= 2 && line.text.charCodeAt(to - 1) === 45 && isLetterOrDigit(line.text.charCodeAt(to - 2));
   }
   const joined = parts.join('');
-  return joined.includes('  ') ? collapse(joined) : joined; // the pieces are trimmed: only runs of spaces inside them remain
+  return squeezeSpaces(joined); // the pieces are trimmed: only runs of spaces inside them remain
 }
 
 export function collapse(text: string): string {
-  return text.replace(/ {2,}/g, ' ').trim();
+  return squeezeSpaces(text).trim();
 }
 
 function isLowerOrDigit(c: number): boolean {
