@@ -1,6 +1,7 @@
 import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { headerField } from '../letter/header';
 import { before } from '../letter/lines';
+import { isSpace, skipSpaces } from '../letter/spaces';
 import type { Annotation, Citation, Item, LabeledField, Letter, Section } from '../letter/model';
 import { HEADER_LABELS, bare } from '../rules/labels';
 import { decisionCount, describeCount, itemsOf } from './letter-summary';
@@ -81,22 +82,39 @@ function annotationSymbol(a: Annotation): DocumentSymbol {
 
 /** A symbol whose range holds all its children (an annotation may end past the text it follows) and its selection. */
 function symbol(name: string, detail: string, kind: SymbolKind, range: Range, selectionRange: Range, children: DocumentSymbol[] = []): DocumentSymbol {
-  children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (!inOrder(children)) children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   let { start, end } = range;
-  for (const r of [selectionRange, ...children.map((c) => c.range)]) {
-    if (before(r.start, start)) start = r.start;
-    if (before(end, r.end)) end = r.end;
+  if (before(selectionRange.start, start)) start = selectionRange.start;
+  if (before(end, selectionRange.end)) end = selectionRange.end;
+  for (const c of children) {
+    if (before(c.range.start, start)) start = c.range.start;
+    if (before(end, c.range.end)) end = c.range.end;
   }
   // Editors reject empty or multi-line names.
   return { name: shorten(name, 200) || '(untitled)', detail, kind, range: { start, end }, selectionRange, children: children.length > 0 ? children : undefined };
 }
 
-function shorten(text: string, max = DETAIL_LENGTH): string {
-  // Only the start is shown: collapse a prefix, and the whole text only when the prefix was mostly space.
-  const prefix = text.length > 4 * max ? text.slice(0, 4 * max) : text;
-  let one = prefix.replace(/\s+/g, ' ').trim();
-  if (one.length <= max && prefix !== text) one = text.replace(/\s+/g, ' ').trim();
-  return one.length <= max ? one : one.slice(0, max - 1) + '…';
+function inOrder(symbols: DocumentSymbol[]): boolean {
+  for (let i = 1; i < symbols.length; i++) if (before(symbols[i].range.start, symbols[i - 1].range.start)) return false;
+  return true;
+}
+
+/**
+ * The text's first `max` characters with each run of white space one space, and an ellipsis when
+ * there is more. Only the words that show are read: a long rationale costs no more than a short one.
+ */
+export function shorten(text: string, max = DETAIL_LENGTH): string {
+  let out = '';
+  for (let i = skipSpaces(text, 0); i < text.length && out.length <= max; i = skipSpaces(text, i)) {
+    const limit = Math.min(text.length, i + max + 1 - out.length);
+    let j = i;
+    while (j < limit && !isSpace(text.charCodeAt(j))) j++;
+    out = out ? `${out} ${text.slice(i, j)}` : text.slice(i, j);
+    // A word cut at the limit is not finished, but the text is already too long to show whole.
+    while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
+    i = j;
+  }
+  return out.length <= max ? out : out.slice(0, max - 1) + '…';
 }
 
 /** "CLINICAL CASE SUMMARY" -> "Clinical case summary"; "IMR ISSUES, ..." keeps IMR. */

@@ -1,6 +1,6 @@
 import type { CatalogLookups, GuidelineEntry } from '../guidelines/catalog';
 import type { Position } from 'vscode-languageserver-types';
-import type { Citation, CitedPart, PageRef, Span } from './model';
+import type { Citation, CitedPart, Span } from './model';
 import type { Region } from './region';
 import { collapseWhite, isSpace } from './spaces';
 
@@ -75,7 +75,7 @@ function mtusChain(region: Region, catalog: CatalogLookups, from: number, end: n
       q = listEnd;
     }
     const entry = pickEntry(named, parts);
-    out.push(citation('mtus', span(region, p, q), { name: span(region, p, nameEnd), entry, parts, ...pagesIn(region, p, q) }));
+    out.push(withPages(citation('mtus', span(region, p, q), { name: span(region, p, nameEnd), entry, parts }), region, p, q));
     AND.lastIndex = q;
     const and = AND.exec(text);
     if (!and || and.index !== q) break;
@@ -137,7 +137,6 @@ function commasIn(text: string, from: number, to: number): number[] {
 function olderStyle(region: Region, catalog: CatalogLookups, from: number, end: number, kind: 'mtus' | 'non-mtus'): Citation {
   const text = region.text;
   const name = longestName(text, from, end, (t) => catalog.named(t)[0]);
-  const pages = pagesIn(region, from, end);
   const parts: CitedPart[] = [];
   if (name) {
     const restStart = skipSpace(text, name.end, end);
@@ -148,7 +147,7 @@ function olderStyle(region: Region, catalog: CatalogLookups, from: number, end: 
     // Section names of the 2004 chapters quoted anywhere in the rest ("Introductory Material, Special Studies ...").
     if (name.entry.id.startsWith('mtus-acoem2-')) for (const part of sectionNamesIn(region, catalog, name.entry, restStart, end)) parts.push(part);
   }
-  return citation(kind, span(region, from, end), { name: name && span(region, from, name.end), entry: name?.entry, parts, ...pages });
+  return withPages(citation(kind, span(region, from, end), { name: name && span(region, from, name.end), entry: name?.entry, parts }), region, from, end);
 }
 
 function sectionNamesIn(region: Region, catalog: CatalogLookups, chapter: GuidelineEntry, from: number, to: number): CitedPart[] {
@@ -192,14 +191,10 @@ function nonMtus(region: Region, catalog: CatalogLookups, from: number, end: num
       const topicEnd = trimEnd(text, topicStart, PAGES_AT(text, topicStart, end));
       if (topicEnd > topicStart) parts.push({ span: span(region, topicStart, topicEnd) });
     }
-    return citation('non-mtus', span(region, from, end), {
-      name: span(region, from + odgAt, chapter ? chapter.end : trimEnd(text, from + odgAt, chapterStart)),
-      entry: chapter?.entry ?? catalog.get('odg'),
-      parts,
-      ...pagesIn(region, from, end),
-    });
+    const name = span(region, from + odgAt, chapter ? chapter.end : trimEnd(text, from + odgAt, chapterStart));
+    return withPages(citation('non-mtus', span(region, from, end), { name, entry: chapter?.entry ?? catalog.get('odg'), parts }), region, from, end);
   }
-  if (/UpToDate/i.test(within)) return citation('non-mtus', span(region, from, end), { entry: catalog.get('uptodate'), ...pagesIn(region, from, end) });
+  if (/UpToDate/i.test(within)) return withPages(citation('non-mtus', span(region, from, end), { entry: catalog.get('uptodate') }), region, from, end);
   const c = olderStyle(region, catalog, from, end, 'non-mtus');
   if (url) c.url = url[0];
   return c;
@@ -280,11 +275,8 @@ export function proseCitations(region: Region, catalog: CatalogLookups, year?: n
       if (!entry) continue;
       const end = m.index + m[0].length;
       const table = /Table\s+\d{1,2}-\d{1,2}/.exec(m[0]);
-      found.push(citation('prose', span(region, m.index, end), {
-        entry,
-        table: table ? span(region, m.index + table.index, m.index + table.index + table[0].length) : undefined,
-        ...pagesIn(region, m.index, end),
-      }));
+      const tableSpan = table ? span(region, m.index + table.index, m.index + table.index + table[0].length) : undefined;
+      found.push(withPages(citation('prose', span(region, m.index, end), { entry, table: tableSpan }), region, m.index, end));
     }
   }
   // Where two recognisers claim the same words, the first (more specific) one keeps them.
@@ -342,28 +334,33 @@ function PAGES_AT(text: string, from: number, end: number): number {
   return m ? from + m.index : end;
 }
 
-function pagesIn(region: Region, from: number, to: number): { pages: PageRef[]; badPages: Span[] } {
-  const pages: PageRef[] = [];
-  const badPages: Span[] = [];
+/** Fills in the pages cited between `from` and `to`, and those that could not be read. */
+function withPages(c: Citation, region: Region, from: number, to: number): Citation {
   const within = region.text.slice(from, to);
   PAGES.lastIndex = 0;
   for (let m = PAGES.exec(within); m; m = PAGES.exec(within)) {
     const listStart = from + m.index + m[0].length - m[1].length - m[2].length;
-    if (m[2]) badPages.push(span(region, listStart, listStart + m[1].length + 1)); // `171-` with nothing after it
+    if (m[2]) c.badPages.push(span(region, listStart, listStart + m[1].length + 1)); // `171-` with nothing after it
     const item = /(\d+)(?:\s*-\s*(\d+))?/g;
     for (let n = item.exec(m[1]); n; n = item.exec(m[1])) {
       const at = listStart + n.index;
       const fromPage = Number(n[1]);
       const toPage = n[2] ? Number(n[2]) : fromPage;
-      if (toPage < fromPage) badPages.push(span(region, at, at + n[0].length));
-      else pages.push({ range: region.range(at, at + n[0].length), from: fromPage, to: toPage });
+      if (toPage < fromPage) c.badPages.push(span(region, at, at + n[0].length));
+      else c.pages.push({ range: region.range(at, at + n[0].length), from: fromPage, to: toPage });
     }
   }
-  return { pages, badPages };
+  return c;
 }
 
-function citation(kind: Citation['kind'], whole: Span, more: Partial<Citation>): Citation {
-  return { kind, span: whole, parts: [], pages: [], badPages: [], ...more };
+/** A citation with no pages yet. Written out, not spread: one object shape for every citation keeps the hot path fast. */
+function citation(kind: Citation['kind'], whole: Span, more: Pick<Citation, 'name' | 'entry' | 'table' | 'statement'> & { parts?: CitedPart[] }): Citation {
+  const c: Citation = { kind, span: whole, parts: more.parts ?? [], pages: [], badPages: [] };
+  if (more.name) c.name = more.name;
+  if (more.entry) c.entry = more.entry;
+  if (more.table) c.table = more.table;
+  if (more.statement) c.statement = more.statement;
+  return c;
 }
 
 function span(region: Region, from: number, to: number): Span {

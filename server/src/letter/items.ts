@@ -136,7 +136,7 @@ function findMarks(text: LetterText, floor: number, bodyEnd: number): (TitleMark
   let afterLabel = false; // whether a field's text may run straight into the next item line
   for (let i = floor; i <= bodyEnd; i++) {
     const line = text.lines[i];
-    if (line.blank) continue;
+    if (line.blank || !mayBeMark(line.text, line.first, line.end)) continue;
     const trimmed = text.trimmed(i);
     const label = fieldLabel(trimmed);
     if (label) {
@@ -154,6 +154,17 @@ function findMarks(text: LetterText, floor: number, bodyEnd: number): (TitleMark
   }
   return marks;
 }
+/**
+ * Whether a line can hold a label or an item line: both need a colon, but for a decision word
+ * alone on its line. Most lines of prose are neither, and are passed over without being copied.
+ */
+function mayBeMark(line: string, first: number, end: number): boolean {
+  const colon = line.indexOf(':', first);
+  if (colon >= 0 && colon < end) return true;
+  const space = line.indexOf(' ', first);
+  return space < 0 || space >= end;
+}
+
 /** Items listed one to a line (or wrapped paragraph), each `treatment: Decision` (professional-review layout). */
 export function parseIssueList(text: LetterText, section: Section): Item[] {
   const items: Item[] = [];

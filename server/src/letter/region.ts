@@ -7,24 +7,30 @@ import type { LetterText } from './text';
  */
 export class Region {
   readonly text: string;
-  private readonly starts: number[] = [];
-  private readonly lines: number[] = [];
-  private readonly columns: number[] = [];
+  private readonly starts: number[];
+  private readonly lines: number[];
+  private readonly columns: number[];
 
   constructor(letter: LetterText, range: Range) {
-    const parts: string[] = [];
+    const count = range.end.line - range.start.line + 1;
+    // Sized once: a field's region is built for every field of every item.
+    this.starts = new Array<number>(count);
+    this.lines = new Array<number>(count);
+    this.columns = new Array<number>(count);
+    const parts = new Array<string>(count);
     let offset = 0;
-    for (let line = range.start.line; line <= range.end.line; line++) {
+    for (let k = 0; k < count; k++) {
+      const line = range.start.line + k;
       const text = letter.lines[line].text;
-      const from = line === range.start.line ? range.start.character : 0;
-      const to = line === range.end.line ? range.end.character : text.length;
-      this.starts.push(offset);
-      this.lines.push(line);
-      this.columns.push(from);
-      parts.push(text.slice(from, to));
+      const from = k === 0 ? range.start.character : 0;
+      const to = k === count - 1 ? range.end.character : text.length;
+      this.starts[k] = offset;
+      this.lines[k] = line;
+      this.columns[k] = from;
+      parts[k] = text.slice(from, to);
       offset += to - from + 1;
     }
-    this.text = parts.join(' ');
+    this.text = count === 1 ? parts[0] : parts.join(' ');
   }
 
   position(offset: number): Position {

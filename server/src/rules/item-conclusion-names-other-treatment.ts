@@ -1,5 +1,5 @@
 import type { Finding, Rule } from './rule';
-import { lowerCaseWords, singular } from './words';
+import { lowerCaseWords, singular, someLowerCaseWord } from './words';
 
 // Words that say nothing about which treatment is meant.
 const FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'or', 'with', 'without', 'at', 'in', 'on', 'times', 'time', 'request', 'requested', 'service', 'associated', 'surgical', 'retrospective', 'date', 'dos', 'x', 'per', 'week', 'weeks']);
@@ -27,7 +27,9 @@ export const itemConclusionNamesOtherTreatment: Rule = {
       const subject = item.conclusion?.subject;
       if (!subject) continue;
       const named = new Set(words(subject));
-      if (named.size === 0 || words(`${item.name} ${item.title.text}`).some((w) => named.has(w))) continue;
+      // Filler and numbers are not in `named`, so the item's words need only the plural's s dropped.
+      const shared = (w: string) => named.has(singular(w));
+      if (named.size === 0 || someLowerCaseWord(item.name, shared) || someLowerCaseWord(item.title.text, shared)) continue;
       findings.push({ range: item.conclusion!.span.range, message: `The conclusion names "${subject}", which shares no word with the item "${item.name}".` });
     }
     return findings;

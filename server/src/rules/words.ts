@@ -4,19 +4,25 @@
  * pass over the characters, since these rules read every item's name and title.
  */
 export function lowerCaseWords(text: string): string[] {
-  const lower = text.toLowerCase();
   const words: string[] = [];
+  someLowerCaseWord(text, (w) => void words.push(w));
+  return words;
+}
+
+/** Whether `test` holds for one of the text's lower-case words; reading stops at the first that does. */
+export function someLowerCaseWord(text: string, test: (word: string) => boolean | void): boolean {
+  const lower = text.toLowerCase();
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     const c = i < lower.length ? lower.charCodeAt(i) : 0;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      words.push(lower.slice(start, i));
+      if (test(lower.slice(start, i))) return true;
       start = -1;
     }
   }
-  return words;
+  return false;
 }
 
 /** The word without one trailing "s" (a plural, roughly). */
