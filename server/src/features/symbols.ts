@@ -100,21 +100,29 @@ function inOrder(symbols: DocumentSymbol[]): boolean {
 }
 
 /**
- * The text's first `max` characters with each run of white space one space, and an ellipsis when
- * there is more. Only the words that show are read: a long rationale costs no more than a short one.
+ * The text with each run of white space one space, trimmed, and cut to `max` characters with an
+ * ellipsis. Only as much as shows is read, and copied only when it holds white space to collapse:
+ * the outline shortens every field of every item.
  */
 export function shorten(text: string, max = DETAIL_LENGTH): string {
-  let out = '';
-  for (let i = skipSpaces(text, 0); i < text.length && out.length <= max; i = skipSpaces(text, i)) {
-    const limit = Math.min(text.length, i + max + 1 - out.length);
-    let j = i;
-    while (j < limit && !isSpace(text.charCodeAt(j))) j++;
-    out = out ? `${out} ${text.slice(i, j)}` : text.slice(i, j);
-    // A word cut at the limit is not finished, but the text is already too long to show whole.
-    while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
-    i = j;
+  const from = skipSpaces(text, 0);
+  let end = from; // after the last character that shows
+  let shown = 0; // characters of the collapsed text up to i
+  let plain = true; // whether text[from, end) has nothing to collapse
+  for (let i = from; i < text.length && shown <= max; ) {
+    if (!isSpace(text.charCodeAt(i))) {
+      end = ++i;
+      shown++;
+      continue;
+    }
+    const next = skipSpaces(text, i);
+    if (next >= text.length) break; // trailing white space is trimmed
+    if (next - i > 1 || text.charCodeAt(i) !== 32) plain = false;
+    shown++;
+    i = next;
   }
-  return out.length <= max ? out : out.slice(0, max - 1) + '…';
+  const part = plain ? text.slice(from, end) : text.slice(from, end).replace(/\s+/g, ' ');
+  return shown <= max ? part : part.slice(0, max - 1) + '…';
 }
 
 /** "CLINICAL CASE SUMMARY" -> "Clinical case summary"; "IMR ISSUES, ..." keeps IMR. */

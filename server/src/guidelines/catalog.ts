@@ -182,22 +182,30 @@ export function rememberingLookups(catalog: Catalog): CatalogLookups {
   const named = new Map<string, GuidelineEntry[]>();
   const chapters = new Map<string, GuidelineEntry | undefined>();
   const topics = new Map<GuidelineEntry, Map<string, GuidelineEntry | undefined>>();
+  // Made once, not per question: each lookup is asked thousands of times in a long letter.
+  const findNamed = (text: string) => catalog.named(text);
+  const findChapter = (text: string) => catalog.odgChapter(text);
   return {
     entries: catalog.entries,
     get: (id) => catalog.get(id),
-    named: (text) => remember(named, text, () => catalog.named(text)),
-    odgChapter: (text) => remember(chapters, text, () => catalog.odgChapter(text)),
+    named: (text) => remember(named, text, findNamed),
+    odgChapter: (text) => remember(chapters, text, findChapter),
     topic: (guideline, text) => {
       let own = topics.get(guideline);
       if (!own) topics.set(guideline, (own = new Map()));
-      return remember(own, text, () => catalog.topic(guideline, text));
+      const found = own.get(text);
+      if (found !== undefined || own.has(text)) return found;
+      const entry = catalog.topic(guideline, text);
+      own.set(text, entry);
+      return entry;
     },
   };
 }
 
-function remember<T>(answers: Map<string, T>, question: string, answer: () => T): T {
-  if (answers.has(question)) return answers.get(question)!;
-  const found = answer();
+function remember<T>(answers: Map<string, T>, question: string, find: (question: string) => T): T {
+  const known = answers.get(question);
+  if (known !== undefined || answers.has(question)) return known as T;
+  const found = find(question);
   answers.set(question, found);
   return found;
 }

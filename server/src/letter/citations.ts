@@ -1,6 +1,6 @@
 import type { CatalogLookups, GuidelineEntry } from '../guidelines/catalog';
 import type { Position } from 'vscode-languageserver-types';
-import type { Citation, CitedPart, Span } from './model';
+import type { Citation, CitedPart, PageRef, Span } from './model';
 import type { Region } from './region';
 import { collapseWhite, isSpace } from './spaces';
 
@@ -337,25 +337,34 @@ function PAGES_AT(text: string, from: number, end: number): number {
 /** Fills in the pages cited between `from` and `to`, and those that could not be read. */
 function withPages(c: Citation, region: Region, from: number, to: number): Citation {
   const within = region.text.slice(from, to);
+  let pages: PageRef[] | undefined;
+  let badPages: Span[] | undefined;
   PAGES.lastIndex = 0;
   for (let m = PAGES.exec(within); m; m = PAGES.exec(within)) {
     const listStart = from + m.index + m[0].length - m[1].length - m[2].length;
-    if (m[2]) c.badPages.push(span(region, listStart, listStart + m[1].length + 1)); // `171-` with nothing after it
+    if (m[2]) (badPages ??= []).push(span(region, listStart, listStart + m[1].length + 1)); // `171-` with nothing after it
     const item = /(\d+)(?:\s*-\s*(\d+))?/g;
     for (let n = item.exec(m[1]); n; n = item.exec(m[1])) {
       const at = listStart + n.index;
       const fromPage = Number(n[1]);
       const toPage = n[2] ? Number(n[2]) : fromPage;
-      if (toPage < fromPage) c.badPages.push(span(region, at, at + n[0].length));
-      else c.pages.push({ range: region.range(at, at + n[0].length), from: fromPage, to: toPage });
+      if (toPage < fromPage) (badPages ??= []).push(span(region, at, at + n[0].length));
+      else (pages ??= []).push({ range: region.range(at, at + n[0].length), from: fromPage, to: toPage });
     }
   }
+  if (pages) c.pages = pages;
+  if (badPages) c.badPages = badPages;
   return c;
 }
 
+// Most citations name no page and no part: they share these (read-only) empty lists.
+const NO_PARTS: readonly CitedPart[] = [];
+const NO_PAGES: readonly PageRef[] = [];
+const NO_SPANS: readonly Span[] = [];
+
 /** A citation with no pages yet. Written out, not spread: one object shape for every citation keeps the hot path fast. */
-function citation(kind: Citation['kind'], whole: Span, more: Pick<Citation, 'name' | 'entry' | 'table' | 'statement'> & { parts?: CitedPart[] }): Citation {
-  const c: Citation = { kind, span: whole, parts: more.parts ?? [], pages: [], badPages: [] };
+function citation(kind: Citation['kind'], whole: Span, more: Pick<Citation, 'name' | 'entry' | 'table' | 'statement'> & { parts?: readonly CitedPart[] }): Citation {
+  const c: Citation = { kind, span: whole, parts: more.parts && more.parts.length > 0 ? more.parts : NO_PARTS, pages: NO_PAGES, badPages: NO_SPANS };
   if (more.name) c.name = more.name;
   if (more.entry) c.entry = more.entry;
   if (more.table) c.table = more.table;

@@ -323,9 +323,9 @@ function finishRange(item: Item) {
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  // Two rows, swapped rather than allocated per character: this runs on many lines of a letter.
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
+  // Two rows, kept between calls and swapped rather than allocated: this runs on many lines of a letter.
+  let prev = ROW_A;
+  let cur = ROW_B;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
@@ -342,3 +342,5 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   }
   return prev[b.length];
 }
+const ROW_A: number[] = [];
+const ROW_B: number[] = [];

@@ -78,12 +78,12 @@ export interface Citation {
   name?: Span;
   /** The catalog entry the name resolves to; absent when it resolves to none. */
   entry?: GuidelineEntry;
-  parts: CitedPart[];
-  pages: PageRef[];
+  parts: readonly CitedPart[];
+  pages: readonly PageRef[];
   /** A table cited in prose (`Table 12-8`). */
   table?: Span;
   /** Page lists that could not be read (`171-` with nothing after it, `179-171`). */
-  badPages: Span[];
+  badPages: readonly Span[];
   statement?: 'outside-mtus' | 'no-evidence';
   /** A web address cited as a non-MTUS source. */
   url?: string;

@@ -18,6 +18,8 @@ const MAX_HEADING = 100;
 const BY_KEY = new Map<string, { layout: Layout; spec: SectionSpec; half?: 'first' }[]>();
 /** The first two letters of every heading, upper-cased: a line starting otherwise is no heading (a cheap test, since it runs on every line). */
 const STARTS = new Set<string>();
+/** The same pairs as character codes, so the test copies nothing for a line of plain ASCII. */
+const CODE_STARTS = new Set<number>();
 for (const layout of LAYOUTS) {
   for (const spec of layout.sections) {
     add(headingKey(spec.heading), { layout, spec });
@@ -27,12 +29,25 @@ for (const layout of LAYOUTS) {
 function add(key: string, entry: { layout: Layout; spec: SectionSpec; half?: 'first' }) {
   BY_KEY.set(key, [...(BY_KEY.get(key) ?? []), entry]);
   STARTS.add(key.slice(0, 2));
+  CODE_STARTS.add(key.charCodeAt(0) * 65536 + key.charCodeAt(1));
+}
+
+function mayBeHeading(line: string, first: number): boolean {
+  const a = line.charCodeAt(first);
+  const b = first + 1 < line.length ? line.charCodeAt(first + 1) : 0;
+  // Beyond ASCII, upper-casing can change a letter's length or turn it into an ASCII one: ask it.
+  if (a > 127 || b > 127) return STARTS.has(line.slice(first, first + 2).toUpperCase());
+  return CODE_STARTS.has(upper(a) * 65536 + upper(b));
+}
+
+function upper(c: number): number {
+  return c >= 97 && c <= 122 ? c - 32 : c;
 }
 
 function findHeadings(text: LetterText): HeadingHit[] {
   const hits: HeadingHit[] = [];
   text.lines.forEach((line, i) => {
-    if (line.blank || line.end - line.first > MAX_HEADING || !STARTS.has(line.text.slice(line.first, line.first + 2).toUpperCase())) return;
+    if (line.blank || line.end - line.first > MAX_HEADING || !mayBeHeading(line.text, line.first)) return;
     for (const entry of BY_KEY.get(headingKey(text.trimmed(i))) ?? []) {
       if (!entry.half) {
         hits.push({ layout: entry.layout, spec: entry.spec, first: i, last: i });
