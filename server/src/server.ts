@@ -62,9 +62,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   const answer = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R | ResponseError<never> => (shutDown ? new ResponseError<never>(ErrorCodes.InvalidRequest, 'The server is shutting down.') : handler(...args));
 
+  const modelOf = (doc: TextDocument): Letter => cache.get(doc.uri, doc.version, () => doc.getText());
   const letterOf = (uri: string): Letter | undefined => {
     const doc = documents.get(uri);
-    return doc && cache.get(uri, doc.version, () => doc.getText());
+    return doc && modelOf(doc);
   };
 
   const settingsFor = (uri: string): Promise<Settings> => {
@@ -232,16 +233,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return letter ? codeLenses(letter) : null;
   }));
   // Reflow rewrites line breaks, so Format Document does it only when the settings ask; the command always can.
-  const reflow = (uri: string) => {
-    const doc = documents.get(uri);
-    const letter = letterOf(uri);
-    return doc && letter ? reflowEdits(letter, doc.getText(), cache.catalog) : null;
-  };
-  connection.onDocumentFormatting(answer(async (p) => ((await settingsFor(p.textDocument.uri)).reflowOnFormat ? reflow(p.textDocument.uri) : null)));
+  const reflow = (doc: TextDocument) => reflowEdits(modelOf(doc), doc.getText(), cache.catalog);
+  connection.onDocumentFormatting(answer(async (p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc && (await settingsFor(doc.uri)).reflowOnFormat ? reflow(doc) : null;
+  }));
   connection.onRequest('imr/reflow', answer((p: { uri: string }) => {
     const doc = documents.get(p.uri);
-    const edits = reflow(p.uri);
-    return doc && edits ? { version: doc.version, edits } : null;
+    return doc ? { version: doc.version, edits: reflow(doc) } : null;
   }));
   connection.onRequest('imr/summary', answer((p: { uri: string }) => {
     const letter = letterOf(p.uri);

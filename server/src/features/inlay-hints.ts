@@ -2,14 +2,10 @@ import { type InlayHint, type Range } from 'vscode-languageserver-types';
 import { type CalendarDate, formatDate, parseDate } from '../letter/dates';
 import { before } from '../letter/lines';
 import type { Letter } from '../letter/model';
+import { DECISION_MEANING } from './decision-meaning';
 
 /** Days a party has to appeal an IMR determination to the WCAB (Labor Code 4610.6(h)). */
 export const APPEAL_DAYS = 30;
-
-const MEANING = {
-  Upheld: { label: 'UR denial stands', tooltip: 'Upheld: the utilization review denial stands; the treatment is not authorized.' },
-  Overturned: { label: 'treatment to be authorized', tooltip: 'Overturned: the utilization review denial is reversed; the treatment must be authorized.' },
-} as const;
 
 /**
  * Inline help in `range`: after each decision, what it means for the worker; after the header's
@@ -39,8 +35,8 @@ export function inlayHints(letter: Letter, range: Range): InlayHint[] {
   for (const item of letter.items) {
     const decision = item.decision;
     if (!decision?.value || !within(decision.range)) continue;
-    const meaning = MEANING[decision.value];
-    hints.push({ position: decision.range.end, label: meaning.label, paddingLeft: true, tooltip: meaning.tooltip });
+    const meaning = DECISION_MEANING[decision.value];
+    hints.push({ position: decision.range.end, label: meaning.hint, paddingLeft: true, tooltip: meaning.explanation });
   }
   return hints;
 }

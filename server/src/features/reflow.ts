@@ -268,7 +268,7 @@ function rewrite(source: string, segments: readonly Segment[], annotations: read
       barrier = true;
       continue;
     }
-    if (!isSpace(c)) {
+    if (!isLayoutSpace(c)) {
       barrier = furniture = true;
       continue;
     }
@@ -281,9 +281,9 @@ function rewrite(source: string, segments: readonly Segment[], annotations: read
   if (firstBreak < 0) return undefined;
   // The run of whitespace around the line breaks, up to the content, markup or furniture on either side.
   let start = firstBreak;
-  while (start > from && isSpace(source.charCodeAt(start - 1)) && inKept(segments, start - 1)) start--;
+  while (start > from && isLayoutSpace(source.charCodeAt(start - 1)) && inKept(segments, start - 1)) start--;
   let end = lastBreakEnd;
-  while (end < to && isSpace(source.charCodeAt(end)) && inKept(segments, end)) end++;
+  while (end < to && isLayoutSpace(source.charCodeAt(end)) && inKept(segments, end)) end++;
   if (gap === 'join' && !furniture) {
     if (!hyphen) return { start, end, newText: ' ' };
     if (start === from && end === to) return { start, end, newText: '' };
@@ -296,7 +296,8 @@ function rewrite(source: string, segments: readonly Segment[], annotations: read
   return { start, end: lastBreakEnd, newText: gap === 'para' ? eol + eol : eol };
 }
 
-function isSpace(c: number): boolean {
+/** Space, tab, CR or LF: the only white space reflow moves (form feeds and the rest stay where they are). */
+function isLayoutSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
@@ -371,17 +372,17 @@ function whitespaceChanges(before: string, after: string): Change[] {
   let i = 0;
   let j = 0;
   while (i < before.length || j < after.length) {
-    const spaceBefore = i < before.length && isSpace(before.charCodeAt(i));
-    const spaceAfter = j < after.length && isSpace(after.charCodeAt(j));
+    const spaceBefore = i < before.length && isLayoutSpace(before.charCodeAt(i));
+    const spaceAfter = j < after.length && isLayoutSpace(after.charCodeAt(j));
     if (!spaceBefore && !spaceAfter) {
       i++;
       j++;
       continue;
     }
     let i2 = i;
-    while (i2 < before.length && isSpace(before.charCodeAt(i2))) i2++;
+    while (i2 < before.length && isLayoutSpace(before.charCodeAt(i2))) i2++;
     let j2 = j;
-    while (j2 < after.length && isSpace(after.charCodeAt(j2))) j2++;
+    while (j2 < after.length && isLayoutSpace(after.charCodeAt(j2))) j2++;
     let s = i;
     let t = j;
     while (s < i2 && t < j2 && before[s] === after[t]) s++, t++;

@@ -3,6 +3,7 @@ import { fieldLabel } from '../letter/items';
 import type { SectionSpec } from '../letter/layouts';
 import type { Decision, HeaderKey, Item, ItemFieldKind, Letter, ReviewerFieldKind, Section } from '../letter/model';
 import { HEADER_LABELS, ITEM_FIELD_LABELS, PLACEHOLDER, REVIEWER_LABELS } from '../rules/labels';
+import { DECISION_MEANING } from './decision-meaning';
 
 /*
  * Completion that knows where the cursor is in the letter: the section headings the layout still
@@ -36,10 +37,7 @@ const ITEM_FIELD_DOCS: Record<ItemFieldKind, string> = {
   rationale: "The expert reviewer's reasons, ending with whether the treatment is medically necessary.",
 };
 
-const DECISIONS: [Decision, string, string][] = [
-  ['Upheld', 'UR denial stands: treatment not authorized', 'The utilization review denial stands: the requested treatment is not authorized, and the worker does not receive it through the claim (unless the determination is appealed to the WCAB within 30 days).'],
-  ['Overturned', 'UR denial reversed: treatment must be authorized', 'The utilization review denial is reversed: the claims administrator must authorize the requested treatment for the worker.'],
-];
+const DECISIONS: Decision[] = ['Upheld', 'Overturned'];
 
 // What the letters print, word for word (shared/domain.md §2.4), wrapped as they wrap it.
 const DETERMINATION_BOILERPLATE = [
@@ -270,15 +268,15 @@ function afterTitleColon(letter: Letter, position: Position, linePrefix: string)
   if (letter.sections.some((s) => s.heading.range.start.line === line)) return undefined; // a heading ending in a colon
   if (fieldLabel(linePrefix.trim()) || /^associated surgical service$/i.test(title.trim()) || /^the final determination was based|\bbelow$/i.test(title.trim())) return undefined;
   const lower = word.toLowerCase();
-  const choices = DECISIONS.filter(([d]) => d.toLowerCase().startsWith(lower) && d !== word); // a decision written out needs nothing
+  const choices = DECISIONS.filter((d) => d.toLowerCase().startsWith(lower) && d !== word); // a decision written out needs nothing
   if (choices.length === 0 || !isItemLine(letter, line, position.character)) return [];
   const start = { line, character: position.character - word.length };
   const lead = space === '' && word === '' ? ' ' : ''; // right after the colon: the space letters put there
-  return choices.map(([d, detail, documentation], k) => ({
+  return choices.map((d, k) => ({
     label: d,
     kind: CompletionItemKind.EnumMember,
-    detail,
-    documentation,
+    detail: DECISION_MEANING[d].summary,
+    documentation: DECISION_MEANING[d].explanation,
     sortText: `${G_CONTEXT}${String(k).padStart(3, '0')}`,
     filterText: d,
     insertTextFormat: InsertTextFormat.PlainText,
