@@ -316,6 +316,10 @@ function finishRange(item: Item) {
   item.range = { start: item.title.range.start, end };
 }
 
+// editDistance's two rows (it is not reentrant).
+const ROW_A: number[] = [];
+const ROW_B: number[] = [];
+
 /**
  * Levenshtein distance, for short words only (3 for anything farther apart than that). With
  * `limit`, the count stops once the distance must exceed it and gives limit + 1: most lines
@@ -342,5 +346,3 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   }
   return prev[b.length];
 }
-const ROW_A: number[] = [];
-const ROW_B: number[] = [];
