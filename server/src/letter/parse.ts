@@ -1,4 +1,4 @@
-import { type Catalog, DEFAULT_CATALOG, rememberingLookups } from '../guidelines/catalog';
+import { type Catalog, type CatalogLookups, DEFAULT_CATALOG, rememberingLookups } from '../guidelines/catalog';
 import { guidelineFieldCitations, proseCitations } from './citations';
 import { readAnnotations } from './annotation-list';
 import { OffsetMap, scanAnnotations } from './annotations';
@@ -9,7 +9,8 @@ import { headerField, parseHeader } from './header';
 import { parseIssueList, parseItemBlocks, parseNumberedNotices } from './items';
 import { FINAL_DETERMINATION } from './layouts';
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { Header, Item, Letter } from './model';
+import type { Header, Item, ItemFieldKind, Letter } from './model';
+import type { FieldMemo, FieldReading } from './field-memo';
 import { Region } from './region';
 import { findSections } from './sections';
 import { readSummary } from './summary';
@@ -18,11 +19,19 @@ import { LetterText } from './text';
 
 /**
  * Reads a letter's text into its model. Never throws: whatever cannot be recognised is simply
- * absent from the model, and the rules report what is missing.
+ * absent from the model, and the rules report what is missing. With `memo` (one per document),
+ * fields unchanged since the document's previous version keep what was read from them.
  */
-export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG): Letter {
+export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG, memo?: FieldMemo): Letter {
+  memo?.begin();
+  const letter = read(source, catalog, memo);
+  memo?.end();
+  return letter;
+}
+
+function read(source: string, catalog: Catalog, memo: FieldMemo | undefined): Letter {
   const { clean, segments, annotations } = scanAnnotations(source);
-  if (annotations.length === 0) return parseClean(source, catalog);
+  if (annotations.length === 0) return parseClean(source, catalog, memo);
   // The letter is read as it was before it was annotated; its positions are then moved to where
   // they stand in the annotated text.
   const annotated = new LetterText(source);
@@ -35,15 +44,15 @@ export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG):
   return letter;
 }
 
-function parseClean(source: string, catalog: Catalog): Letter {
-  return looksBinary(source) ? binaryLetter(source) : readLetter(new LetterText(source), catalog);
+function parseClean(source: string, catalog: Catalog, memo?: FieldMemo): Letter {
+  return looksBinary(source) ? binaryLetter(source) : readLetter(new LetterText(source), catalog, memo);
 }
 
 function binaryLetter(source: string): Letter {
   return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, sections: [], reviewer: { fields: [] }, items: [], artifacts: { splitWords: [], formFeeds: [] }, annotations: [], suppressions: [], lineCount: 0, size: source.length };
 }
 
-function readLetter(text: LetterText, catalog: Catalog): Letter {
+function readLetter(text: LetterText, catalog: Catalog, memo?: FieldMemo): Letter {
   const { layout, sections } = findSections(text);
   const headerEnd = sections.find((s) => s.kind !== 'notice')?.range.start.line ?? text.lines.length;
   const header = parseHeader(text, 0, headerEnd);
@@ -54,7 +63,7 @@ function readLetter(text: LetterText, catalog: Catalog): Letter {
     if (layout.items === 'issue-list' && section.kind === 'issues') items = items.concat(parseIssueList(text, section));
     if (layout.items === 'numbered-notices' && section.kind === 'notice') items = items.concat(parseNumberedNotices(text, section));
   }
-  readFields(text, items, catalog, decisionYear(header));
+  readFields(text, items, catalog, decisionYear(header), memo);
   const summarySection = sections.find((s) => s.kind === 'summary');
   return {
     layout,
@@ -75,16 +84,22 @@ function readLetter(text: LetterText, catalog: Catalog): Letter {
 }
 
 /** What the fields say: the guidelines they cite, and the rationale's conclusion. */
-function readFields(text: LetterText, items: Item[], catalog: Catalog, year: number | undefined) {
+function readFields(text: LetterText, items: Item[], catalog: Catalog, year: number | undefined, memo?: FieldMemo) {
   const lookups = rememberingLookups(catalog);
   for (const item of items) {
     for (const field of item.fields) {
       if (!field.value) continue;
-      const region = new Region(text, field.value.range);
-      field.citations = field.kind === 'rationale' ? proseCitations(region, lookups, year) : guidelineFieldCitations(region, lookups);
-      if (field.kind === 'rationale') item.conclusion = findConclusion(region);
+      const reading = memo?.recall(text, field, year) ?? readField(new Region(text, field.value.range), field.kind, lookups, year);
+      memo?.keep(text, field, year, reading);
+      field.citations = reading.citations;
+      if (field.kind === 'rationale') item.conclusion = reading.conclusion;
     }
   }
+}
+
+function readField(region: Region, kind: ItemFieldKind, lookups: CatalogLookups, year: number | undefined): FieldReading {
+  if (kind !== 'rationale') return { citations: guidelineFieldCitations(region, lookups) };
+  return { citations: proseCitations(region, lookups, year), conclusion: findConclusion(region) };
 }
 
 function decisionYear(header: Header | undefined): number | undefined {

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { FieldMemo } from '../../server/src/letter/field-memo';
+import type { Letter } from '../../server/src/letter/model';
+import { parseLetter } from '../../server/src/letter/parse';
+import { VALID_LETTER, edit } from '../fixtures/letters';
+
+const ROOT = join(__dirname, '..', '..');
+const SAMPLES = readdirSync(join(ROOT, 'samples')).filter((f) => /\.(imr|txt)$/.test(f)).map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
+const REAL = join(ROOT, '..', 'shared', 'imr-letters');
+const REAL_LETTERS = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(REAL, f), 'utf8')) : [];
+
+/** The model as data: catalog entries and the layout by id, so two parses compare by value. */
+function snapshot(letter: Letter): string {
+  return JSON.stringify(letter, (key, value) => (key === 'entry' || key === 'layout') && value ? value.id : value);
+}
+
+function citationLists(letter: Letter) {
+  return letter.items.flatMap((item) => item.fields.map((f) => f.citations));
+}
+
+/**
+ * Edits of the kinds typing makes: a character or word in, a stretch out, a line break, text typed
+ * over (as long as what is typed). Half of them land in or near a field, where the readings are.
+ */
+const anEdit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  near: fc.constantFrom(undefined, 'guideline: Decision based on', 'Decision rationale:', 'Section(s):', 'medically necessary', 'Decision Date:'),
+  nth: fc.nat(),
+  shift: fc.nat({ max: 80 }),
+  length: fc.oneof(fc.nat({ max: 40 }), fc.constant(-1)), // -1: typed over
+  text: fc.constantFrom('', 'x', ' ', '\n', '\r\n', 'Upheld', ': ', '2009', '1', ', page 12', 'Decision rationale: ', 'Chronic Pain Medical Treatment Guidelines', '\f', '{>>note: why?<<}', 'MTUS '),
+});
+
+function apply(text: string, e: { at: number; near?: string; nth: number; shift: number; length: number; text: string }): string {
+  const places: number[] = [];
+  for (let i = e.near ? text.indexOf(e.near) : -1; i >= 0; i = text.indexOf(e.near!, i + 1)) places.push(i);
+  const at = places.length > 0 ? Math.min(text.length, places[e.nth % places.length] + e.shift) : Math.floor(e.at * text.length);
+  const length = e.length < 0 ? e.text.length : e.length;
+  return text.slice(0, at) + e.text + text.slice(Math.min(text.length, at + length));
+}
+
+describe('re-reading only the fields an edit changed', () => {
+  test('every version read with the memo equals a fresh read of it (random edit sequences on every sample and real letter)', () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(VALID_LETTER, ...SAMPLES, ...REAL_LETTERS), fc.array(anEdit, { minLength: 1, maxLength: 6 }), (letter, edits) => {
+        const memo = new FieldMemo();
+        let text = letter;
+        let before = parseLetter(text, undefined, memo);
+        assert.equal(snapshot(before), snapshot(parseLetter(text)));
+        for (const e of edits) {
+          text = apply(text, e);
+          const after = parseLetter(text, undefined, memo);
+          assert.equal(snapshot(after), snapshot(parseLetter(text)));
+          const earlier = new Set(citationLists(before));
+          reused += citationLists(after).filter((c) => c && earlier.has(c)).length;
+          before = after;
+        }
+      }),
+      { numRuns: 300, seed: 1124 },
+    );
+    assert.ok(reused > 0, 'some readings were reused');
+  });
+
+  test('an edit in one item keeps the readings of the others and re-reads its own', () => {
+    const memo = new FieldMemo();
+    const first = parseLetter(VALID_LETTER, undefined, memo);
+    const changed = edit(VALID_LETTER, 'The request for\nTramadol ER 100mg #30 is medically necessary.', 'The request for\nTramadol ER 100mg #30 is not medically necessary.');
+    const second = parseLetter(changed, undefined, memo);
+    const [knee, tramadol] = [0, 1].map((k) => second.items[k]);
+    assert.equal(knee.fields[1].citations, first.items[0].fields[1].citations, 'the knee brace MAXIMUS citations are the same objects');
+    assert.equal(knee.conclusion, first.items[0].conclusion);
+    assert.equal(tramadol.conclusion?.necessary, false, 'the edited rationale is read again');
+    assert.equal(first.items[1].conclusion?.necessary, true);
+  });
+
+  test('text typed over in place (same length, same lines) is read again', () => {
+    const memo = new FieldMemo();
+    const entries = (l: Letter) => l.items[0].fields.map((f) => f.citations!.map((c) => c.entry?.id ?? null));
+    assert.deepEqual(entries(parseLetter(VALID_LETTER, undefined, memo)), [['mtus-acoem2-ch13'], ['mtus-acoem2-ch13'], []]);
+    const typo = edit(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.', 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2009.');
+    assert.deepEqual(entries(parseLetter(typo, undefined, memo)), [[null], ['mtus-acoem2-ch13'], []]);
+    // A label retyped as another of the same length: the same value, now read as a rationale.
+    const spaced = edit(typo, 'MAXIMUS guideline: Decision based on MTUS Knee', 'MAXIMUS  guideline: Decision based on MTUS Knee');
+    assert.deepEqual(entries(parseLetter(spaced, undefined, memo)), [[null], ['mtus-acoem2-ch13'], []]);
+    const relabelled = edit(spaced, 'MAXIMUS  guideline: Decision based on MTUS Knee', 'Decision rationale: Decision based on MTUS Knee');
+    assert.equal(snapshot(parseLetter(relabelled, undefined, memo)), snapshot(parseLetter(relabelled)));
+  });
+
+  test('a new decision year re-reads the rationales that name a guideline by name alone', () => {
+    const letter = edit(VALID_LETTER, 'Short-term use is supported', 'The Chronic Pain Medical Treatment Guidelines support short-term use');
+    const memo = new FieldMemo();
+    const cpmtg = (l: Letter) => l.items[1].fields.find((f) => f.kind === 'rationale')!.citations!.map((c) => c.entry?.id);
+    assert.deepEqual(cpmtg(parseLetter(letter, undefined, memo)), ['mtus-cpmtg-2016']);
+    const older = edit(letter, 'Decision Date:        12/09/2016', 'Decision Date:        12/09/2012');
+    assert.deepEqual(cpmtg(parseLetter(older, undefined, memo)), ['mtus-cpmtg-2009']);
+    assert.equal(snapshot(parseLetter(older, undefined, memo)), snapshot(parseLetter(older)));
+  });
+
+  test('an annotated version in between: nothing is carried across it', () => {
+    const memo = new FieldMemo();
+    const clean = parseLetter(VALID_LETTER, undefined, memo);
+    const annotated = edit(VALID_LETTER, 'No instability is\ndocumented.', 'No instability is\n{>>question: was it examined?<<}documented.');
+    assert.equal(snapshot(parseLetter(annotated, undefined, memo)), snapshot(parseLetter(annotated)));
+    const again = parseLetter(VALID_LETTER, undefined, memo);
+    assert.equal(snapshot(again), snapshot(clean));
+    assert.notEqual(again.items[0].fields[1].citations, clean.items[0].fields[1].citations, 'read afresh after the annotated version');
+  });
+});
