@@ -73,8 +73,11 @@ export async function ensureTools(log: Log): Promise<Tools> {
     mkdirSync(csDir, { recursive: true });
     // npm runs on Node 24 (first on PATH) so code-server's postinstall, which checks the Node
     // version in npm's user agent, accepts it; node-gyp takes the headers of that Node
-    // (npm_config_nodedir wins over a `nodedir` in ~/.npmrc).
-    const env = { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir, XDG_CONFIG_HOME: join(cache, 'xdg') };
+    // (npm_config_nodedir wins over a `nodedir` in ~/.npmrc). The npm_* variables of the `npm run`
+    // that started this are left out: npm reads them as its own settings, and the user agent
+    // among them names the Node that ran the outer npm.
+    const outer = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+    const env = { ...outer, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir, XDG_CONFIG_HOME: join(cache, 'xdg') };
     const started = Date.now();
     const out = createWriteStream(logFile);
     const child = spawn('npm', ['install', '-g', '--prefix', csDir, `code-server@${CODE_SERVER_VERSION}`, '--foreground-scripts', '--no-fund', '--no-audit'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

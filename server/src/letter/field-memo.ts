@@ -51,7 +51,7 @@ export class FieldMemo {
       entry.character === start.character &&
       entry.year === year &&
       entry.source.length === offset(text, end.line, end.character) - from &&
-      text.source.startsWith(entry.source, from);
+      text.source.slice(from, from + entry.source.length) === entry.source; // compared whole, as memory: faster than startsWith
     return same ? entry : undefined;
   }
 
