@@ -4,6 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentSymbol, Range } from 'vscode-languageserver-types';
+import { diagnostics } from '../../server/src/features/diagnostics';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { parseLetter } from '../../server/src/letter/parse';
 import { VALID_LETTER, edit } from '../fixtures/letters';
 import { TestClient } from './client';
 
@@ -37,7 +40,7 @@ describe('protocol robustness (spawned bundled server)', () => {
     await client.stop();
   });
 
-  test('2,000 random incremental edits: the server\'s text equals the client\'s after each batch', async () => {
+  test('2,000 random incremental edits: the server\'s text equals the client\'s, and its outline a fresh read\'s, after each batch', async () => {
     const uri = 'file:///edits.imr';
     // No "{" in what is typed, so the server's clean text is its whole text.
     const pieces = ['a', ' ', '\n', '\r\n', ': Upheld', 'Decision rationale: ', 'é', '漢', '😀', '\t', 'MTUS '];
@@ -55,12 +58,49 @@ describe('protocol robustness (spawned bundled server)', () => {
         const change: TextDocumentContentChangeEvent = { range: { start: doc.positionAt(from), end: doc.positionAt(to) }, text: pieces[Math.floor(next() * pieces.length)].repeat(1 + Math.floor(next() * 3)) };
         doc = TextDocument.update(doc, [change], doc.version + 1);
         await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [change] });
+        // Read every few edits, so the server re-reads each version from the one just before.
+        if (n % 5 === 4) await client.rpc.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
       }
       assert.equal(await client.rpc.sendRequest<string>('imr/cleanText', { uri }), doc.getText(), `after batch ${batch}`);
       const symbols = await client.rpc.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-      assert.ok(Array.isArray(symbols));
+      assert.deepEqual(symbols, JSON.parse(JSON.stringify(documentSymbols(parseLetter(doc.getText())))), `outline after batch ${batch}`);
     }
     await client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  test('typing in the fields of a letter: after each edit the server\'s outline and diagnostics equal a fresh read\'s', async () => {
+    // The server re-reads only the fields an edit changed (field-memo.ts); this types where the
+    // fields are, as a reader would, and checks every version against a read from scratch.
+    const puller = new TestClient();
+    await puller.initialize(undefined, true);
+    const uri = 'file:///typing.imr';
+    let doc = TextDocument.create(uri, 'imr-letter', 1, VALID_LETTER);
+    await puller.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr-letter', version: 1, text: VALID_LETTER } }); // pulled: nothing is pushed to wait for
+    const next = random(1124);
+    const near = ['guideline: Decision based on', 'Decision rationale:', 'Section(s):', 'medically necessary', 'Decision Date:'];
+    const typed = ['x', '1', ' ', '2009', 'MTUS ', ', page 12', 'not ', '\n'];
+    const findings = (ds: Diagnostic[]) => ds.map((d) => [d.code, d.message, d.range]);
+    try {
+      for (let n = 0; n < 300; n++) {
+        const text = doc.getText();
+        const anchor = near[Math.floor(next() * near.length)];
+        const places: number[] = [];
+        for (let i = text.indexOf(anchor); i >= 0; i = text.indexOf(anchor, i + 1)) places.push(i);
+        const at = Math.min(text.length, places.length > 0 ? places[Math.floor(next() * places.length)] + Math.floor(next() * 80) : Math.floor(next() * text.length));
+        const piece = typed[Math.floor(next() * typed.length)];
+        const to = Math.min(text.length, at + (next() < 0.5 ? piece.length : Math.floor(next() * 3))); // typed over, or typed in
+        const change: TextDocumentContentChangeEvent = { range: { start: doc.positionAt(at), end: doc.positionAt(to) }, text: piece };
+        doc = TextDocument.update(doc, [change], doc.version + 1);
+        await puller.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [change] });
+        const fresh = parseLetter(doc.getText());
+        const symbols = await puller.rpc.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        assert.deepEqual(symbols, JSON.parse(JSON.stringify(documentSymbols(fresh))), `outline after edit ${n}`);
+        const pulled = await puller.rpc.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+        assert.deepEqual(findings(pulled.items), JSON.parse(JSON.stringify(findings(diagnostics(fresh, { rules: {} })))), `diagnostics after edit ${n}`);
+      }
+    } finally {
+      await puller.stop();
+    }
   });
 
   test('positions outside the document, unknown documents and odd parameters get an answer, and the server keeps running', async () => {
