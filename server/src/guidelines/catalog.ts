@@ -181,7 +181,7 @@ export type CatalogLookups = Pick<Catalog, 'entries' | 'get' | 'named' | 'topic'
 export function rememberingLookups(catalog: Catalog): CatalogLookups {
   const named = new Map<string, GuidelineEntry[]>();
   const chapters = new Map<string, GuidelineEntry | undefined>();
-  const topics = new Map<GuidelineEntry, Map<string, GuidelineEntry | undefined>>();
+  const topics = new Map<GuidelineEntry, { answers: Map<string, GuidelineEntry | undefined>; find: (text: string) => GuidelineEntry | undefined }>();
   // Made once, not per question: each lookup is asked thousands of times in a long letter.
   const findNamed = (text: string) => catalog.named(text);
   const findChapter = (text: string) => catalog.odgChapter(text);
@@ -192,12 +192,8 @@ export function rememberingLookups(catalog: Catalog): CatalogLookups {
     odgChapter: (text) => remember(chapters, text, findChapter),
     topic: (guideline, text) => {
       let own = topics.get(guideline);
-      if (!own) topics.set(guideline, (own = new Map()));
-      const found = own.get(text);
-      if (found !== undefined || own.has(text)) return found;
-      const entry = catalog.topic(guideline, text);
-      own.set(text, entry);
-      return entry;
+      if (!own) topics.set(guideline, (own = { answers: new Map(), find: (t) => catalog.topic(guideline, t) }));
+      return remember(own.answers, text, own.find);
     },
   };
 }
