@@ -1,4 +1,4 @@
-import type { Citation, Conclusion, LabeledField } from './model';
+import type { Citation, Conclusion, ItemDecision, ItemFieldKind, LabeledField, Span } from './model';
 import type { LetterText } from './text';
 
 /** What reading a field's value finds: the guidelines it cites and, for a rationale, its conclusion. */
@@ -7,63 +7,78 @@ export interface FieldReading {
   conclusion?: Conclusion;
 }
 
-interface Entry extends FieldReading {
-  kind: string;
-  character: number;
-  year: number | undefined;
-  /** The value as the source wrote it, to tell whether it changed. */
-  source: string;
-}
-
 /**
- * The field readings of a document's previous version. Reading citations is most of the work on a
- * long letter, and an edit touches few fields: a field of the same kind, whose value starts and
- * ends where it did and reads the same, gets its previous reading back. Its citations' positions
- * are the same too, since they lie inside the unchanged value.
+ * What was read from a document's previous version, for the next one to take back where the text
+ * is unchanged. Most of the work on a long letter is per field and per item line, and an edit
+ * touches few of them: a piece read from the same lines, starting on the same line, with the same
+ * `key` and the same text, reads the same, positions included. So the pieces are kept by the line
+ * they start on and given back only when all of that matches. What the whole letter decides (the
+ * decision year, which picks a guideline's version) is the version's context: when it changes,
+ * nothing is given back.
  *
- * Only letters without annotations are remembered: an annotated letter's model is moved to the
- * annotated text after it is read, in place.
+ * Only letters without annotations use it: an annotated letter's model is moved to the annotated
+ * text after it is read, in place.
  */
 export class FieldMemo {
-  /** The last version's readings, by the line their value starts on. */
-  private previous = new Map<number, Entry>();
-  /** The readings of the version being read. */
-  private next = new Map<number, Entry>();
+  /** A field's label and value, as `labeledField` builds them from its lines (which say its kind). */
+  readonly fields = new Pieces<LabeledField<ItemFieldKind>>();
+  /** A field value's citations and conclusion. */
+  readonly readings = new Pieces<FieldReading>();
+  /** An item line: its title and decision, read from its lines alone. */
+  readonly titles = new Pieces<[Span, ItemDecision]>();
+  private context: string | undefined;
 
-  begin(): void {
-    this.next = new Map();
+  /** A version with this context is about to be read. */
+  begin(context: string): void {
+    if (context !== this.context) for (const pieces of this.all()) pieces.forget();
+    this.context = context;
   }
 
-  /** The version is read: its readings replace the last version's (an annotated letter keeps none). */
+  /** The version is read: its pieces replace the last version's (an annotated letter keeps none). */
+  end(): void {
+    for (const pieces of this.all()) pieces.end();
+  }
+
+  private all() {
+    return [this.fields, this.readings, this.titles];
+  }
+}
+
+interface Kept<T> {
+  key: string;
+  character: number;
+  /** The text the piece was read from, as the source wrote it. */
+  source: string;
+  value: T;
+}
+
+/** One kind of piece: the last version's, and those of the version being read. */
+class Pieces<T> {
+  private previous = new Map<number, Kept<T>>();
+  private next = new Map<number, Kept<T>>();
+
+  forget(): void {
+    this.previous = new Map();
+  }
+
   end(): void {
     this.previous = this.next;
     this.next = new Map();
   }
 
-  recall(text: LetterText, field: LabeledField, year: number | undefined): FieldReading | undefined {
-    const value = field.value;
-    const entry = value && this.previous.get(value.range.start.line);
-    if (!value || !entry) return undefined;
-    const { start, end } = value.range;
-    const from = offset(text, start.line, start.character);
-    const same =
-      entry.kind === field.kind &&
-      entry.character === start.character &&
-      entry.year === year &&
-      entry.source.length === offset(text, end.line, end.character) - from &&
-      text.source.slice(from, from + entry.source.length) === entry.source; // compared whole, as memory: faster than startsWith
-    return same ? entry : undefined;
+  /**
+   * The piece read last time from `line`:`character` to `endLine`:`endCharacter` with `key`, if
+   * that text is unchanged; and, found or `read` now, kept for the next version. The key holds what
+   * the reading depends on beyond that text (a value's field kind, whose label lies outside it).
+   */
+  take(text: LetterText, line: number, character: number, endLine: number, endCharacter: number, key: string, read: () => T): T {
+    const from = text.lines[line].start + character;
+    const to = text.lines[endLine].start + endCharacter;
+    const last = this.previous.get(line);
+    const source = text.source.slice(from, to);
+    // Compared whole, as memory: faster than startsWith.
+    const value = last && last.key === key && last.character === character && last.source === source ? last.value : read();
+    this.next.set(line, { key, character, source, value });
+    return value;
   }
-
-  keep(text: LetterText, field: LabeledField, year: number | undefined, reading: FieldReading): void {
-    const value = field.value;
-    if (!value) return;
-    const { start, end } = value.range;
-    const source = text.source.slice(offset(text, start.line, start.character), offset(text, end.line, end.character));
-    this.next.set(start.line, { citations: reading.citations, conclusion: reading.conclusion, kind: field.kind, character: start.character, year, source });
-  }
-}
-
-function offset(text: LetterText, line: number, character: number): number {
-  return text.lines[line].start + character;
 }

@@ -3,6 +3,7 @@ import { later, range } from './lines';
 import { labeledField, readSpan } from './fields';
 import { squeezeSpaces } from './spaces';
 import type { Decision, Item, ItemDecision, ItemFieldKind, Section, Span } from './model';
+import type { FieldMemo } from './field-memo';
 import type { LetterText } from './text';
 
 const FIELD_ORDER: ItemFieldKind[] = ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'];
@@ -87,7 +88,7 @@ interface LabelMark {
  * may wrap, and may be a whole modified-UR paragraph), then `Claims Administrator guideline:`,
  * `MAXIMUS guideline:` and `Decision rationale:`, each running until the next label or item.
  */
-export function parseItemBlocks(text: LetterText, section: Section): Item[] {
+export function parseItemBlocks(text: LetterText, section: Section, memo?: FieldMemo): Item[] {
   const bodyEnd = section.range.end.line; // inclusive
   const floor = skipLead(text, section.heading.range.end.line + 1, bodyEnd);
   const marks = findMarks(text, floor, bodyEnd);
@@ -97,7 +98,12 @@ export function parseItemBlocks(text: LetterText, section: Section): Item[] {
   let open: LabelMark | undefined;
   let seen = new Set<ItemFieldKind>();
   const close = (lastLine: number) => {
-    if (item && open) item.fields.push(labeledField(text, open.kind, open.line, open.labelEnd, lastLine));
+    if (item && open) {
+      // The label's kind and end come from its line, which the memo compares.
+      const { kind, line, labelEnd } = open;
+      const build = () => labeledField(text, kind, line, labelEnd, lastLine);
+      item.fields.push(memo ? memo.fields.take(text, line, 0, lastLine, text.lines[lastLine].text.length, '', build) : build());
+    }
     open = undefined;
   };
   const start = (title: Span, decision: ItemDecision | undefined) => {
@@ -109,7 +115,9 @@ export function parseItemBlocks(text: LetterText, section: Section): Item[] {
   for (const mark of marks) {
     if (mark.type === 'title') {
       close(mark.first - 1);
-      start(...titleAndDecision(text, mark));
+      // Where the colon and the decision are comes from the item line's lines, which the memo compares.
+      const read = () => titleAndDecision(text, mark);
+      start(...(memo ? memo.titles.take(text, mark.first, 0, mark.last, text.lines[mark.last].text.length, '', read) : read()));
       continue;
     }
     if (!item || seen.has(mark.kind)) {

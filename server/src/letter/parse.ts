@@ -23,7 +23,6 @@ import { LetterText } from './text';
  * fields unchanged since the document's previous version keep what was read from them.
  */
 export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG, memo?: FieldMemo): Letter {
-  memo?.begin();
   const letter = read(source, catalog, memo);
   memo?.end();
   return letter;
@@ -56,14 +55,16 @@ function readLetter(text: LetterText, catalog: Catalog, memo?: FieldMemo): Lette
   const { layout, sections } = findSections(text);
   const headerEnd = sections.find((s) => s.kind !== 'notice')?.range.start.line ?? text.lines.length;
   const header = parseHeader(text, 0, headerEnd);
+  const year = decisionYear(header);
+  memo?.begin(`${year}`);
   const reviewer = parseReviewer(text, sections, layout.reviewerFields);
   let items: Item[] = []; // concatenated: a broken letter may hold more items than a call takes arguments
   for (const section of sections) {
-    if (layout.items === 'blocks' && section.kind === 'issues') items = items.concat(parseItemBlocks(text, section));
+    if (layout.items === 'blocks' && section.kind === 'issues') items = items.concat(parseItemBlocks(text, section, memo));
     if (layout.items === 'issue-list' && section.kind === 'issues') items = items.concat(parseIssueList(text, section));
     if (layout.items === 'numbered-notices' && section.kind === 'notice') items = items.concat(parseNumberedNotices(text, section));
   }
-  readFields(text, items, catalog, decisionYear(header), memo);
+  readFields(text, items, catalog, year, memo);
   const summarySection = sections.find((s) => s.kind === 'summary');
   return {
     layout,
@@ -89,8 +90,9 @@ function readFields(text: LetterText, items: Item[], catalog: Catalog, year: num
   for (const item of items) {
     for (const field of item.fields) {
       if (!field.value) continue;
-      const reading = memo?.recall(text, field, year) ?? readField(new Region(text, field.value.range), field.kind, lookups, year);
-      memo?.keep(text, field, year, reading);
+      const { start, end } = field.value.range;
+      const read = () => readField(new Region(text, field.value!.range), field.kind, lookups, year);
+      const reading = memo ? memo.readings.take(text, start.line, start.character, end.line, end.character, field.kind, read) : read();
       field.citations = reading.citations;
       if (field.kind === 'rationale') item.conclusion = reading.conclusion;
     }
