@@ -10,11 +10,10 @@ export interface FieldReading {
 /**
  * What was read from a document's previous version, for the next one to take back where the text
  * is unchanged. Most of the work on a long letter is per field and per item line, and an edit
- * touches few of them: a piece read from the same lines, starting on the same line, with the same
- * `key` and the same text, reads the same, positions included. So the pieces are kept by the line
- * they start on and given back only when all of that matches. What the whole letter decides (the
- * decision year, which picks a guideline's version) is the version's context: when it changes,
- * nothing is given back.
+ * touches few of them: a field or item line whose lines start on the same line and read the same
+ * is read the same, positions included, and so is the value of a field taken back. What the whole
+ * letter decides (the decision year, which picks a guideline's version) is the version's context:
+ * when it changes, every field is read again.
  *
  * Only letters without annotations use it: an annotated letter's model is moved to the annotated
  * text after it is read, in place.
@@ -22,63 +21,73 @@ export interface FieldReading {
 export class FieldMemo {
   /** A field's label and value, as `labeledField` builds them from its lines (which say its kind). */
   readonly fields = new Pieces<LabeledField<ItemFieldKind>>();
-  /** A field value's citations and conclusion. */
-  readonly readings = new Pieces<FieldReading>();
   /** An item line: its title and decision, read from its lines alone. */
   readonly titles = new Pieces<[Span, ItemDecision]>();
+  /** What each field's value says, by field: a field taken back has the same value, so the same reading. */
+  private readings = new Map<LabeledField, FieldReading>();
+  private nextReadings = new Map<LabeledField, FieldReading>();
   private context: string | undefined;
 
   /** A version with this context is about to be read. */
   begin(context: string): void {
-    if (context !== this.context) for (const pieces of this.all()) pieces.forget();
+    // Fields are read afresh, as new objects with no reading kept: a field taken back is never
+    // given a different reading (it belongs to the last version's model too). Item lines do not
+    // depend on the context.
+    if (context !== this.context) this.fields.forget();
     this.context = context;
   }
 
-  /** The version is read: its pieces replace the last version's (an annotated letter keeps none). */
-  end(): void {
-    for (const pieces of this.all()) pieces.end();
+  /** The reading of `field`, kept from the last version or made by `read` now. */
+  reading(field: LabeledField, read: () => FieldReading): FieldReading {
+    const reading = this.readings.get(field) ?? read();
+    this.nextReadings.set(field, reading);
+    return reading;
   }
 
-  private all() {
-    return [this.fields, this.readings, this.titles];
+  /** The version (`source`) is read: its pieces replace the last version's (an annotated letter keeps none). */
+  end(source: string): void {
+    this.fields.end(source);
+    this.titles.end(source);
+    this.readings = this.nextReadings;
+    this.nextReadings = new Map();
   }
 }
 
 interface Kept<T> {
-  key: string;
-  character: number;
-  /** The text the piece was read from, as the source wrote it. */
-  source: string;
+  /** Where the piece's text was in its version's source. */
+  from: number;
+  to: number;
   value: T;
 }
 
 /** One kind of piece: the last version's, and those of the version being read. */
 class Pieces<T> {
   private previous = new Map<number, Kept<T>>();
+  private previousSource = '';
   private next = new Map<number, Kept<T>>();
 
   forget(): void {
     this.previous = new Map();
   }
 
-  end(): void {
+  end(source: string): void {
     this.previous = this.next;
+    this.previousSource = source;
     this.next = new Map();
   }
 
   /**
-   * The piece read last time from `line`:`character` to `endLine`:`endCharacter` with `key`, if
-   * that text is unchanged; and, found or `read` now, kept for the next version. The key holds what
-   * the reading depends on beyond that text (a value's field kind, whose label lies outside it).
+   * The piece read last time from lines `line` to `endLine`, if they read as they did; and, found
+   * or `read` now, kept for the next version. Everything a piece depends on is in those lines.
    */
-  take(text: LetterText, line: number, character: number, endLine: number, endCharacter: number, key: string, read: () => T): T {
-    const from = text.lines[line].start + character;
-    const to = text.lines[endLine].start + endCharacter;
+  take(text: LetterText, line: number, endLine: number, read: () => T): T {
+    const from = text.lines[line].start;
+    const to = text.lines[endLine].start + text.lines[endLine].text.length;
     const last = this.previous.get(line);
-    const source = text.source.slice(from, to);
-    // Compared whole, as memory: faster than startsWith.
-    const value = last && last.key === key && last.character === character && last.source === source ? last.value : read();
-    this.next.set(line, { key, character, source, value });
+    // Texts are compared whole, as memory (faster than startsWith), and only when their lengths agree.
+    const same = last !== undefined && last.to - last.from === to - from && this.previousSource.slice(last.from, last.to) === text.source.slice(from, to);
+    const value = same ? last.value : read();
+    this.next.set(line, { from, to, value });
     return value;
   }
 }

@@ -102,7 +102,7 @@ export function parseItemBlocks(text: LetterText, section: Section, memo?: Field
       // The label's kind and end come from its line, which the memo compares.
       const { kind, line, labelEnd } = open;
       const build = () => labeledField(text, kind, line, labelEnd, lastLine);
-      item.fields.push(memo ? memo.fields.take(text, line, 0, lastLine, text.lines[lastLine].text.length, '', build) : build());
+      item.fields.push(memo ? memo.fields.take(text, line, lastLine, build) : build());
     }
     open = undefined;
   };
@@ -117,7 +117,7 @@ export function parseItemBlocks(text: LetterText, section: Section, memo?: Field
       close(mark.first - 1);
       // Where the colon and the decision are comes from the item line's lines, which the memo compares.
       const read = () => titleAndDecision(text, mark);
-      start(...(memo ? memo.titles.take(text, mark.first, 0, mark.last, text.lines[mark.last].text.length, '', read) : read()));
+      start(...(memo ? memo.titles.take(text, mark.first, mark.last, read) : read()));
       continue;
     }
     if (!item || seen.has(mark.kind)) {

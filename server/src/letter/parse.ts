@@ -24,7 +24,7 @@ import { LetterText } from './text';
  */
 export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG, memo?: FieldMemo): Letter {
   const letter = read(source, catalog, memo);
-  memo?.end();
+  memo?.end(source);
   return letter;
 }
 
@@ -90,9 +90,8 @@ function readFields(text: LetterText, items: Item[], catalog: Catalog, year: num
   for (const item of items) {
     for (const field of item.fields) {
       if (!field.value) continue;
-      const { start, end } = field.value.range;
       const read = () => readField(new Region(text, field.value!.range), field.kind, lookups, year);
-      const reading = memo ? memo.readings.take(text, start.line, start.character, end.line, end.character, field.kind, read) : read();
+      const reading = memo ? memo.reading(field, read) : read();
       field.citations = reading.citations;
       if (field.kind === 'rationale') item.conclusion = reading.conclusion;
     }
