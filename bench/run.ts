@@ -117,7 +117,7 @@ async function main() {
   let version = 1;
   for (const [name, request] of Object.entries(requests)) {
     const samples: number[] = [];
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 60; i++) {
       // A fresh version each time for the analysing requests, so the cache does not answer for them.
       if (name === 'documentSymbol' || name === 'diagnostics') {
         version++;
@@ -134,7 +134,7 @@ async function main() {
   // moves them all, so every field is read again.
   const keystrokes = async (text: string) => {
     const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 40; i++) {
       version++;
       const t = performance.now();
       const end = i % 2 ? { line: text === '\n' ? 1 : 0, character: text === '\n' ? 0 : 1 } : { line: 0, character: 0 };
