@@ -66,13 +66,17 @@ describe('re-reading only the fields an edit changed', () => {
     assert.ok(reused > 0, 'some readings were reused');
   });
 
-  test('an edit in one item keeps the readings of the others and re-reads its own', () => {
+  test('an edit in one item keeps the other items\' lines, fields and readings, and reads its own again', () => {
     const memo = new FieldMemo();
     const first = parseLetter(VALID_LETTER, undefined, memo);
     const changed = edit(VALID_LETTER, 'The request for\nTramadol ER 100mg #30 is medically necessary.', 'The request for\nTramadol ER 100mg #30 is not medically necessary.');
     const second = parseLetter(changed, undefined, memo);
     const [knee, tramadol] = [0, 1].map((k) => second.items[k]);
-    assert.equal(knee.fields[1].citations, first.items[0].fields[1].citations, 'the knee brace MAXIMUS citations are the same objects');
+    assert.equal(knee.title, first.items[0].title, 'the knee brace item line is taken back');
+    assert.equal(knee.decision, first.items[0].decision);
+    assert.equal(knee.fields[1], first.items[0].fields[1], 'its MAXIMUS guideline field is taken back');
+    assert.equal(knee.fields[1].citations, first.items[0].fields[1].citations, 'with its citations');
+    assert.notEqual(tramadol.fields[2], first.items[1].fields[2], 'the edited rationale is built again');
     assert.equal(knee.conclusion, first.items[0].conclusion);
     assert.equal(tramadol.conclusion?.necessary, false, 'the edited rationale is read again');
     assert.equal(first.items[1].conclusion?.necessary, true);
