@@ -1,7 +1,8 @@
 /**
  * What must hold for any text at all, shared by the property tests and `npm run fuzz`: analysis
  * never throws, every range lies inside the text, the outline is a proper tree, folds are in
- * order, and inline help and lenses point inside the text.
+ * order, inline help and lenses point inside the text, and a text read after an earlier version
+ * of it (as the server reads an edit) gives the model a fresh read gives.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -11,6 +12,8 @@ import { foldingRanges } from '../../server/src/features/folding';
 import { inlayHints } from '../../server/src/features/inlay-hints';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { before } from '../../server/src/letter/lines';
+import { FieldMemo } from '../../server/src/letter/field-memo';
+import type { Letter } from '../../server/src/letter/model';
 import { parseLetter } from '../../server/src/letter/parse';
 import { checkLetter } from '../../server/src/rules';
 import { VALID_LETTER } from '../fixtures/letters';
@@ -79,6 +82,19 @@ export function checkInvariants(text: string): void {
   const hints = inlayHints(letter, everything).map((h) => ({ start: h.position, end: h.position }));
   assertInside(text, [...problems.map((p) => p.range), ...assertTree(symbols), ...hints, ...codeLenses(letter).map((l) => l.range)]);
   for (const f of folds) assert.ok(f.startLine < f.endLine && f.endLine < lines, `fold ${f.startLine}-${f.endLine} of ${lines} lines`);
+  // The earlier version: the middle character typed over (texts up to 64 KB; the 1 MB ones would
+  // only repeat the same check at length).
+  if (text.length > 0 && text.length <= 1 << 16) {
+    const memo = new FieldMemo();
+    const middle = Math.floor(text.length / 2);
+    parseLetter(text.slice(0, middle) + (text[middle] === 'x' ? 'y' : 'x') + text.slice(middle + 1), undefined, memo);
+    assert.equal(snapshot(parseLetter(text, undefined, memo)), snapshot(letter), 'read after an earlier version');
+  }
+}
+
+/** The model as data: catalog entries and the layout by id, so two reads compare by value. */
+export function snapshot(letter: Letter): string {
+  return JSON.stringify(letter, (key, value) => ((key === 'entry' || key === 'layout') && value ? value.id : value));
 }
 
 /** Texts to check: edits of a letter (LF or CRLF), any string at all, lines shuffled and repeated. */

@@ -12,7 +12,7 @@ const SAMPLES = readdirSync(join(ROOT, 'samples')).filter((f) => /\.(imr|txt)$/.
 const REGRESSIONS = join(__dirname, 'regressions');
 
 describe('robustness', () => {
-  test('any text (edits of the letters, any string, shuffled lines): no exception, ranges inside, the outline a tree, folds in order', () => {
+  test('any text (edits of the letters, any string, shuffled lines): no exception, ranges inside, the outline a tree, folds in order, read after an earlier version as a fresh read', () => {
     fc.assert(fc.property(texts([VALID_LETTER, ...SAMPLES]), checkInvariants), { numRuns: 1000, seed: 20261124 });
   });
 

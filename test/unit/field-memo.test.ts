@@ -7,16 +7,13 @@ import { FieldMemo } from '../../server/src/letter/field-memo';
 import type { Letter } from '../../server/src/letter/model';
 import { parseLetter } from '../../server/src/letter/parse';
 import { VALID_LETTER, edit } from '../fixtures/letters';
+import { snapshot } from '../robustness/invariants';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLES = readdirSync(join(ROOT, 'samples')).filter((f) => /\.(imr|txt)$/.test(f)).map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
 const REAL = join(ROOT, '..', 'shared', 'imr-letters');
 const REAL_LETTERS = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(REAL, f), 'utf8')) : [];
 
-/** The model as data: catalog entries and the layout by id, so two parses compare by value. */
-function snapshot(letter: Letter): string {
-  return JSON.stringify(letter, (key, value) => (key === 'entry' || key === 'layout') && value ? value.id : value);
-}
 
 function citationLists(letter: Letter) {
   return letter.items.flatMap((item) => item.fields.map((f) => f.citations));
