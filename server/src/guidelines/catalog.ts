@@ -1,3 +1,4 @@
+import { someLowerCaseWord } from '../letter/words';
 import data from './catalog.json';
 
 export type Confidence = 'confirmed' | 'partial' | 'unverified';
@@ -33,38 +34,16 @@ export interface GuidelineEntry {
 // Words that letters add or drop freely around a guideline's name.
 const NOISE = new Set(['the', 'mtus', 'ca', 'guidelines', 'guideline', 'chapter', 'chapters', 'medical', 'treatment', 'of', 'and', 'for', 'ed', 'edition', 'online', 'version', 'acute', 'chronic']);
 
-/** Normalised words: lower case, & as "and", punctuation dropped, noise words dropped. */
-export function keyWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w && !NOISE.has(w));
-}
-
-/** keyWords joined by spaces: the form every name, chapter and topic is indexed and looked up by. */
+/**
+ * A name, chapter or topic as the catalog indexes and looks it up: its lower-case words, noise
+ * words dropped, joined by spaces. "&" needs no "and": both separate words, and "and" is noise.
+ */
 export function key(text: string): string {
-  // One pass over the lower-cased text, without the intermediate arrays: the recogniser looks up
-  // several pieces of every citation. "&" needs no "and": both separate words, and "and" is noise.
-  const lower = text.toLowerCase();
   let out = '';
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    if (i < lower.length && isWordChar(lower.charCodeAt(i))) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start < 0) continue;
-    const word = lower.slice(start, i);
+  someLowerCaseWord(text, (word) => {
     if (!NOISE.has(word)) out = out ? `${out} ${word}` : word;
-    start = -1;
-  }
+  });
   return out;
-}
-
-/** a-z and 0-9, what keyWords keeps. */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /**

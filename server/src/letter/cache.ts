@@ -10,7 +10,7 @@ import { parseLetter } from './parse';
  */
 const MAX_MODELS = 64;
 
-/** One model per document version: every feature reads the same parse, and an edit re-reads only the fields it changed. */
+/** One model per document version: every feature reads the same parse, and an edit re-reads only the fields and item lines it changed. */
 export class LetterCache {
   // A Map iterates in insertion order: re-inserting on use keeps the least recent first.
   private readonly entries = new Map<string, { version: number; letter: Letter; memo: FieldMemo }>();

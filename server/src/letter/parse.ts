@@ -20,7 +20,7 @@ import { LetterText } from './text';
 /**
  * Reads a letter's text into its model. Never throws: whatever cannot be recognised is simply
  * absent from the model, and the rules report what is missing. With `memo` (one per document),
- * fields unchanged since the document's previous version keep what was read from them.
+ * the fields and item lines unchanged since the document's previous version are taken back.
  */
 export function parseLetter(source: string, catalog: Catalog = DEFAULT_CATALOG, memo?: FieldMemo): Letter {
   const letter = read(source, catalog, memo);

@@ -1,5 +1,5 @@
 import type { Finding, Rule } from './rule';
-import { lowerCaseWords, singular, someLowerCaseWord } from './words';
+import { lowerCaseWords, singular, someLowerCaseWord } from '../letter/words';
 
 // Words that say nothing about which treatment is meant.
 const FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'or', 'with', 'without', 'at', 'in', 'on', 'times', 'time', 'request', 'requested', 'service', 'associated', 'surgical', 'retrospective', 'date', 'dos', 'x', 'per', 'week', 'weeks']);

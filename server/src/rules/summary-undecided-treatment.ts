@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { lowerCaseWords, singular } from './words';
+import { lowerCaseWords, singular } from '../letter/words';
 
 const FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'at', 'for', 'with', 'and', 'or', 'in', 'on', 'x', 'times', 'week', 'weeks', 'right', 'left', 'bilateral', 'lower', 'upper', 'request', 'one', 'two', 'three']);
 

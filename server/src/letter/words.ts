@@ -1,7 +1,8 @@
 /**
- * The words of a text as the treatment-matching rules compare them: the runs of a-z and 0-9 in
- * the lower-cased text (what `split(/[^a-z0-9]+/)` gives, without its empty pieces), found by one
- * pass over the characters, since these rules read every item's name and title.
+ * The words of a text as the catalog's keys and the treatment-matching rules compare them: the
+ * runs of a-z and 0-9 in the lower-cased text (what `split(/[^a-z0-9]+/)` gives, without its
+ * empty pieces), found by one pass over the characters, since they read every citation's pieces
+ * and every item's name and title.
  */
 export function lowerCaseWords(text: string): string[] {
   const words: string[] = [];
