@@ -1,4 +1,5 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { before } from '../letter/lines';
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
 import type { Problem } from '../rules/rule';
@@ -73,8 +74,7 @@ export function safeEdits(problems: Problem[]): { edits: TextEdit[]; count: numb
 }
 
 function overlap(a: TextEdit, b: TextEdit): boolean {
-  const lt = (p: TextEdit['range']['start'], q: TextEdit['range']['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
   const eq = (p: TextEdit['range']['start'], q: TextEdit['range']['start']) => p.line === q.line && p.character === q.character;
   // Two insertions at one point, or ranges that share characters.
-  return (eq(a.range.start, b.range.start) && eq(a.range.end, b.range.end)) || (lt(a.range.start, b.range.end) && lt(b.range.start, a.range.end));
+  return (eq(a.range.start, b.range.start) && eq(a.range.end, b.range.end)) || (before(a.range.start, b.range.end) && before(b.range.start, a.range.end));
 }

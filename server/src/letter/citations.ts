@@ -1,6 +1,7 @@
 import type { CatalogLookups, GuidelineEntry } from '../guidelines/catalog';
 import type { Position } from 'vscode-languageserver-types';
 import type { Citation, CitedPart, PageRef, Span } from './model';
+import { before } from './lines';
 import type { Region } from './region';
 import { collapseWhite, isSpace } from './spaces';
 
@@ -280,7 +281,7 @@ export function proseCitations(region: Region, catalog: CatalogLookups, year?: n
     }
   }
   // Where two recognisers claim the same words, the first (more specific) one keeps them.
-  found.sort((a, b) => before(a, b));
+  found.sort(byStart);
   return withoutOverlaps(found);
 }
 
@@ -294,8 +295,8 @@ function withoutOverlaps(sorted: Citation[]): Citation[] {
   let furthest: Position | undefined;
   for (const c of sorted) {
     const { start, end } = c.span.range;
-    if (!furthest || !isBefore(start, furthest)) kept.push(c);
-    if (!furthest || isBefore(furthest, end)) furthest = end;
+    if (!furthest || !before(start, furthest)) kept.push(c);
+    if (!furthest || before(furthest, end)) furthest = end;
   }
   return kept;
 }
@@ -396,12 +397,8 @@ function isListPunctuation(c: number): boolean {
   return c === 44 || c === 47 || c === 58;
 }
 
-function before(a: Citation, b: Citation): number {
+function byStart(a: Citation, b: Citation): number {
   const x = a.span.range.start;
   const y = b.span.range.start;
   return x.line - y.line || x.character - y.character;
-}
-
-function isBefore(p: Position, q: Position): boolean {
-  return p.line < q.line || (p.line === q.line && p.character < q.character);
 }
