@@ -3,11 +3,11 @@
 // `npm test` then checks for ever.
 //   npm run fuzz -- [--minutes N] [--seed S]      (defaults: 5 minutes, a seed from the clock)
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { checkInvariants, texts } from '../test/robustness/invariants';
-import { VALID_LETTER } from '../test/fixtures/letters';
+import { VALID_LETTER, realLetters, sampleLetters } from '../test/fixtures/letters';
 
 const ROOT = join(__dirname, '..');
 const REGRESSIONS = join(ROOT, 'test', 'robustness', 'regressions');
@@ -21,8 +21,7 @@ function option(name: string, fallback: number): number {
 
 /** The letters edits start from: the fixture, the samples, and the real letters where this checkout has them. */
 function letters(): string[] {
-  const dirs = [join(ROOT, 'samples'), join(ROOT, '..', 'shared', 'imr-letters')].filter(existsSync);
-  return [VALID_LETTER, ...dirs.flatMap((d) => readdirSync(d).filter((f) => /\.(imr|txt)$/.test(f)).map((f) => readFileSync(join(d, f), 'utf8')))];
+  return [VALID_LETTER, ...sampleLetters(), ...realLetters()];
 }
 
 function main(): number {

@@ -3,11 +3,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { VALID_LETTER } from '../fixtures/letters';
+import { VALID_LETTER, sampleLetters } from '../fixtures/letters';
 import { analyse, checkInvariants, texts } from './invariants';
 
-const ROOT = join(__dirname, '..', '..');
-const SAMPLES = readdirSync(join(ROOT, 'samples')).filter((f) => /\.(imr|txt)$/.test(f)).map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
+const SAMPLES = sampleLetters();
 /** Inputs `npm run fuzz` once found failing, kept so they never fail again. */
 const REGRESSIONS = join(__dirname, 'regressions');
 

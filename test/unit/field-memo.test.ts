@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { FieldMemo } from '../../server/src/letter/field-memo';
 import type { Letter } from '../../server/src/letter/model';
 import { parseLetter } from '../../server/src/letter/parse';
-import { VALID_LETTER, edit } from '../fixtures/letters';
+import { VALID_LETTER, edit, realLetters, sampleLetters } from '../fixtures/letters';
 import { snapshot } from '../robustness/invariants';
 
-const ROOT = join(__dirname, '..', '..');
-const SAMPLES = readdirSync(join(ROOT, 'samples')).filter((f) => /\.(imr|txt)$/.test(f)).map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
-const REAL = join(ROOT, '..', 'shared', 'imr-letters');
-const REAL_LETTERS = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(REAL, f), 'utf8')) : [];
+const SAMPLES = sampleLetters();
+const REAL_LETTERS = realLetters();
 
 
 function citationLists(letter: Letter) {
