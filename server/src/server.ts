@@ -19,6 +19,7 @@ import { letterSummary } from './features/letter-summary';
 import { reflowEdits } from './features/reflow';
 import { documentLinks } from './features/links';
 import { documentSymbols } from './features/symbols';
+import { limitOutline } from './features/outline-limit';
 import { DEFAULT_CATALOG } from './guidelines/catalog';
 import { withOverrides } from './guidelines/overrides';
 import { LetterCache } from './letter/cache';
@@ -46,6 +47,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let catalogFile: string | undefined;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const settingsByUri = new Map<string, Promise<Settings>>();
+  // Letters whose reader was told that their outline was cut (once each, not on every request).
+  const toldOutlineCut = new Set<string>();
   let canPullSettings = false;
   // Clients that pull diagnostics (LSP 3.17) ask for them; others get them pushed. Never both.
   let clientPulls = false;
@@ -182,12 +185,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pending.delete(e.document.uri);
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
+    toldOutlineCut.delete(e.document.uri);
     if (!clientPulls) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDocumentSymbol(answer((p) => {
-    const letter = letterOf(p.textDocument.uri);
-    return letter ? documentSymbols(letter) : null;
+  connection.onDocumentSymbol(answer(async (p) => {
+    const uri = p.textDocument.uri;
+    const limit = (await settingsFor(uri)).outlineLimit;
+    const letter = letterOf(uri);
+    if (!letter) return null;
+    const outline = limitOutline(documentSymbols(letter), limit);
+    if (outline.shown < outline.total && !toldOutlineCut.has(uri)) {
+      toldOutlineCut.add(uri);
+      const name = decodeURIComponent(uri.replace(/^.*\//, ''));
+      void connection.window.showInformationMessage(`The outline of ${name} shows ${outline.shown.toLocaleString('en-US')} of its ${outline.total.toLocaleString('en-US')} symbols, leaving out the deepest levels (setting imrLetter.outline.maxSymbols is ${limit.toLocaleString('en-US')}).`);
+    }
+    return outline.symbols;
   }));
   connection.onFoldingRanges(answer((p) => {
     const letter = letterOf(p.textDocument.uri);

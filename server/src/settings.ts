@@ -12,12 +12,16 @@ export interface Settings extends CheckOptions {
   inlayHints: boolean;
   /** "Format Document" reflows the letter (off unless asked for: it rewrites line breaks). */
   reflowOnFormat: boolean;
+  /** The most symbols an outline holds (deepest levels dropped first); 0 for no limit. */
+  outlineLimit: number;
 }
 
 export const SECTION = 'imrLetter';
 /** Letters over this size get only the outline and hovers in the editor (the command line checks any size). */
 export const DEFAULT_SIZE_LIMIT_MB = 5;
-export const DEFAULT_SETTINGS: Settings = { rules: {}, annotationKinds: [], sizeLimit: DEFAULT_SIZE_LIMIT_MB * 1_000_000, inlayHints: true, reflowOnFormat: false };
+/** As VS Code caps its own outlines (json.maxItemsComputed): only letters of hundreds of items reach it. */
+export const DEFAULT_OUTLINE_LIMIT = 5000;
+export const DEFAULT_SETTINGS: Settings = { rules: {}, annotationKinds: [], sizeLimit: DEFAULT_SIZE_LIMIT_MB * 1_000_000, inlayHints: true, reflowOnFormat: false, outlineLimit: DEFAULT_OUTLINE_LIMIT };
 
 export function readSettings(raw: unknown): Settings {
   const rules: Record<string, Level> = {};
@@ -32,6 +36,7 @@ export function readSettings(raw: unknown): Settings {
   const limit = (raw as { maxLetterSizeMB?: unknown } | null | undefined)?.maxLetterSizeMB;
   const hints = (raw as { inlayHints?: { enabled?: unknown } } | null | undefined)?.inlayHints?.enabled;
   const reflow = (raw as { format?: { reflow?: unknown } } | null | undefined)?.format?.reflow;
+  const outline = (raw as { outline?: { maxSymbols?: unknown } } | null | undefined)?.outline?.maxSymbols;
   return {
     rules,
     catalogFile: typeof file === 'string' && file.trim() ? file.trim() : undefined,
@@ -39,5 +44,6 @@ export function readSettings(raw: unknown): Settings {
     sizeLimit: (typeof limit === 'number' && limit > 0 ? limit : DEFAULT_SIZE_LIMIT_MB) * 1_000_000,
     inlayHints: hints !== false,
     reflowOnFormat: reflow === true,
+    outlineLimit: typeof outline === 'number' && Number.isFinite(outline) && outline >= 0 ? Math.floor(outline) : DEFAULT_OUTLINE_LIMIT,
   };
 }

@@ -159,6 +159,32 @@ describe('protocol robustness (spawned bundled server)', () => {
     await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { imrLetter: client.settings } });
   });
 
+  test('imrLetter.outline.maxSymbols cuts the outline by whole levels and says so once; 0 shows every symbol', async () => {
+    const uri = 'file:///outline-limit.imr';
+    await client.open(uri, VALID_LETTER);
+    const full = JSON.parse(JSON.stringify(documentSymbols(parseLetter(VALID_LETTER)))) as DocumentSymbol[];
+    const outline = () => client.rpc.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const configure = (maxSymbols: unknown) => {
+      client.settings = { rules: {}, outline: { maxSymbols } };
+      return client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { imrLetter: client.settings } });
+    };
+    const told = () => client.messages.filter((m) => m.startsWith('The outline of outline-limit.imr shows'));
+    try {
+      await configure(full.length + 1); // the top level and no more fits
+      const cut = await outline();
+      assert.deepEqual(cut.map((s) => [s.name, s.children]), full.map((s) => [s.name, undefined]));
+      await outline();
+      assert.equal(told().length, 1, client.messages.join('\n'));
+      assert.match(told()[0], new RegExp(`shows ${full.length} of its \\d+ symbols`));
+      await configure(0);
+      assert.deepEqual(await outline(), full);
+      await configure('many'); // malformed: the default, which this letter is far below
+      assert.deepEqual(await outline(), full);
+    } finally {
+      await configure(undefined);
+    }
+  });
+
   test('quick fixes carry the version they were computed on; a diagnostic from before an edit gets none', async () => {
     const uri = 'file:///versions.imr';
     const text = edit(VALID_LETTER, 'left: Upheld', 'left: Uphled');

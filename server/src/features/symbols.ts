@@ -62,7 +62,17 @@ function itemSymbol(item: Item, annotations: DocumentSymbol[]): DocumentSymbol {
   return symbol(item.name || '(untitled item)', decision, SymbolKind.Event, item.range, selection, [...item.fields.map(fieldSymbol), ...annotations]);
 }
 
+// A field's symbol depends on the field alone, and the server keeps a field that an edit did not
+// touch (field-memo.ts): its symbol is kept with it, so an edit rebuilds the outline of that field only.
+const fieldSymbols = new WeakMap<LabeledField, DocumentSymbol>();
+
 function fieldSymbol(field: LabeledField): DocumentSymbol {
+  let kept = fieldSymbols.get(field);
+  if (!kept) fieldSymbols.set(field, (kept = buildFieldSymbol(field)));
+  return kept;
+}
+
+function buildFieldSymbol(field: LabeledField): DocumentSymbol {
   // Guideline fields list what they cite; a rationale's prose citations would only crowd the outline.
   const citations = field.kind === 'rationale' ? [] : (field.citations ?? []).filter((c) => c.kind !== 'statement').map(citationSymbol);
   return symbol(bare(field.label.text), shorten(field.value?.text ?? '(empty)'), SymbolKind.Field, field.range, field.label.range, citations);
