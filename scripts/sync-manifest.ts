@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../server/src/rules';
 import { LEVELS } from '../server/src/rules/rule';
-import { DEFAULT_SIZE_LIMIT_MB } from '../server/src/settings';
+import { DEFAULT_OUTLINE_LIMIT, DEFAULT_SIZE_LIMIT_MB } from '../server/src/settings';
 
 export function configurationProperties(): Record<string, unknown> {
   return {
@@ -48,6 +48,13 @@ export function configurationProperties(): Record<string, unknown> {
       default: false,
       scope: 'resource',
       markdownDescription: 'Let **Format Document** reflow a letter: join the lines of each paragraph, remove the blank-line doubling of double-spaced letters and join words split at a line end, keeping headings, labels, items and annotations where they are. Off by default because it rewrites line breaks; the command **IMR Letters: Reflow Letter** works either way.',
+    },
+    'imrLetter.outline.maxSymbols': {
+      type: 'integer',
+      default: DEFAULT_OUTLINE_LIMIT,
+      minimum: 0,
+      scope: 'resource',
+      markdownDescription: "The most symbols a letter's outline shows (`0` for no limit). Past it, whole levels are left out, deepest first: a letter of a thousand items keeps its sections and items and loses their fields and citations. Only letters of hundreds of items reach the default. `imr-lint --outline` prints every symbol.",
     },
     'imrLetter.trace.server': {
       type: 'string',
