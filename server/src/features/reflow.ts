@@ -1,7 +1,6 @@
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
 import { type RawAnnotation, type Segment, scanAnnotations } from '../letter/annotations';
-import { splitLines } from '../letter/lines';
 import { lastAtOrBefore } from '../letter/search';
 import { LAYOUTS, headingKey } from '../letter/layouts';
 import type { Letter, Span } from '../letter/model';
@@ -95,14 +94,14 @@ const LINE_BREAK = /\r\n|\r|\n/g;
  * item lines, the reviewer's credentials) are joined.
  */
 function planChanges(letter: Letter, source: string, joinProse: boolean): Change[] {
-  const sourceLines = splitLines(source);
+  const sourceLines = new LetterText(source);
   const { clean, segments, annotations } = scanAnnotations(source);
   const text = new LetterText(clean);
   const lines = text.lines;
   const n = lines.length;
 
   // Where model positions (on the annotated text) fall in the clean letter the parser read.
-  const offsetOf = (p: Position) => sourceLines[Math.min(p.line, sourceLines.length - 1)].start + p.character;
+  const offsetOf = (p: Position) => sourceLines.offsetAt(p);
   const lineOf = (p: Position) => text.positionAt(toClean(segments, offsetOf(p))).line;
 
   const startsLine = new Array<boolean>(n).fill(false); // nothing joins onto this line from above
@@ -164,7 +163,7 @@ function planChanges(letter: Letter, source: string, joinProse: boolean): Change
     const hyphen = gap === 'join' && HYPHEN_END.test(text.trimmed(a)) && HYPHEN_NEXT.test(text.trimmed(b));
     const joinedHead = head.length > MAX_HEAD ? head : head + (hyphen ? '' : ' ') + text.trimmed(b);
     if (gap === 'join' && makesMark(head, joinedHead)) gap = 'line';
-    const change = gap && rewrite(source, segments, annotations, lines[a].start + lines[a].end, lines[b].start + lines[b].first, gap, hyphen);
+    const change = gap && rewrite(source, segments, annotations, text.starts[a] + lines[a].end, text.starts[b] + lines[b].first, gap, hyphen);
     const made = change && !touchesFixed(sourceLines, change, fixed) && source.slice(change.start, change.end) !== change.newText;
     if (made) changes.push(change);
     head = made && !/[\r\n]/.test(change.newText) ? joinedHead : text.trimmed(b);
@@ -179,7 +178,7 @@ function planChanges(letter: Letter, source: string, joinProse: boolean): Change
 function endOfText(source: string, segments: readonly Segment[], text: LetterText): Change | undefined {
   const last = text.lastContent(text.lines.length - 1);
   if (last < 0) return undefined;
-  const start = toSource(segments, text.lines[last].start + text.lines[last].end - 1) + 1;
+  const start = toSource(segments, text.starts[last] + text.lines[last].end - 1) + 1;
   const rest = source.slice(start);
   if (!/^[ \t\r\n]*$/.test(rest)) return undefined; // markup, a form feed
   const newText = /^[ \t]*(\r\n|\r|\n)?/.exec(rest)![1] ?? '';
@@ -332,23 +331,12 @@ function toClean(segments: readonly Segment[], offset: number): number {
   return s.clean + Math.min(offset - s.source, s.length);
 }
 
-function touchesFixed(sourceLines: ReturnType<typeof splitLines>, change: Change, fixed: Set<number>): boolean {
+function touchesFixed(sourceLines: LetterText, change: Change, fixed: Set<number>): boolean {
   if (fixed.size === 0) return false;
-  const first = lineAt(sourceLines, change.start);
-  const last = lineAt(sourceLines, change.end);
+  const first = sourceLines.positionAt(change.start).line;
+  const last = sourceLines.positionAt(change.end).line;
   for (let l = first; l <= last; l++) if (fixed.has(l)) return true;
   return false;
-}
-
-function lineAt(lines: ReturnType<typeof splitLines>, offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function applyChanges(source: string, changes: readonly Change[]): string {
@@ -402,10 +390,10 @@ function whitespaceChanges(before: string, after: string): Change[] {
 
 /** One edit per paragraph (the line breaks joined in it and the text between them), one per other line break rewritten. */
 function toEdits(source: string, changes: readonly Change[]): TextEdit[] {
-  const lines = splitLines(source);
+  const text = new LetterText(source);
   const position = (offset: number): Position => {
-    const line = lineAt(lines, offset);
-    return { line, character: offset - lines[line].start };
+    const line = text.positionAt(offset).line;
+    return { line, character: offset - text.starts[line] };
   };
   const joins = (c: Change) => !/[\r\n]/.test(c.newText);
   const edits: TextEdit[] = [];

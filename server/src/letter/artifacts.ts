@@ -9,12 +9,13 @@ const SPLIT_WORD = /\b([A-Za-z]{2,})-( +)(?!(?:and|or|to|nor)\b)([a-z]{2,})\b/g;
 /** Leftovers of PDF extraction: words split by a hyphen and a space, and page breaks inside a field's text. */
 export function findArtifacts(text: LetterText, items: Item[], reviewer: Reviewer): Artifacts {
   const splitWords = [];
-  for (const line of text.lines) {
+  for (let i = 0; i < text.lines.length; i++) {
+    const line = text.lines[i];
     if (line.blank || !line.text.includes('- ')) continue;
     SPLIT_WORD.lastIndex = 0;
     for (let m = SPLIT_WORD.exec(line.text); m; m = SPLIT_WORD.exec(line.text)) {
       const hyphen = m.index + m[1].length;
-      splitWords.push({ range: range(line.index, hyphen, line.index, hyphen + 1 + m[2].length), text: m[0] });
+      splitWords.push({ range: range(i, hyphen, i, hyphen + 1 + m[2].length), text: m[0] });
     }
   }
   const formFeeds: Range[] = [];

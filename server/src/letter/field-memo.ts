@@ -1,5 +1,5 @@
 import type { Citation, Conclusion, ItemDecision, ItemFieldKind, LabeledField, Span } from './model';
-import type { LetterText } from './text';
+import { LetterText } from './text';
 
 /** What reading a field's value finds: the guidelines it cites and, for a rationale, its conclusion. */
 export interface FieldReading {
@@ -27,6 +27,14 @@ export class FieldMemo {
   private readings = new Map<LabeledField, FieldReading>();
   private nextReadings = new Map<LabeledField, FieldReading>();
   private context: string | undefined;
+  private lastText: LetterText | undefined;
+  private nextText: LetterText | undefined;
+
+  /** The version's text, with the lines the edit left alone taken from the last version's. */
+  text(source: string): LetterText {
+    this.nextText = new LetterText(source, this.lastText);
+    return this.nextText;
+  }
 
   /** A version with this context is about to be read. */
   begin(context: string): void {
@@ -46,6 +54,8 @@ export class FieldMemo {
 
   /** The version (`source`) is read: its pieces replace the last version's (an annotated letter keeps none). */
   end(source: string): void {
+    this.lastText = this.nextText;
+    this.nextText = undefined;
     this.fields.end(source);
     this.titles.end(source);
     this.readings = this.nextReadings;
@@ -81,8 +91,8 @@ class Pieces<T> {
    * or `read` now, kept for the next version. Everything a piece depends on is in those lines.
    */
   take(text: LetterText, line: number, endLine: number, read: () => T): T {
-    const from = text.lines[line].start;
-    const to = text.lines[endLine].start + text.lines[endLine].text.length;
+    const from = text.starts[line];
+    const to = text.starts[endLine] + text.lines[endLine].text.length;
     const last = this.previous.get(line);
     // Texts are compared whole, as memory (faster than startsWith), and only when their lengths agree.
     const same = last !== undefined && last.to - last.from === to - from && this.previousSource.slice(last.from, last.to) === text.source.slice(from, to);

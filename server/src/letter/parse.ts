@@ -44,7 +44,7 @@ function read(source: string, catalog: Catalog, memo: FieldMemo | undefined): Le
 }
 
 function parseClean(source: string, catalog: Catalog, memo?: FieldMemo): Letter {
-  return looksBinary(source) ? binaryLetter(source) : readLetter(new LetterText(source), catalog, memo);
+  return looksBinary(source) ? binaryLetter(source) : readLetter(memo ? memo.text(source) : new LetterText(source), catalog, memo);
 }
 
 function binaryLetter(source: string): Letter {
@@ -118,7 +118,7 @@ function translate(letter: Letter, from: LetterText, to: LetterText, map: Offset
   // other objects cost more than all the moving. A part reached twice would only find its ranges
   // already moved.
   const moved = new Map<Range, Range>();
-  const offset = (p: Position) => from.lines[p.line].start + p.character;
+  const offset = (p: Position) => from.offsetAt(p);
   const move = (r: Range): Range => {
     const start = to.positionAt(map.start(offset(r.start)));
     const empty = r.start.line === r.end.line && r.start.character === r.end.character;

@@ -1,17 +1,20 @@
-import { type Line, splitLines, trimmed } from './lines';
+import { type Line, type SourceLines, splitLines, trimmed } from './lines';
 
 /**
  * The letter's lines plus where its paragraphs break. Extractors sometimes put a blank line
  * after every line (double spacing); there a single empty line joins two lines of one
  * paragraph, and only a longer blank run, or a line holding nothing but spaces, breaks it.
  */
-export class LetterText {
-  readonly lines: Line[];
+export class LetterText implements SourceLines {
+  readonly lines: readonly Line[];
+  /** The offset in the source where each line starts. */
+  readonly starts: readonly number[];
   readonly doubleSpaced: boolean;
   private readonly breaks: boolean[];
 
-  constructor(readonly source: string) {
-    this.lines = splitLines(source);
+  /** With `last`, the text's last version: the lines the edit left alone are taken from it. */
+  constructor(readonly source: string, last?: SourceLines) {
+    ({ lines: this.lines, starts: this.starts } = splitLines(source, last));
     this.doubleSpaced = isDoubleSpaced(this.lines);
     this.breaks = paragraphBreaks(this.lines, this.doubleSpaced);
   }
@@ -22,10 +25,15 @@ export class LetterText {
     let hi = this.lines.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lines[mid].start <= offset) lo = mid;
+      if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: Math.min(offset - this.lines[lo].start, this.lines[lo].text.length) };
+    return { line: lo, character: Math.min(offset - this.starts[lo], this.lines[lo].text.length) };
+  }
+
+  /** The offset of a position (one past the last line is the last line). */
+  offsetAt(position: { line: number; character: number }): number {
+    return this.starts[Math.min(position.line, this.starts.length - 1)] + position.character;
   }
 
   /** True when line i is blank and separates paragraphs. */
@@ -50,7 +58,7 @@ export class LetterText {
   }
 }
 
-function isDoubleSpaced(lines: Line[]): boolean {
+function isDoubleSpaced(lines: readonly Line[]): boolean {
   let content = 0;
   let gapped = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
@@ -61,7 +69,7 @@ function isDoubleSpaced(lines: Line[]): boolean {
   return content >= 6 && gapped >= content * 0.8;
 }
 
-function paragraphBreaks(lines: Line[], doubleSpaced: boolean): boolean[] {
+function paragraphBreaks(lines: readonly Line[], doubleSpaced: boolean): boolean[] {
   const breaks = new Array<boolean>(lines.length).fill(false);
   for (let i = 0; i < lines.length; ) {
     if (!lines[i].blank) {
