@@ -188,8 +188,9 @@ const CASES: Record<string, Case> = {
     clean: [VALID_LETTER],
   },
   'text.split-word': {
-    text: edit(VALID_LETTER, 'No instability is', 'No red- flag instability is'),
-    at: ['red- flag'],
+    // The space after the hyphen may be a tab (a space in the line's text).
+    text: edit(edit(VALID_LETTER, 'No instability is', 'No red- flag instability is'), 'Short-term use is supported', 'Short-term use is sup-\tported'),
+    at: ['red- flag', 'sup-\tported'],
     clean: [VALID_LETTER, edit(VALID_LETTER, 'No instability is', 'No pre- and post-operative instability is')],
   },
   'text.form-feed-in-field': {

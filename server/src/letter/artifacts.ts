@@ -1,17 +1,22 @@
 import type { Range } from 'vscode-languageserver-types';
-import { before, contains, range } from './lines';
+import { FURNITURE_CHARACTERS, before, contains, range } from './lines';
 import type { Artifacts, Item, Reviewer } from './model';
 import type { LetterText } from './text';
 
 // "red- flag": a word whose line break became a space after its hyphen. "pre- and post-operative" is English.
 const SPLIT_WORD = /\b([A-Za-z]{2,})-( +)(?!(?:and|or|to|nor)\b)([a-z]{2,})\b/g;
+// A hyphen and a space in the source: a tab or a form feed is a space in a line's text.
+const HYPHEN_SPACE = new RegExp(`-[ ${FURNITURE_CHARACTERS}]`, 'g');
 
 /** Leftovers of PDF extraction: words split by a hyphen and a space, and page breaks inside a field's text. */
 export function findArtifacts(text: LetterText, items: Item[], reviewer: Reviewer): Artifacts {
   const splitWords = [];
-  for (let i = 0; i < text.lines.length; i++) {
+  // Only lines holding a hyphen and a space can hold one: found by searching the whole text, not each line.
+  HYPHEN_SPACE.lastIndex = 0;
+  for (let hit = HYPHEN_SPACE.exec(text.source); hit; hit = HYPHEN_SPACE.exec(text.source)) {
+    const i = text.positionAt(hit.index).line;
     const line = text.lines[i];
-    if (line.blank || !line.text.includes('- ')) continue;
+    HYPHEN_SPACE.lastIndex = i + 1 < text.starts.length ? text.starts[i + 1] : text.source.length;
     SPLIT_WORD.lastIndex = 0;
     for (let m = SPLIT_WORD.exec(line.text); m; m = SPLIT_WORD.exec(line.text)) {
       const hyphen = m.index + m[1].length;
