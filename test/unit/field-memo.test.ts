@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { Catalog, DEFAULT_CATALOG } from '../../server/src/guidelines/catalog';
 import { FieldMemo } from '../../server/src/letter/field-memo';
 import type { Letter } from '../../server/src/letter/model';
 import { parseLetter } from '../../server/src/letter/parse';
-import { VALID_LETTER, edit, realLetters, sampleLetters } from '../fixtures/letters';
+import { VALID_LETTER, edit, lineOf, realLetters, sampleLetters } from '../fixtures/letters';
 import { snapshot } from '../robustness/invariants';
 
 const SAMPLES = sampleLetters();
@@ -73,6 +74,28 @@ describe('re-reading only the fields an edit changed', () => {
     assert.equal(knee.conclusion, first.items[0].conclusion);
     assert.equal(tramadol.conclusion?.necessary, false, 'the edited rationale is read again');
     assert.equal(first.items[1].conclusion?.necessary, true);
+  });
+
+  test('a line break typed above the items moves their fields and item lines down instead of reading them again', () => {
+    class Counting extends Catalog {
+      lookups = 0;
+      override named(text: string) {
+        this.lookups++;
+        return super.named(text);
+      }
+    }
+    const catalog = new Counting(DEFAULT_CATALOG.entries);
+    const memo = new FieldMemo();
+    const first = parseLetter(VALID_LETTER, catalog, memo);
+    assert.ok(catalog.lookups > 0, 'a first read looks the guidelines up');
+    catalog.lookups = 0;
+    const moved = 'Reviewed.\n\n' + VALID_LETTER;
+    const second = parseLetter(moved, catalog, memo);
+    assert.equal(catalog.lookups, 0, 'no field was read again');
+    assert.equal(snapshot(second), snapshot(parseLetter(moved)));
+    assert.notEqual(second.items[0].fields[1], first.items[0].fields[1], 'a copy: the last version keeps its own');
+    assert.equal(second.items[0].fields[1].range.start.line, first.items[0].fields[1].range.start.line + 2);
+    assert.equal(first.items[0].fields[1].range.start.line, lineOf(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee'), 'the last version is not changed');
   });
 
   test('text typed over in place (same length, same lines) is read again', () => {

@@ -10,6 +10,19 @@ const plain = (source: string, last?: ReturnType<typeof splitLines>) => {
   return lines.map((l, i) => ({ ...l, start: starts[i] }));
 };
 
+/** A split after `before`: equal to a fresh one, and the lines it says it kept are the last version's, with the same text before or after them. */
+function checkResplit(before: string, after: string): void {
+  const last = splitLines(before);
+  const next = splitLines(after, last);
+  assert.deepEqual(plain(after, last), plain(after));
+  const { before: head, after: tail, lastAfter } = next.kept!;
+  for (let i = 0; i < head; i++) assert.ok(next.lines[i] === last.lines[i] && next.starts[i] === last.starts[i], `line ${i}`);
+  for (let i = tail; i < next.lines.length; i++) {
+    assert.equal(next.lines[i], last.lines[lastAfter + i - tail], `line ${i}`);
+    assert.equal(after.length - next.starts[i], before.length - last.starts[lastAfter + i - tail], `line ${i} is as far from the end`);
+  }
+}
+
 describe('lines', () => {
   test('split as LSP splits: \\n, \\r\\n and \\r; furniture turned into spaces in place', () => {
     assert.deepEqual(plain('a\r\nb\rc\n\n\f d\t'), [
@@ -33,9 +46,23 @@ describe('lines', () => {
     assert.ok(broken.lines.slice(line + 2).every((l, i) => l === last.lines[line + 1 + i]), 'the lines below moved down one, the same objects');
   });
 
-  test('the text unchanged gives the last split back', () => {
+  test('the text unchanged keeps every line, at the same numbers', () => {
     const last = splitLines(VALID_LETTER);
-    assert.equal(splitLines(VALID_LETTER, last), last);
+    const again = splitLines(VALID_LETTER, last);
+    assert.equal(again.lines, last.lines);
+    assert.deepEqual(again.kept, { before: last.lines.length, after: last.lines.length, lastAfter: last.lines.length });
+  });
+
+  test('kept says which lines were taken from the last version, and where they were', () => {
+    const last = splitLines(VALID_LETTER);
+    const at = VALID_LETTER.indexOf('Hinged knee brace');
+    const line = VALID_LETTER.slice(0, at).split('\n').length - 1;
+    const broken = splitLines(VALID_LETTER.slice(0, at) + 'a\nb' + VALID_LETTER.slice(at), last);
+    const { before, after, lastAfter } = broken.kept!;
+    assert.ok(broken.lines.slice(0, before).every((l, i) => l === last.lines[i]));
+    assert.ok(broken.lines.slice(after).every((l, i) => l === last.lines[lastAfter + i]));
+    assert.deepEqual([before, after - before, lastAfter - before], [line, 2, 1], 'the edited line became two');
+    assert.equal(splitLines(VALID_LETTER).kept, undefined);
   });
 
   test('split after any edit of any text equals a fresh split (line breaks of every kind typed, deleted and split apart)', () => {
@@ -45,8 +72,7 @@ describe('lines', () => {
       fc.property(text, fc.nat(), fc.nat(), text, (before, a, b, typed) => {
         const from = before.length === 0 ? 0 : a % (before.length + 1);
         const to = from + (before.length === 0 ? 0 : b % (before.length - from + 1));
-        const after = before.slice(0, from) + typed + before.slice(to);
-        assert.deepEqual(plain(after, splitLines(before)), plain(after));
+        checkResplit(before, before.slice(0, from) + typed + before.slice(to));
       }),
       { numRuns: 20000, seed: 2411 },
     );
@@ -59,8 +85,7 @@ describe('lines', () => {
       fc.property(fc.constantFrom(...long), fc.nat(), fc.nat({ max: 3000 }), typed, (before, a, length, text) => {
         const from = a % (before.length + 1);
         const to = Math.min(before.length, from + (length % 4 === 0 ? length : length % 4));
-        const after = before.slice(0, from) + text + before.slice(to);
-        assert.deepEqual(plain(after, splitLines(before)), plain(after));
+        checkResplit(before, before.slice(0, from) + text + before.slice(to));
       }),
       { numRuns: 3000, seed: 1124 },
     );

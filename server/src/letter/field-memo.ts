@@ -1,4 +1,5 @@
 import type { Citation, Conclusion, ItemDecision, ItemFieldKind, LabeledField, Span } from './model';
+import { movedField, movedReading, movedTitle } from './moved-lines';
 import { LetterText } from './text';
 
 /** What reading a field's value finds: the guidelines it cites and, for a rationale, its conclusion. */
@@ -10,8 +11,10 @@ export interface FieldReading {
 /**
  * What was read from a document's previous version, for the next one to take back where the text
  * is unchanged. Most of the work on a long letter is per field and per item line, and an edit
- * touches few of them: a field or item line whose lines start on the same line and read the same
- * is read the same, positions included, and so is the value of a field taken back. What the whole
+ * touches few of them: a field or item line whose lines read the same is read the same, and so is
+ * the value of a field taken back. Its lines are the last version's lines (the same line objects,
+ * see LetterText); when a line break above moved them, the piece is copied with its ranges moved
+ * (moved-lines.ts), which costs less than reading it again. What the whole
  * letter decides (the decision year, which picks a guideline's version) is the version's context:
  * when it changes, every field is read again.
  *
@@ -20,9 +23,9 @@ export interface FieldReading {
  */
 export class FieldMemo {
   /** A field's label and value, as `labeledField` builds them from its lines (which say its kind). */
-  readonly fields = new Pieces<LabeledField<ItemFieldKind>>();
+  readonly fields = new Pieces<LabeledField<ItemFieldKind>>((field, lines) => this.moveField(field, lines));
   /** An item line: its title and decision, read from its lines alone. */
-  readonly titles = new Pieces<[Span, ItemDecision]>();
+  readonly titles = new Pieces<[Span, ItemDecision]>(movedTitle);
   /** What each field's value says, by field: a field taken back has the same value, so the same reading. */
   private readings = new Map<LabeledField, FieldReading>();
   private nextReadings = new Map<LabeledField, FieldReading>();
@@ -52,6 +55,14 @@ export class FieldMemo {
     return reading;
   }
 
+  /** A field whose lines moved, with its reading moved along (its citations are set from the reading). */
+  private moveField(field: LabeledField<ItemFieldKind>, lines: number): LabeledField<ItemFieldKind> {
+    const moved = movedField(field, lines);
+    const reading = this.readings.get(field);
+    if (reading) this.readings.set(moved, movedReading(reading, lines));
+    return moved;
+  }
+
   /** The version (`source`) is read: its pieces replace the last version's (an annotated letter keeps none). */
   end(source: string): void {
     this.lastText = this.nextText;
@@ -73,6 +84,9 @@ interface Kept<T> {
 /** One kind of piece: the last version's, and those of the version being read. */
 class Pieces<T> {
   private previous = new Map<number, Kept<T>>();
+  /** `moved` copies a piece to a place `lines` lines further down. */
+  constructor(private readonly moved: (piece: T, lines: number) => T) {}
+
   private previousSource = '';
   private next = new Map<number, Kept<T>>();
 
@@ -87,16 +101,18 @@ class Pieces<T> {
   }
 
   /**
-   * The piece read last time from lines `line` to `endLine`, if they read as they did; and, found
-   * or `read` now, kept for the next version. Everything a piece depends on is in those lines.
+   * The piece read last time from lines `line` to `endLine`, if they read as they did (moved when a
+   * line break above moved them); and, found or `read` now, kept for the next version. Everything a
+   * piece depends on is in those lines.
    */
   take(text: LetterText, line: number, endLine: number, read: () => T): T {
     const from = text.starts[line];
     const to = text.starts[endLine] + text.lines[endLine].text.length;
-    const last = this.previous.get(line);
+    const lastLine = text.lastLine(line);
+    const last = lastLine < 0 ? undefined : this.previous.get(lastLine);
     // Texts are compared whole, as memory (faster than startsWith), and only when their lengths agree.
     const same = last !== undefined && last.to - last.from === to - from && this.previousSource.slice(last.from, last.to) === text.source.slice(from, to);
-    const value = same ? last.value : read();
+    const value = !same ? read() : lastLine === line ? last.value : this.moved(last.value, line - lastLine);
     this.next.set(line, { from, to, value });
     return value;
   }

@@ -18,6 +18,15 @@ export interface SourceLines {
   readonly source: string;
   readonly lines: readonly Line[];
   readonly starts: readonly number[];
+  /** For a text split after its last version, the lines taken from it. */
+  readonly kept?: KeptLines;
+}
+
+/** Lines [0, before) are the last version's lines [0, before); lines from `after` on are its lines from `lastAfter` on. */
+export interface KeptLines {
+  readonly before: number;
+  readonly after: number;
+  readonly lastAfter: number;
 }
 
 // Characters PDF extraction leaves behind that mean nothing but space. Replaced one for one so every offset stays true.
@@ -32,8 +41,11 @@ const BREAK = /\r\n|\r|\n/g;
  * from it (the same objects, at their new numbers and offsets) and only the changed part is split.
  */
 export function splitLines(source: string, last?: SourceLines): SourceLines {
-  if (last?.source === source) return last;
   if (!last) return { source, ...split(source, 0) };
+  if (last.source === source) {
+    const all = last.lines.length;
+    return { source, lines: last.lines, starts: last.starts, kept: { before: all, after: all, lastAfter: all } };
+  }
   const prefix = commonPrefix(last.source, source);
   const suffix = commonSuffix(last.source, source, prefix);
   // A line is the same when its text and the line break after it are in the unchanged start...
@@ -50,7 +62,10 @@ export function splitLines(source: string, last?: SourceLines): SourceLines {
   const lineBreak = BREAK.exec(source);
   const to = lineBreak ? lineBreak.index + lineBreak[0].length : source.length;
   const changed = split(source.slice(from, to), from);
-  if (!lineBreak) return { source, lines: last.lines.slice(0, kept).concat(changed.lines), starts: last.starts.slice(0, kept).concat(changed.starts) };
+  if (!lineBreak) {
+    const lines = last.lines.slice(0, kept).concat(changed.lines);
+    return { source, lines, starts: last.starts.slice(0, kept).concat(changed.starts), kept: { before: kept, after: lines.length, lastAfter: last.lines.length } };
+  }
   // The changed part ends with a line break, and the line after it is the last version's.
   changed.lines.pop();
   changed.starts.pop();
@@ -62,6 +77,7 @@ export function splitLines(source: string, last?: SourceLines): SourceLines {
     source,
     lines: last.lines.slice(0, kept).concat(changed.lines, last.lines.slice(at)),
     starts: last.starts.slice(0, kept).concat(changed.starts, moved),
+    kept: { before: kept, after: kept + changed.lines.length, lastAfter: at },
   };
 }
 

@@ -1,4 +1,4 @@
-import { type Line, type SourceLines, splitLines, trimmed } from './lines';
+import { type KeptLines, type Line, type SourceLines, splitLines, trimmed } from './lines';
 
 /**
  * The letter's lines plus where its paragraphs break. Extractors sometimes put a blank line
@@ -9,12 +9,13 @@ export class LetterText implements SourceLines {
   readonly lines: readonly Line[];
   /** The offset in the source where each line starts. */
   readonly starts: readonly number[];
+  readonly kept?: KeptLines;
   readonly doubleSpaced: boolean;
   private readonly breaks: boolean[];
 
   /** With `last`, the text's last version: the lines the edit left alone are taken from it. */
   constructor(readonly source: string, last?: SourceLines) {
-    ({ lines: this.lines, starts: this.starts } = splitLines(source, last));
+    ({ lines: this.lines, starts: this.starts, kept: this.kept } = splitLines(source, last));
     this.doubleSpaced = isDoubleSpaced(this.lines);
     this.breaks = paragraphBreaks(this.lines, this.doubleSpaced);
   }
@@ -29,6 +30,14 @@ export class LetterText implements SourceLines {
       else hi = mid - 1;
     }
     return { line: lo, character: Math.min(offset - this.starts[lo], this.lines[lo].text.length) };
+  }
+
+  /** The number line i had in the last version, when it was taken from it; -1 otherwise. */
+  lastLine(i: number): number {
+    const kept = this.kept;
+    if (!kept) return -1;
+    if (i < kept.before) return i;
+    return i >= kept.after ? kept.lastAfter + i - kept.after : -1;
   }
 
   /** The offset of a position (one past the last line is the last line). */

@@ -1,0 +1,51 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { FieldReading } from './field-memo';
+import type { Citation, Conclusion, ItemDecision, LabeledField, Span } from './model';
+
+/*
+ * Copies of parts of the model `lines` lines further down (up when negative), for the memo, which
+ * takes back a part whose lines a line break above it moved. Every range is moved and the rest is
+ * copied as it is, with the keys in the order a fresh read gives them. The original still belongs
+ * to the last version's model, so it is copied, not changed.
+ */
+
+function movedRange(r: Range, lines: number): Range {
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+function movedSpan(s: Span, lines: number): Span {
+  return { ...s, range: movedRange(s.range, lines) };
+}
+
+/** A field as `labeledField` builds it: without its citations, which are set from its reading. */
+export function movedField<K extends string>(field: LabeledField<K>, lines: number): LabeledField<K> {
+  return { kind: field.kind, label: movedSpan(field.label, lines), value: field.value && movedSpan(field.value, lines), range: movedRange(field.range, lines) };
+}
+
+export function movedReading(reading: FieldReading, lines: number): FieldReading {
+  const moved: FieldReading = { ...reading, citations: reading.citations.map((c) => movedCitation(c, lines)) };
+  if (reading.conclusion) moved.conclusion = movedConclusion(reading.conclusion, lines);
+  return moved;
+}
+
+export function movedTitle([title, decision]: [Span, ItemDecision], lines: number): [Span, ItemDecision] {
+  return [movedSpan(title, lines), decision && { ...decision, range: movedRange(decision.range, lines) }];
+}
+
+function movedCitation(c: Citation, lines: number): Citation {
+  const moved: Citation = {
+    ...c,
+    span: movedSpan(c.span, lines),
+    // Empty lists are shared by the model (a citation with no pages); they stay shared.
+    parts: c.parts.length === 0 ? c.parts : c.parts.map((p) => ({ ...p, span: movedSpan(p.span, lines) })),
+    pages: c.pages.length === 0 ? c.pages : c.pages.map((p) => ({ ...p, range: movedRange(p.range, lines) })),
+    badPages: c.badPages.length === 0 ? c.badPages : c.badPages.map((s) => movedSpan(s, lines)),
+  };
+  if (c.name) moved.name = movedSpan(c.name, lines);
+  if (c.table) moved.table = movedSpan(c.table, lines);
+  return moved;
+}
+
+function movedConclusion(c: Conclusion, lines: number): Conclusion {
+  return { ...c, span: movedSpan(c.span, lines) };
+}
