@@ -82,13 +82,15 @@ export function checkInvariants(text: string): void {
   const hints = inlayHints(letter, everything).map((h) => ({ start: h.position, end: h.position }));
   assertInside(text, [...problems.map((p) => p.range), ...assertTree(symbols), ...hints, ...codeLenses(letter).map((l) => l.range)]);
   for (const f of folds) assert.ok(f.startLine < f.endLine && f.endLine < lines, `fold ${f.startLine}-${f.endLine} of ${lines} lines`);
-  // The earlier version: the middle character typed over (texts up to 64 KB; the 1 MB ones would
-  // only repeat the same check at length).
+  // Earlier versions: the middle character typed over, and a line break typed in the middle (the
+  // pieces below it move). Texts up to 64 KB; the 1 MB ones would only repeat the same check at length.
   if (text.length > 0 && text.length <= 1 << 16) {
-    const memo = new FieldMemo();
     const middle = Math.floor(text.length / 2);
-    parseLetter(text.slice(0, middle) + (text[middle] === 'x' ? 'y' : 'x') + text.slice(middle + 1), undefined, memo);
-    assert.equal(snapshot(parseLetter(text, undefined, memo)), snapshot(letter), 'read after an earlier version');
+    for (const earlier of [text.slice(0, middle) + (text[middle] === 'x' ? 'y' : 'x') + text.slice(middle + 1), text.slice(0, middle) + '\n' + text.slice(middle)]) {
+      const memo = new FieldMemo();
+      parseLetter(earlier, undefined, memo);
+      assert.equal(snapshot(parseLetter(text, undefined, memo)), snapshot(letter), 'read after an earlier version');
+    }
   }
 }
 
