@@ -18,7 +18,7 @@ import { inlayHints } from './features/inlay-hints';
 import { letterSummary } from './features/letter-summary';
 import { reflowEdits } from './features/reflow';
 import { documentLinks } from './features/links';
-import { documentSymbols } from './features/symbols';
+import { OutlineMemo, documentSymbols } from './features/symbols';
 import { limitOutline } from './features/outline-limit';
 import { DEFAULT_CATALOG } from './guidelines/catalog';
 import { withOverrides } from './guidelines/overrides';
@@ -49,6 +49,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settingsByUri = new Map<string, Promise<Settings>>();
   // Letters whose reader was told that their outline was cut (once each, not on every request).
   const toldOutlineCut = new Set<string>();
+  const outlineMemos = new Map<string, OutlineMemo>();
   let canPullSettings = false;
   // Clients that pull diagnostics (LSP 3.17) ask for them; others get them pushed. Never both.
   let clientPulls = false;
@@ -186,6 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     toldOutlineCut.delete(e.document.uri);
+    outlineMemos.delete(e.document.uri);
     if (!clientPulls) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -194,7 +196,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const limit = (await settingsFor(uri)).outlineLimit;
     const letter = letterOf(uri);
     if (!letter) return null;
-    const outline = limitOutline(documentSymbols(letter), limit);
+    let memo = outlineMemos.get(uri);
+    if (!memo) outlineMemos.set(uri, (memo = new OutlineMemo()));
+    const outline = limitOutline(documentSymbols(letter, memo), limit);
     if (outline.shown < outline.total && !toldOutlineCut.has(uri)) {
       toldOutlineCut.add(uri);
       const name = decodeURIComponent(uri.replace(/^.*\//, ''));

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { documentSymbols, shorten } from '../../server/src/features/symbols';
+import { OutlineMemo, documentSymbols, shorten } from '../../server/src/features/symbols';
+import { FieldMemo } from '../../server/src/letter/field-memo';
 import { parseLetter } from '../../server/src/letter/parse';
 import { VALID_LETTER, edit } from '../fixtures/letters';
 
@@ -22,5 +23,18 @@ describe('outline details', () => {
   test('equal to collapsing the whole text first, for any text (white space of every kind, long words, long runs)', () => {
     const piece = fc.constantFrom('a', 'bc', ' ', '  ', '\t', '\n', '\r\n', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', 'é', 'w'.repeat(70), ' '.repeat(300));
     fc.assert(fc.property(fc.array(piece, { maxLength: 120 }).map((p) => p.join('')), fc.constantFrom(1, 2, 5, 60, 200), (text, max) => assert.equal(shorten(text, max), meant(text, max))), { numRuns: 2000, seed: 60 });
+  });
+
+  test('with the document\'s outline memo, an edit outlines only the fields it changed, and the outline is a fresh one', () => {
+    const fields = new FieldMemo();
+    const outline = new OutlineMemo();
+    const symbolOf = (symbols: ReturnType<typeof documentSymbols>, item: string, field: string) => symbols.flatMap((s) => s.children ?? []).find((s) => s.name === item)!.children!.find((c) => c.name === field)!;
+    const first = documentSymbols(parseLetter(VALID_LETTER, undefined, fields), outline);
+    const changed = edit(VALID_LETTER, 'The guidelines support a brace', 'The guidelines allow a brace');
+    const second = documentSymbols(parseLetter(changed, undefined, fields), outline);
+    assert.deepEqual(second, documentSymbols(parseLetter(changed)));
+    assert.equal(symbolOf(second, 'Hinged knee brace, left', 'MAXIMUS guideline'), symbolOf(first, 'Hinged knee brace, left', 'MAXIMUS guideline'), 'an untouched field keeps its symbol');
+    assert.notEqual(symbolOf(second, 'Hinged knee brace, left', 'Decision rationale'), symbolOf(first, 'Hinged knee brace, left', 'Decision rationale'));
+    assert.match(symbolOf(second, 'Hinged knee brace, left', 'Decision rationale').detail!, /allow a brace/);
   });
 });

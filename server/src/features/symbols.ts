@@ -12,9 +12,11 @@ const DETAIL_LENGTH = 60;
  * The letter's outline: the header with its fields, then each section; the reviewer's
  * credentials under the section that states them, one symbol per disputed item (named by the
  * treatment, detailed by its decision) with its fields, citations and annotations under it, and
- * every other annotation under the section it sits in.
+ * every other annotation under the section it sits in. With `memo` (the document's), the symbols
+ * of fields kept from its last version are taken back.
  */
-export function documentSymbols(letter: Letter): DocumentSymbol[] {
+export function documentSymbols(letter: Letter, memo?: OutlineMemo): DocumentSymbol[] {
+  const field = memo ? (f: LabeledField) => memo.field(f) : fieldSymbol;
   // Each annotation goes under the innermost item, else section, whose lines it sits on. Found by
   // line, so the outline stays linear however many annotations and items a letter has.
   const byLine = new Map<number, Annotation[]>();
@@ -39,40 +41,55 @@ export function documentSymbols(letter: Letter): DocumentSymbol[] {
     const caseNumber = headerField(letter.header, 'caseNumber')?.value?.text;
     symbols.push(symbol('Header', caseNumber ?? '', SymbolKind.Namespace, letter.header.range, letter.header.fields[0].label.range, fields));
   }
-  for (const section of letter.sections) symbols.push(sectionSymbol(letter, section, claim(section.range), byItem));
+  for (const section of letter.sections) symbols.push(sectionSymbol(letter, section, claim(section.range), byItem, field));
+  memo?.end();
   // Concatenated, not pushed as arguments: a letter may hold more annotations than a call takes arguments.
   return symbols.concat(letter.annotations.filter((a) => !placed.has(a)).map(annotationSymbol));
 }
 
-function sectionSymbol(letter: Letter, section: Section, annotations: DocumentSymbol[], byItem: Map<Item, DocumentSymbol[]>): DocumentSymbol {
+type FieldSymbol = (field: LabeledField) => DocumentSymbol;
+
+function sectionSymbol(letter: Letter, section: Section, annotations: DocumentSymbol[], byItem: Map<Item, DocumentSymbol[]>, field: FieldSymbol): DocumentSymbol {
   const inside = (r: Range) => r.start.line > section.heading.range.start.line && r.start.line <= section.range.end.line;
   const items = itemsOf(letter, section);
   const children = [
-    ...(section.kind === 'determination' ? letter.reviewer.fields.filter((f) => inside(f.range)).map(fieldSymbol) : []),
-    ...items.map((i) => itemSymbol(i, byItem.get(i) ?? [])),
+    ...(section.kind === 'determination' ? letter.reviewer.fields.filter((f) => inside(f.range)).map(field) : []),
+    ...items.map((i) => itemSymbol(i, byItem.get(i) ?? [], field)),
     ...annotations,
   ];
   const detail = section.kind === 'issues' || section.kind === 'notice' ? describeCount(decisionCount(items)) : '';
   return symbol(titleCase(section.name), detail, SymbolKind.Module, section.range, section.heading.range, children);
 }
 
-function itemSymbol(item: Item, annotations: DocumentSymbol[]): DocumentSymbol {
+function itemSymbol(item: Item, annotations: DocumentSymbol[], field: FieldSymbol): DocumentSymbol {
   const decision = item.decision?.value ?? (item.decision?.text ? `"${item.decision.text}"?` : 'no decision');
   const selection = item.title.text ? item.title.range : item.fields[0]?.label.range ?? item.range;
-  return symbol(item.name || '(untitled item)', decision, SymbolKind.Event, item.range, selection, [...item.fields.map(fieldSymbol), ...annotations]);
+  return symbol(item.name || '(untitled item)', decision, SymbolKind.Event, item.range, selection, [...item.fields.map(field), ...annotations]);
 }
 
-// A field's symbol depends on the field alone, and the server keeps a field that an edit did not
-// touch (field-memo.ts): its symbol is kept with it, so an edit rebuilds the outline of that field only.
-const fieldSymbols = new WeakMap<LabeledField, DocumentSymbol>();
+/**
+ * A document's field symbols from its last outline, for the next outline to take back: a field's
+ * symbol depends on the field alone, and the server keeps the fields an edit did not touch
+ * (field-memo.ts), so an edit outlines only the fields it changed. One per open document.
+ */
+export class OutlineMemo {
+  private last = new Map<LabeledField, DocumentSymbol>();
+  private next = new Map<LabeledField, DocumentSymbol>();
+
+  field(field: LabeledField): DocumentSymbol {
+    const symbol = this.last.get(field) ?? fieldSymbol(field);
+    this.next.set(field, symbol);
+    return symbol;
+  }
+
+  /** The outline is made: its symbols replace the last outline's. */
+  end(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
+}
 
 function fieldSymbol(field: LabeledField): DocumentSymbol {
-  let kept = fieldSymbols.get(field);
-  if (!kept) fieldSymbols.set(field, (kept = buildFieldSymbol(field)));
-  return kept;
-}
-
-function buildFieldSymbol(field: LabeledField): DocumentSymbol {
   // Guideline fields list what they cite; a rationale's prose citations would only crowd the outline.
   const citations = field.kind === 'rationale' ? [] : (field.citations ?? []).filter((c) => c.kind !== 'statement').map(citationSymbol);
   return symbol(bare(field.label.text), shorten(field.value?.text ?? '(empty)'), SymbolKind.Field, field.range, field.label.range, citations);

@@ -1,4 +1,3 @@
-import type { Conclusion } from '../letter/model';
 import type { Finding, Rule } from './rule';
 import { lowerCaseWords, singular, someLowerCaseWord } from '../letter/words';
 
@@ -16,16 +15,6 @@ function words(text: string): string[] {
   return out;
 }
 
-// The words of each conclusion's subject, kept with the conclusion: the server keeps a field's
-// conclusion across edits that leave it alone (field-memo.ts), so they are not found again.
-const subjectWords = new WeakMap<Conclusion, Set<string>>();
-
-function wordsOfSubject(conclusion: Conclusion, subject: string): Set<string> {
-  let named = subjectWords.get(conclusion);
-  if (!named) subjectWords.set(conclusion, (named = new Set(words(subject))));
-  return named;
-}
-
 export const itemConclusionNamesOtherTreatment: Rule = {
   id: 'item.conclusion-names-other-treatment',
   description: "The rationale's conclusion names a treatment that shares no word with the item it decides (a sign of text pasted from another item).",
@@ -37,7 +26,7 @@ export const itemConclusionNamesOtherTreatment: Rule = {
     for (const item of letter.items) {
       const subject = item.conclusion?.subject;
       if (!subject) continue;
-      const named = wordsOfSubject(item.conclusion!, subject);
+      const named = new Set(words(subject));
       // Filler and numbers are not in `named`, so the item's words need only the plural's s dropped.
       const shared = (w: string) => named.has(singular(w));
       if (named.size === 0 || someLowerCaseWord(item.name, shared) || someLowerCaseWord(item.title.text, shared)) continue;
