@@ -26,8 +26,11 @@ export function findArtifacts(text: LetterText, items: Item[], reviewer: Reviewe
   const formFeeds: Range[] = [];
   if (!text.source.includes('\f')) return { splitWords, formFeeds }; // no page break, nothing to place
   // Values in document order, walked alongside the form feeds (also in order): linear.
-  const values = [...reviewer.fields, ...items.flatMap((i) => i.fields)].flatMap((f) => (f.value ? [f.value.range] : []));
-  values.sort((a, b) => (before(a.start, b.start) ? -1 : 1));
+  const values: Range[] = [];
+  for (const f of reviewer.fields) if (f.value) values.push(f.value.range);
+  for (const item of items) for (const f of item.fields) if (f.value) values.push(f.value.range);
+  // They almost always are already: sorted only when not.
+  if (values.some((r, k) => k > 0 && before(r.start, values[k - 1].start))) values.sort((a, b) => (before(a.start, b.start) ? -1 : 1));
   let v = 0;
   for (let at = text.source.indexOf('\f'); at >= 0; at = text.source.indexOf('\f', at + 1)) {
     const p = text.positionAt(at);

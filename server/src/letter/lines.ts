@@ -17,7 +17,8 @@ export interface Line {
 export interface SourceLines {
   readonly source: string;
   readonly lines: readonly Line[];
-  readonly starts: readonly number[];
+  /** A typed array: outside the collected heap, and copied as memory between versions. */
+  readonly starts: Int32Array;
   /** For a text split after its last version, the lines taken from it. */
   readonly kept?: KeptLines;
 }
@@ -64,27 +65,38 @@ export function splitLines(source: string, last?: SourceLines): SourceLines {
   const changed = split(source.slice(from, to), from);
   if (!lineBreak) {
     const lines = last.lines.slice(0, kept).concat(changed.lines);
-    return { source, lines, starts: last.starts.slice(0, kept).concat(changed.starts), kept: { before: kept, after: lines.length, lastAfter: last.lines.length } };
+    return { source, lines, starts: joined(last.starts.subarray(0, kept), changed.starts), kept: { before: kept, after: lines.length, lastAfter: last.lines.length } };
   }
   // The changed part ends with a line break, and the line after it is the last version's.
   changed.lines.pop();
-  changed.starts.pop();
+  const changedStarts = changed.starts.subarray(0, changed.lines.length);
   const shift = source.length - last.source.length;
   const at = lowerBound(last.starts, to - shift);
-  const moved = last.starts.slice(at);
-  for (let i = 0; i < moved.length; i++) moved[i] += shift;
+  const starts = joined(last.starts.subarray(0, kept), changedStarts, last.starts.subarray(at));
+  for (let i = kept + changedStarts.length; i < starts.length; i++) starts[i] += shift;
   return {
     source,
     lines: last.lines.slice(0, kept).concat(changed.lines, last.lines.slice(at)),
-    starts: last.starts.slice(0, kept).concat(changed.starts, moved),
+    starts,
     kept: { before: kept, after: kept + changed.lines.length, lastAfter: at },
   };
 }
 
+function joined(...parts: Int32Array[]): Int32Array {
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** The lines of `text`, which starts at `offset` in the source, and where each starts in the source. */
-function split(text: string, offset: number): { lines: Line[]; starts: number[] } {
+function split(text: string, offset: number): { lines: Line[]; starts: Int32Array } {
   const lines: Line[] = [];
-  const starts: number[] = [];
+  // Grown by doubling from a guess (letters' lines run 40-80 characters).
+  let starts: Int32Array = new Int32Array(16 + (text.length >> 5));
   // The next \n, \r and piece of furniture, each searched again only once passed: a letter with a
   // few form feeds has only those lines rewritten, and no line costs a match object.
   let lf = text.indexOf('\n');
@@ -98,9 +110,10 @@ function split(text: string, offset: number): { lines: Line[]; starts: number[] 
     const stop = cr < 0 ? lf : lf < 0 ? cr : Math.min(lf, cr);
     const end = stop < 0 ? text.length : stop;
     const raw = text.slice(start, end);
+    if (lines.length === starts.length) starts = joined(starts, new Int32Array(starts.length));
+    starts[lines.length] = offset + start;
     lines.push(makeLine(junk >= 0 && junk < end ? raw.replace(FURNITURE, ' ') : raw));
-    starts.push(offset + start);
-    if (stop < 0) return { lines, starts };
+    if (stop < 0) return { lines, starts: starts.subarray(0, lines.length) };
     start = stop + (stop === cr && lf === cr + 1 ? 2 : 1);
   }
 }
@@ -127,7 +140,7 @@ function commonSuffix(a: string, b: string, prefix: number): number {
 }
 
 /** The first index whose value is at least `value` in an ascending list. */
-function lowerBound(values: readonly number[], value: number): number {
+function lowerBound(values: Int32Array, value: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

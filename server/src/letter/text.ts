@@ -8,7 +8,7 @@ import { type KeptLines, type Line, type SourceLines, splitLines, trimmed } from
 export class LetterText implements SourceLines {
   readonly lines: readonly Line[];
   /** The offset in the source where each line starts. */
-  readonly starts: readonly number[];
+  readonly starts: Int32Array;
   readonly kept?: KeptLines;
   readonly doubleSpaced: boolean;
   private readonly breaks: boolean[];
