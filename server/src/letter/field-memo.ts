@@ -46,6 +46,8 @@ export class FieldMemo {
     // depend on the context.
     if (context !== this.context) this.fields.forget();
     this.context = context;
+    this.fields.begin();
+    this.titles.begin();
   }
 
   /** The reading of `field`, kept from the last version or made by `read` now. */
@@ -75,29 +77,41 @@ export class FieldMemo {
 }
 
 interface Kept<T> {
-  /** Where the piece's text was in its version's source. */
+  /** The line the piece starts on, and where its text was in its version's source. */
+  line: number;
   from: number;
   to: number;
   value: T;
 }
 
-/** One kind of piece: the last version's, and those of the version being read. */
+/**
+ * One kind of piece: the last version's, and those of the version being read, each in line order.
+ * A version asks for its pieces in line order too, so the last version's are searched from where
+ * the last search stopped (lists, not maps: a long letter has thousands of pieces a version).
+ */
 class Pieces<T> {
-  private previous = new Map<number, Kept<T>>();
+  private previous: Kept<T>[] = [];
+  private previousSource = '';
+  private next: Kept<T>[] = [];
+  private searched = 0;
+
   /** `moved` copies a piece to a place `lines` lines further down. */
   constructor(private readonly moved: (piece: T, lines: number) => T) {}
 
-  private previousSource = '';
-  private next = new Map<number, Kept<T>>();
-
   forget(): void {
-    this.previous = new Map();
+    this.previous = [];
+  }
+
+  /** A version is about to be read (what a version that failed half-way kept is dropped). */
+  begin(): void {
+    this.next = [];
+    this.searched = 0;
   }
 
   end(source: string): void {
     this.previous = this.next;
     this.previousSource = source;
-    this.next = new Map();
+    this.next = [];
   }
 
   /**
@@ -109,11 +123,20 @@ class Pieces<T> {
     const from = text.starts[line];
     const to = text.starts[endLine] + text.lines[endLine].text.length;
     const lastLine = text.lastLine(line);
-    const last = lastLine < 0 ? undefined : this.previous.get(lastLine);
+    const last = lastLine < 0 ? undefined : this.find(lastLine);
     // Texts are compared whole, as memory (faster than startsWith), and only when their lengths agree.
     const same = last !== undefined && last.to - last.from === to - from && this.previousSource.slice(last.from, last.to) === text.source.slice(from, to);
     const value = !same ? read() : lastLine === line ? last.value : this.moved(last.value, line - lastLine);
-    this.next.set(line, { from, to, value });
+    this.next.push({ line, from, to, value });
     return value;
+  }
+
+  /** The last version's piece that started on `line` (asked for in line order; one asked out of order is not found, and read again). */
+  private find(line: number): Kept<T> | undefined {
+    const pieces = this.previous;
+    let i = this.searched;
+    while (i < pieces.length && pieces[i].line < line) i++;
+    this.searched = i;
+    return i < pieces.length && pieces[i].line === line ? pieces[i] : undefined;
   }
 }
