@@ -165,11 +165,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void loadCatalog().then(revalidateAll);
   });
 
+  // Each document's last report, so a pull that finds the same findings is answered "unchanged"
+  // (LSP 3.17 result ids): an edit of a long letter often moves none of them, and the editor then
+  // neither receives nor redraws thousands of findings.
+  const lastReports = new Map<string, { resultId: string; findings: string }>();
+  let reports = 0;
   connection.languages.diagnostics.on(answer(async (p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return { kind: 'full', items: [] };
     const settings = await settingsFor(doc.uri);
-    return { kind: 'full', items: diagnostics(cache.get(doc.uri, doc.version, () => doc.getText()), settings, options.rulesDoc) };
+    const items = diagnostics(cache.get(doc.uri, doc.version, () => doc.getText()), settings, options.rulesDoc);
+    const findings = JSON.stringify(items);
+    const last = lastReports.get(doc.uri);
+    if (last?.findings === findings) return last.resultId === p.previousResultId ? { kind: 'unchanged', resultId: last.resultId } : { kind: 'full', resultId: last.resultId, items };
+    const resultId = String(++reports);
+    lastReports.set(doc.uri, { resultId, findings });
+    return { kind: 'full', resultId, items };
   }));
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -188,6 +199,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settingsByUri.delete(e.document.uri);
     toldOutlineCut.delete(e.document.uri);
     outlineMemos.delete(e.document.uri);
+    lastReports.delete(e.document.uri);
     if (!clientPulls) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

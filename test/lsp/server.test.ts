@@ -184,14 +184,23 @@ describe('pull diagnostics (LSP 3.17)', { skip: existsSync(SERVER) ? false : 'no
     const uri = 'file:///letters/pulled.imr';
     const text = edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left: Uphled');
     await client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr-letter', version: 1, text } });
-    type Report = { kind: string; items: { code: string }[] };
-    const first = await client.rpc.sendRequest<Report>('textDocument/diagnostic', { textDocument: { uri } });
+    type Report = { kind: string; resultId?: string; items: { code: string }[] };
+    const pull = (previousResultId?: string) => client.rpc.sendRequest<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    const first = await pull();
     assert.deepEqual([first.kind, first.items.map((d) => d.code)], ['full', ['item.invalid-decision']]);
-    // After an edit, the next pull answers for the edited text.
+    // The same findings again: "unchanged" to a client that names the last result, in full to one that does not.
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    assert.deepEqual((await pull()).items, first.items);
+    // An edit that moves no finding (a word of a rationale typed over) leaves them unchanged too.
+    const rationale = lineOf(text, 'documented. Therefore');
+    await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: rationale, character: 0 }, end: { line: rationale, character: 3 } }, text: 'Doc' }] });
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // After an edit that changes them, the next pull answers for the edited text, with a new result id.
     const line = lineOf(text, 'Uphled');
-    await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line, character: 25 }, end: { line, character: 31 } }, text: 'Upheld' }] });
-    const second = await client.rpc.sendRequest<Report>('textDocument/diagnostic', { textDocument: { uri } });
-    assert.deepEqual(second.items, []);
+    await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line, character: 25 }, end: { line, character: 31 } }, text: 'Upheld' }] });
+    const second = await pull(first.resultId);
+    assert.deepEqual([second.kind, second.items], ['full', []]);
+    assert.notEqual(second.resultId, first.resultId);
     const refreshed = client.nextRefresh();
     await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await refreshed;
