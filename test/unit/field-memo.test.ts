@@ -98,6 +98,27 @@ describe('re-reading only the fields an edit changed', () => {
     assert.equal(first.items[0].fields[1].range.start.line, lineOf(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee'), 'the last version is not changed');
   });
 
+  test('a field with no value (never read) does not keep the fields after it from taking back their readings', () => {
+    const empty = edit(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.', 'Claims Administrator guideline:');
+    class Counting extends Catalog {
+      lookups = 0;
+      override named(text: string) {
+        this.lookups++;
+        return super.named(text);
+      }
+    }
+    const catalog = new Counting(DEFAULT_CATALOG.entries);
+    const memo = new FieldMemo();
+    const first = parseLetter(empty, catalog, memo);
+    assert.equal(first.items[0].fields[0].value, undefined);
+    catalog.lookups = 0;
+    const typed = edit(empty, 'Tramadol ER 100mg #30 is medically necessary.', 'Tramadol ER 100mg #30 is medically  necessary.');
+    const second = parseLetter(typed, catalog, memo);
+    assert.equal(catalog.lookups, 0, 'the knee brace\'s MAXIMUS guideline, after the empty field, was not read again');
+    assert.equal(second.items[0].fields[1].citations, first.items[0].fields[1].citations);
+    assert.equal(snapshot(second), snapshot(parseLetter(typed)));
+  });
+
   test('text typed over in place (same length, same lines) is read again', () => {
     const memo = new FieldMemo();
     const entries = (l: Letter) => l.items[0].fields.map((f) => f.citations!.map((c) => c.entry?.id ?? null));

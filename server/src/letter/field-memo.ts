@@ -22,13 +22,13 @@ export interface FieldReading {
  * text after it is read, in place.
  */
 export class FieldMemo {
-  /** A field's label and value, as `labeledField` builds them from its lines (which say its kind). */
-  readonly fields = new Pieces<LabeledField<ItemFieldKind>>((field, lines) => this.moveField(field, lines));
+  /** A field's label and value, as `labeledField` builds them from its lines (which say its kind), and what its value says. */
+  private readonly fields = new Pieces<FieldPiece>(movedFieldPiece);
   /** An item line: its title and decision, read from its lines alone. */
   readonly titles = new Pieces<[Span, ItemDecision]>(movedTitle);
-  /** What each field's value says, by field: a field taken back has the same value, so the same reading. */
-  private readings = new Map<LabeledField, FieldReading>();
-  private nextReadings = new Map<LabeledField, FieldReading>();
+  /** This version's fields in the order they were taken, and how many of them have been read. */
+  private taken: FieldPiece[] = [];
+  private read = 0;
   private context: string | undefined;
   private lastText: LetterText | undefined;
   private nextText: LetterText | undefined;
@@ -48,21 +48,28 @@ export class FieldMemo {
     this.context = context;
     this.fields.begin();
     this.titles.begin();
+    this.taken = [];
+    this.read = 0;
   }
 
-  /** The reading of `field`, kept from the last version or made by `read` now. */
+  /** The field on lines `line` to `endLine`: the last version's if they read the same, else built by `build`. */
+  field(text: LetterText, line: number, endLine: number, build: () => LabeledField<ItemFieldKind>): LabeledField<ItemFieldKind> {
+    const piece = this.fields.take(text, line, endLine, () => ({ field: build() }));
+    this.taken.push(piece);
+    return piece.field;
+  }
+
+  /**
+   * The reading of `field`, kept with it from the last version or made by `read` now. Fields are
+   * read in the order they were taken (those with no value are not read), so each is found where
+   * the last one was; a field found nowhere is read and not kept.
+   */
   reading(field: LabeledField, read: () => FieldReading): FieldReading {
-    const reading = this.readings.get(field) ?? read();
-    this.nextReadings.set(field, reading);
-    return reading;
-  }
-
-  /** A field whose lines moved, with its reading moved along (its citations are set from the reading). */
-  private moveField(field: LabeledField<ItemFieldKind>, lines: number): LabeledField<ItemFieldKind> {
-    const moved = movedField(field, lines);
-    const reading = this.readings.get(field);
-    if (reading) this.readings.set(moved, movedReading(reading, lines));
-    return moved;
+    while (this.read < this.taken.length && this.taken[this.read].field !== field && !this.taken[this.read].field.value) this.read++;
+    const piece = this.taken[this.read];
+    if (piece?.field !== field) return read();
+    this.read++;
+    return (piece.reading ??= read());
   }
 
   /** The version (`source`) is read: its pieces replace the last version's (an annotated letter keeps none). */
@@ -71,9 +78,19 @@ export class FieldMemo {
     this.nextText = undefined;
     this.fields.end(source);
     this.titles.end(source);
-    this.readings = this.nextReadings;
-    this.nextReadings = new Map();
+    this.taken = [];
   }
+}
+
+/** A field and, once its value is read, what the value says. */
+interface FieldPiece {
+  field: LabeledField<ItemFieldKind>;
+  reading?: FieldReading;
+}
+
+/** A field whose lines moved, with its reading moved along (its citations are set from the reading). */
+function movedFieldPiece(piece: FieldPiece, lines: number): FieldPiece {
+  return { field: movedField(piece.field, lines), reading: piece.reading && movedReading(piece.reading, lines) };
 }
 
 interface Kept<T> {

@@ -102,7 +102,7 @@ export function parseItemBlocks(text: LetterText, section: Section, memo?: Field
       // The label's kind and end come from its line, which the memo compares.
       const { kind, line, labelEnd } = open;
       const build = () => labeledField(text, kind, line, labelEnd, lastLine);
-      item.fields.push(memo ? memo.fields.take(text, line, lastLine, build) : build());
+      item.fields.push(memo ? memo.field(text, line, lastLine, build) : build());
     }
     open = undefined;
   };
