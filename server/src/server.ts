@@ -39,6 +39,16 @@ const MAX_WORKSPACE_SYMBOLS = 1000;
 
 const DIAGNOSTICS_DELAY_MS = 150;
 
+/** The last part of a document's address, decoded (as written when its escapes are not valid). */
+function fileName(uri: string): string {
+  const last = uri.replace(/^.*\//, '');
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 /** Wires LSP requests to the letter service. Handlers only find the document, get its model and call a feature. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
@@ -213,8 +223,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const outline = limitOutline(documentSymbols(letter, memo), limit);
     if (outline.shown < outline.total && !toldOutlineCut.has(uri)) {
       toldOutlineCut.add(uri);
-      const name = decodeURIComponent(uri.replace(/^.*\//, ''));
-      void connection.window.showInformationMessage(`The outline of ${name} shows ${outline.shown.toLocaleString('en-US')} of its ${outline.total.toLocaleString('en-US')} symbols, leaving out the deepest levels (setting imrLetter.outline.maxSymbols is ${limit.toLocaleString('en-US')}).`);
+      void connection.window.showInformationMessage(`The outline of ${fileName(uri)} shows ${outline.shown.toLocaleString('en-US')} of its ${outline.total.toLocaleString('en-US')} symbols, leaving out the deepest levels (setting imrLetter.outline.maxSymbols is ${limit.toLocaleString('en-US')}).`);
     }
     return outline.symbols;
   }));
@@ -328,7 +337,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(p.uri);
     const letter = letterOf(p.uri);
     if (!doc || !letter || !EXPORT_FORMATS.includes(p.format)) return null;
-    return exportAnnotations({ name: decodeURIComponent(doc.uri.replace(/^.*\//, '')), uri: doc.uri, text: doc.getText(), letter }, p.format, kindVocabulary((await settingsFor(doc.uri)).annotationKinds));
+    return exportAnnotations({ name: fileName(doc.uri), uri: doc.uri, text: doc.getText(), letter }, p.format, kindVocabulary((await settingsFor(doc.uri)).annotationKinds));
   }));
   connection.onRequest('imr/cleanText', answer((p: { uri: string }) => {
     const doc = documents.get(p.uri);

@@ -180,6 +180,12 @@ describe('protocol robustness (spawned bundled server)', () => {
       assert.deepEqual(await outline(), full);
       await configure('many'); // malformed: the default, which this letter is far below
       assert.deepEqual(await outline(), full);
+      // An address whose escapes do not decode is named as written.
+      const odd = 'file:///odd%E0%A4%A.imr';
+      await client.open(odd, VALID_LETTER);
+      await configure(full.length + 1);
+      assert.equal((await client.rpc.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: odd } })).length, full.length);
+      assert.ok(client.messages.some((m) => m.startsWith('The outline of odd%E0%A4%A.imr shows')), client.messages.join('\n'));
     } finally {
       await configure(undefined);
     }
