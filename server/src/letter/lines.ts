@@ -1,4 +1,5 @@
 import type { Position, Range } from 'vscode-languageserver-types';
+import { lastAtOrBefore } from './search';
 
 /**
  * One physical line of the letter. It says nothing of where it is (its number and offset are the
@@ -71,7 +72,7 @@ export function splitLines(source: string, last?: SourceLines): SourceLines {
   changed.lines.pop();
   const changedStarts = changed.starts.subarray(0, changed.lines.length);
   const shift = source.length - last.source.length;
-  const at = lowerBound(last.starts, to - shift);
+  const at = lastAtOrBefore(last.starts, (start) => start, to - shift);
   const starts = joined(last.starts.subarray(0, kept), changedStarts, last.starts.subarray(at));
   for (let i = kept + changedStarts.length; i < starts.length; i++) starts[i] += shift;
   return {
@@ -137,18 +138,6 @@ function commonSuffix(a: string, b: string, prefix: number): number {
   while (i + BLOCK <= n && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
   while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
-}
-
-/** The first index whose value is at least `value` in an ascending list. */
-function lowerBound(values: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function nextFurniture(text: string, from: number): number {

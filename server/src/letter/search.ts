@@ -2,7 +2,7 @@
  * Binary search over an array sorted by `key`: the index of the last element whose key is at or
  * before `target` (0 when none is, -1 when the array is empty).
  */
-export function lastAtOrBefore<T>(sorted: readonly T[], key: (element: T) => number, target: number): number {
+export function lastAtOrBefore<T>(sorted: ArrayLike<T>, key: (element: T) => number, target: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo < hi) {

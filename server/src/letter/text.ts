@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from './search';
 import { type KeptLines, type Line, type SourceLines, splitLines, trimmed } from './lines';
 
 /**
@@ -22,14 +23,9 @@ export class LetterText implements SourceLines {
 
   /** The position of an offset into the source. */
   positionAt(offset: number): { line: number; character: number } {
-    let lo = 0;
-    let hi = this.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: Math.min(offset - this.starts[lo], this.lines[lo].text.length) };
+    // There is always a line, so always an index (the first line when the offset is before it).
+    const line = lastAtOrBefore(this.starts, (start) => start, offset);
+    return { line, character: Math.min(offset - this.starts[line], this.lines[line].text.length) };
   }
 
   /** The number line i had in the last version, when it was taken from it; -1 otherwise. */
