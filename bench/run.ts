@@ -120,16 +120,20 @@ async function main() {
   };
   const latency: Record<string, object> = {};
   let version = 1;
-  // A space typed at the top of the letter, then deleted: the text alternates between two versions.
-  const spaceTypedOrDeleted = (i: number) => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: i % 2 } }, text: i % 2 ? '' : ' ' });
+  // A character typed at the top of the letter (even i), then deleted (odd i): the text alternates
+  // between two versions. A new version each time.
+  const typeAtTop = (character: string, i: number) => {
+    version++;
+    const end = i % 2 === 0 ? { line: 0, character: 0 } : character === '\n' ? { line: 1, character: 0 } : { line: 0, character: 1 };
+    return client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text: i % 2 ? '' : character }] });
+  };
   // Opening: the first request reads the whole letter (and warms the server's code up). Reported on
   // its own, then a few edits before any sample, so the samples below are edits of an open letter.
   const opened = performance.now();
   await requests.documentSymbol();
   results.lspOpen1MBMs = performance.now() - opened;
   for (let i = 0; i < 10; i++) {
-    version++;
-    await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [spaceTypedOrDeleted(i)] });
+    await typeAtTop(' ', i);
     await requests.documentSymbol();
     await requests.diagnostics();
   }
@@ -137,10 +141,7 @@ async function main() {
     const samples: number[] = [];
     for (let i = 0; i < 60; i++) {
       // A fresh version each time for the analysing requests, so the cache does not answer for them.
-      if (name.startsWith('documentSymbol') || name === 'diagnostics') {
-        version++;
-        await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [spaceTypedOrDeleted(i)] });
-      }
+      if (name.startsWith('documentSymbol') || name === 'diagnostics') await typeAtTop(' ', i);
       const t = performance.now();
       await request();
       samples.push(performance.now() - t);
@@ -161,10 +162,8 @@ async function main() {
   const keystrokes = async (text: string) => {
     const times: number[] = [];
     for (let i = 0; i < 40; i++) {
-      version++;
       const t = performance.now();
-      const end = i % 2 ? { line: text === '\n' ? 1 : 0, character: text === '\n' ? 0 : 1 } : { line: 0, character: 0 };
-      await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text: i % 2 ? '' : text }] });
+      await typeAtTop(text, i);
       await requests.diagnostics();
       times.push(performance.now() - t);
     }

@@ -8,6 +8,15 @@ import { parseLetter } from '../../server/src/letter/parse';
 import { VALID_LETTER, edit, lineOf, realLetters, sampleLetters } from '../fixtures/letters';
 import { snapshot } from '../robustness/invariants';
 
+/** The catalog, counting how often a guideline name is looked up: a field read again looks its citations up. */
+class Counting extends Catalog {
+  lookups = 0;
+  override named(text: string) {
+    this.lookups++;
+    return super.named(text);
+  }
+}
+
 const SAMPLES = sampleLetters();
 const REAL_LETTERS = realLetters();
 
@@ -77,13 +86,6 @@ describe('re-reading only the fields an edit changed', () => {
   });
 
   test('a line break typed above the items moves their fields and item lines down instead of reading them again', () => {
-    class Counting extends Catalog {
-      lookups = 0;
-      override named(text: string) {
-        this.lookups++;
-        return super.named(text);
-      }
-    }
     const catalog = new Counting(DEFAULT_CATALOG.entries);
     const memo = new FieldMemo();
     const first = parseLetter(VALID_LETTER, catalog, memo);
@@ -100,13 +102,6 @@ describe('re-reading only the fields an edit changed', () => {
 
   test('a field with no value (never read) does not keep the fields after it from taking back their readings', () => {
     const empty = edit(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.', 'Claims Administrator guideline:');
-    class Counting extends Catalog {
-      lookups = 0;
-      override named(text: string) {
-        this.lookups++;
-        return super.named(text);
-      }
-    }
     const catalog = new Counting(DEFAULT_CATALOG.entries);
     const memo = new FieldMemo();
     const first = parseLetter(empty, catalog, memo);
