@@ -18,11 +18,11 @@ import { inlayHints } from './features/inlay-hints';
 import { letterSummary } from './features/letter-summary';
 import { reflowEdits } from './features/reflow';
 import { documentLinks } from './features/links';
-import { OutlineMemo, documentSymbols } from './features/symbols';
+import { documentSymbols } from './features/symbols';
 import { limitOutline } from './features/outline-limit';
 import { DEFAULT_CATALOG } from './guidelines/catalog';
 import { withOverrides } from './guidelines/overrides';
-import { LetterCache } from './letter/cache';
+import { DocumentCache, type DocumentState } from './document-cache';
 import type { Letter } from './letter/model';
 import { DEFAULT_SETTINGS, SECTION, type Settings, readSettings } from './settings';
 
@@ -52,14 +52,13 @@ function fileName(uri: string): string {
 /** Wires LSP requests to the letter service. Handlers only find the document, get its model and call a feature. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  let cache = new LetterCache();
+  let cache = new DocumentCache();
   let folderUri: string | undefined;
   let catalogFile: string | undefined;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const settingsByUri = new Map<string, Promise<Settings>>();
   // Letters whose reader was told that their outline was cut (once each, not on every request).
   const toldOutlineCut = new Set<string>();
-  const outlineMemos = new Map<string, OutlineMemo>();
   let canPullSettings = false;
   // Clients that pull diagnostics (LSP 3.17) ask for them; others get them pushed. Never both.
   let clientPulls = false;
@@ -76,7 +75,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   const answer = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R | ResponseError<never> => (shutDown ? new ResponseError<never>(ErrorCodes.InvalidRequest, 'The server is shutting down.') : handler(...args));
 
-  const modelOf = (doc: TextDocument): Letter => cache.get(doc.uri, doc.version, () => doc.getText());
+  const stateOf = (doc: TextDocument): DocumentState => cache.get(doc.uri, doc.version, () => doc.getText());
+  const modelOf = (doc: TextDocument): Letter => stateOf(doc).letter;
   const letterOf = (uri: string): Letter | undefined => {
     const doc = documents.get(uri);
     return doc && modelOf(doc);
@@ -100,8 +100,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer edit will be validated instead
     const started = Date.now();
-    const letter = cache.get(uri, version, () => current.getText());
-    const found = diagnostics(letter, settings, options.rulesDoc);
+    const { letter, findings } = stateOf(current);
+    const found = diagnostics(letter, settings, options.rulesDoc, findings);
     // Logged (when the client asks for a trace) by address, version, counts and time: never letter text.
     connection.tracer.log(`diagnostics for ${uri} version ${version}: ${found.length} in ${Date.now() - started} ms`);
     await connection.sendDiagnostics({ uri, version, diagnostics: found });
@@ -133,7 +133,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         void connection.window.showWarningMessage(`IMR Letters: cannot read the guideline catalog ${catalogFile}: ${e instanceof SyntaxError ? 'not valid JSON' : 'file not found or unreadable'}.`);
       }
     }
-    cache = new LetterCache(catalog);
+    cache = new DocumentCache(catalog);
   };
 
   connection.onInitialize((params) => {
@@ -184,7 +184,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return { kind: 'full', items: [] };
     const settings = await settingsFor(doc.uri);
-    const items = diagnostics(cache.get(doc.uri, doc.version, () => doc.getText()), settings, options.rulesDoc);
+    const { letter, findings: memo } = stateOf(doc);
+    const items = diagnostics(letter, settings, options.rulesDoc, memo);
     const findings = JSON.stringify(items);
     const last = lastReports.get(doc.uri);
     if (last?.findings === findings) return last.resultId === p.previousResultId ? { kind: 'unchanged', resultId: last.resultId } : { kind: 'full', resultId: last.resultId, items };
@@ -208,7 +209,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     toldOutlineCut.delete(e.document.uri);
-    outlineMemos.delete(e.document.uri);
     lastReports.delete(e.document.uri);
     if (!clientPulls) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -216,10 +216,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentSymbol(answer(async (p) => {
     const uri = p.textDocument.uri;
     const limit = (await settingsFor(uri)).outlineLimit;
-    const letter = letterOf(uri);
-    if (!letter) return null;
-    let memo = outlineMemos.get(uri);
-    if (!memo) outlineMemos.set(uri, (memo = new OutlineMemo()));
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    const { letter, outline: memo } = stateOf(doc);
     const outline = limitOutline(documentSymbols(letter, memo), limit);
     if (outline.shown < outline.total && !toldOutlineCut.has(uri)) {
       toldOutlineCut.add(uri);
@@ -250,16 +249,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onCodeAction(answer(async (p) => {
-    const letter = letterOf(p.textDocument.uri);
     const doc = documents.get(p.textDocument.uri);
-    if (!letter || !doc) return [];
+    if (!doc) return [];
+    const { letter, findings } = stateOf(doc);
     const lineLength = (line: number) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '').length;
     const settings = await settingsFor(p.textDocument.uri);
     const only = p.context.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
     const ctx = { uri: doc.uri, version: doc.version, text: doc.getText(), offsetAt: (q: Position) => doc.offsetAt(q), kinds: kindVocabulary(settings.annotationKinds), snippets: snippetEdits, versioned: versionedEdits };
     const target = { uri: doc.uri, version: versionedEdits ? doc.version : undefined, lineLength };
-    return [...codeActions(target, letter, p.context.diagnostics, settings, only), ...annotationActions(letter, p.range, p.context.diagnostics, ctx, wants)];
+    return [...codeActions(target, letter, p.context.diagnostics, settings, only, findings), ...annotationActions(letter, p.range, p.context.diagnostics, ctx, wants)];
   }));
 
   connection.languages.inlayHint.on(answer(async (p) => {
@@ -293,7 +292,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const seen = new Set<string>();
     for (const doc of documents.all()) {
       seen.add(doc.uri);
-      symbols = symbols.concat(letterSymbols(cache.get(doc.uri, doc.version, () => doc.getText()), doc.uri));
+      symbols = symbols.concat(letterSymbols(modelOf(doc), doc.uri));
     }
     for (const file of folderUri && options.workspaceLetters ? await options.workspaceLetters(folderUri).catch(() => []) : []) {
       if (token.isCancellationRequested) return null;

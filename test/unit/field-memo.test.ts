@@ -5,6 +5,8 @@ import { Catalog, DEFAULT_CATALOG } from '../../server/src/guidelines/catalog';
 import { FieldMemo } from '../../server/src/letter/field-memo';
 import type { Letter } from '../../server/src/letter/model';
 import { parseLetter } from '../../server/src/letter/parse';
+import { checkLetter } from '../../server/src/rules';
+import { FindingMemo } from '../../server/src/rules/finding-memo';
 import { VALID_LETTER, edit, lineOf, realLetters, sampleLetters } from '../fixtures/letters';
 import { snapshot } from '../robustness/invariants';
 
@@ -18,6 +20,8 @@ class Counting extends Catalog {
 }
 
 const SAMPLES = sampleLetters();
+/** A fixed day, so a fresh check and a remembered one agree on dates in the future. */
+const CHECK = { today: new Date(2026, 10, 24) };
 const REAL_LETTERS = realLetters();
 
 
@@ -52,13 +56,17 @@ describe('re-reading only the fields an edit changed', () => {
     fc.assert(
       fc.property(fc.constantFrom(VALID_LETTER, ...SAMPLES, ...REAL_LETTERS), fc.array(anEdit, { minLength: 1, maxLength: 6 }), (letter, edits) => {
         const memo = new FieldMemo();
+        const findings = new FindingMemo();
         let text = letter;
         let before = parseLetter(text, undefined, memo);
         assert.equal(snapshot(before), snapshot(parseLetter(text)));
+        assert.deepEqual(checkLetter(before, CHECK, findings), checkLetter(parseLetter(text), CHECK));
         for (const e of edits) {
           text = apply(text, e);
           const after = parseLetter(text, undefined, memo);
           assert.equal(snapshot(after), snapshot(parseLetter(text)));
+          // The findings of the items taken back are taken back too, and are what a fresh check finds.
+          assert.deepEqual(checkLetter(after, CHECK, findings), checkLetter(parseLetter(text), CHECK));
           const earlier = new Set(citationLists(before));
           reused += citationLists(after).filter((c) => c && earlier.has(c)).length;
           before = after;
@@ -83,6 +91,8 @@ describe('re-reading only the fields an edit changed', () => {
     assert.equal(knee.conclusion, first.items[0].conclusion);
     assert.equal(tramadol.conclusion?.necessary, false, 'the edited rationale is read again');
     assert.equal(first.items[1].conclusion?.necessary, true);
+    assert.equal(knee, first.items[0], 'the untouched item is the last version\'s item');
+    assert.notEqual(tramadol, first.items[1], 'the edited one is made again');
   });
 
   test('a line break typed above the items moves their fields and item lines down instead of reading them again', () => {
@@ -96,6 +106,7 @@ describe('re-reading only the fields an edit changed', () => {
     assert.equal(catalog.lookups, 0, 'no field was read again');
     assert.equal(snapshot(second), snapshot(parseLetter(moved)));
     assert.notEqual(second.items[0].fields[1], first.items[0].fields[1], 'a copy: the last version keeps its own');
+    assert.notEqual(second.items[0], first.items[0], 'and a new item: its ranges moved');
     assert.equal(second.items[0].fields[1].range.start.line, first.items[0].fields[1].range.start.line + 2);
     assert.equal(first.items[0].fields[1].range.start.line, lineOf(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee'), 'the last version is not changed');
   });

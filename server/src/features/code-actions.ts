@@ -2,6 +2,7 @@ import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type Text
 import { before } from '../letter/lines';
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
+import type { FindingMemo } from '../rules/finding-memo';
 import type { Problem } from '../rules/rule';
 import { SOURCE } from './diagnostics';
 
@@ -19,12 +20,13 @@ export interface ActionTarget {
  * Code actions for a request: every fix of every diagnostic in it (not only the first), "fix all"
  * for a rule with several fixable findings, and `source.fixAll.imr` (fix on save). `only` is
  * honoured. Fixes are taken from the letter as it is now, never from the diagnostic's data: a
- * diagnostic from an older version that no longer matches a finding gets no fix.
+ * diagnostic from an older version that no longer matches a finding gets no fix. `memo` is the
+ * document's (see checkLetter).
  */
-export function codeActions(target: ActionTarget, letter: Letter, diagnostics: Diagnostic[], options: CheckOptions, only?: string[]): CodeAction[] {
+export function codeActions(target: ActionTarget, letter: Letter, diagnostics: Diagnostic[], options: CheckOptions, only?: string[], memo?: FindingMemo): CodeAction[] {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const actions: CodeAction[] = [];
-  const problems = checkLetter(letter, options);
+  const problems = checkLetter(letter, options, memo);
   const edit = (edits: TextEdit[]) => versionedEdit(target, edits);
   if (wants(CodeActionKind.QuickFix)) {
     const ours = diagnostics.filter((d) => d.source === SOURCE);

@@ -1,6 +1,7 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
+import type { FindingMemo } from '../rules/finding-memo';
 import type { Problem, Severity } from '../rules/rule';
 
 export const SOURCE = 'imr';
@@ -15,9 +16,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /**
  * The letter's problems as LSP diagnostics: the rule id is the code, linked to its entry in the
  * rule reference when `rulesDoc` (the reference's address) is known; the fixes travel in `data`.
+ * `memo` is the document's, for the findings of items an edit did not touch.
  */
-export function diagnostics(letter: Letter, options: CheckOptions, rulesDoc?: string): Diagnostic[] {
-  return checkLetter(letter, options).map((p) => toDiagnostic(p, rulesDoc));
+export function diagnostics(letter: Letter, options: CheckOptions, rulesDoc?: string, memo?: FindingMemo): Diagnostic[] {
+  return checkLetter(letter, options, memo).map((p) => toDiagnostic(p, rulesDoc));
 }
 
 export function toDiagnostic(problem: Problem, rulesDoc?: string): Diagnostic {

@@ -1,4 +1,4 @@
-import type { Citation, Conclusion, ItemDecision, ItemFieldKind, LabeledField, Span } from './model';
+import type { Citation, Conclusion, Item, ItemDecision, ItemFieldKind, LabeledField, Span } from './model';
 import { movedField, movedReading, movedTitle } from './moved-lines';
 import { LetterText } from './text';
 
@@ -24,8 +24,8 @@ export interface FieldReading {
 export class FieldMemo {
   /** A field's label and value, as `labeledField` builds them from its lines (which say its kind), and what its value says. */
   private readonly fields = new Pieces<FieldPiece>(movedFieldPiece);
-  /** An item line: its title and decision, read from its lines alone. */
-  readonly titles = new Pieces<[Span, ItemDecision]>(movedTitle);
+  /** An item line: its title and decision, read from its lines alone, and the item made with them. */
+  readonly titles = new Pieces<TitlePiece>(movedTitle);
   /** This version's fields in the order they were taken, and how many of them have been read. */
   private taken: FieldPiece[] = [];
   private read = 0;
@@ -72,6 +72,18 @@ export class FieldMemo {
     return (piece.reading ??= read());
   }
 
+  /**
+   * The item made from an item line and its fields: the last version's item when the line was
+   * taken back where it was and its fields are the last version's too (an item is made from them
+   * alone), so what is worked out per item can be kept with it (the rules' findings, its symbol).
+   */
+  item(piece: TitlePiece, made: Item): Item {
+    const last = piece.item;
+    if (last && last.fields.length === made.fields.length && last.fields.every((f, k) => f === made.fields[k])) return last;
+    piece.item = made;
+    return made;
+  }
+
   /** The version (`source`) is read: its pieces replace the last version's (an annotated letter keeps none). */
   end(source: string): void {
     this.lastText = this.nextText;
@@ -80,6 +92,13 @@ export class FieldMemo {
     this.titles.end(source);
     this.taken = [];
   }
+}
+
+/** An item line's title and decision, and the item last made with them. */
+export interface TitlePiece {
+  title: Span;
+  decision: ItemDecision;
+  item?: Item;
 }
 
 /** A field and, once its value is read, what the value says. */

@@ -3,7 +3,7 @@ import { later, range } from './lines';
 import { labeledField, readSpan } from './fields';
 import { squeezeSpaces } from './spaces';
 import type { Decision, Item, ItemDecision, ItemFieldKind, Section, Span } from './model';
-import type { FieldMemo } from './field-memo';
+import type { FieldMemo, TitlePiece } from './field-memo';
 import type { LetterText } from './text';
 
 const FIELD_ORDER: ItemFieldKind[] = ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'];
@@ -106,9 +106,12 @@ export function parseItemBlocks(text: LetterText, section: Section, memo?: Field
     }
     open = undefined;
   };
-  const start = (title: Span, decision: ItemDecision | undefined) => {
+  // The item line each item was made from, when the memo keeps it (by item).
+  const lines: (TitlePiece | undefined)[] = [];
+  const start = (title: Span, decision: ItemDecision | undefined, line?: TitlePiece) => {
     item = newItem(title, decision);
     items.push(item);
+    lines.push(line);
     seen = new Set();
   };
 
@@ -117,7 +120,8 @@ export function parseItemBlocks(text: LetterText, section: Section, memo?: Field
       close(mark.first - 1);
       // Where the colon and the decision are comes from the item line's lines, which the memo compares.
       const read = () => titleAndDecision(text, mark);
-      start(...(memo ? memo.titles.take(text, mark.first, mark.last, read) : read()));
+      const line = memo ? memo.titles.take(text, mark.first, mark.last, read) : read();
+      start(line.title, line.decision, memo && line);
       continue;
     }
     if (!item || seen.has(mark.kind)) {
@@ -135,7 +139,8 @@ export function parseItemBlocks(text: LetterText, section: Section, memo?: Field
   }
   close(bodyEnd);
   items.forEach(finishRange);
-  return items;
+  // An item whose line and fields the edit left alone is the last version's item.
+  return memo ? items.map((made, k) => (lines[k] ? memo.item(lines[k], made) : made)) : items;
 }
 
 function findMarks(text: LetterText, floor: number, bodyEnd: number): (TitleMark | LabelMark)[] {
@@ -181,7 +186,8 @@ export function parseIssueList(text: LetterText, section: Section): Item[] {
   for (let i = lowest; i <= bodyEnd; i++) {
     const mark = text.lines[i].blank ? undefined : titleMark(text, i, lowest, false);
     if (!mark) continue;
-    items.push(newItem(...titleAndDecision(text, mark)));
+    const { title, decision } = titleAndDecision(text, mark);
+    items.push(newItem(title, decision));
     lowest = i + 1;
   }
   const rest = text.nextContent(lowest, bodyEnd + 1);
@@ -261,7 +267,7 @@ function titleStart(text: LetterText, last: number, floor: number, afterLabel: b
   return afterLabel ? last : first;
 }
 
-function titleAndDecision(text: LetterText, mark: TitleMark): [Span, ItemDecision] {
+function titleAndDecision(text: LetterText, mark: TitleMark): { title: Span; decision: ItemDecision } {
   const { first, colonLine, colon, last } = mark;
   const start = text.lines[first].first;
   const title: Span = {
@@ -272,7 +278,7 @@ function titleAndDecision(text: LetterText, mark: TitleMark): [Span, ItemDecisio
   let from = last === colonLine ? colon + 1 : line.first;
   while (line.text.charCodeAt(from) === 32) from++;
   const word = line.text.slice(from, line.end);
-  return [title, { text: word, range: range(last, from, last, line.end), value: decisionValue(word) }];
+  return { title, decision: { text: word, range: range(last, from, last, line.end), value: decisionValue(word) } };
 }
 
 /** For an item line with no decision word: an empty decision after a final colon, else none. */

@@ -28,8 +28,9 @@ export function movedReading(reading: FieldReading, lines: number): FieldReading
   return moved;
 }
 
-export function movedTitle([title, decision]: [Span, ItemDecision], lines: number): [Span, ItemDecision] {
-  return [movedSpan(title, lines), decision && { ...decision, range: movedRange(decision.range, lines) }];
+/** An item line's title and decision (not its item, which the next version makes anew). */
+export function movedTitle({ title, decision }: { title: Span; decision: ItemDecision }, lines: number): { title: Span; decision: ItemDecision } {
+  return { title: movedSpan(title, lines), decision: decision && { ...decision, range: movedRange(decision.range, lines) } };
 }
 
 function movedCitation(c: Citation, lines: number): Citation {

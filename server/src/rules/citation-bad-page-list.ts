@@ -1,4 +1,4 @@
-import { allCitations } from '../letter/citation-list';
+import { itemCitations } from '../letter/citation-list';
 import type { Finding, Rule } from './rule';
 
 export const citationBadPageList: Rule = {
@@ -7,9 +7,9 @@ export const citationBadPageList: Rule = {
   why: 'A page range that cannot be read cannot be checked.',
   example: '`page(s) 179-171`.',
   severity: 'warning',
-  check(letter) {
+  checkItem(item) {
     const findings: Finding[] = [];
-    for (const c of allCitations(letter)) for (const b of c.badPages) findings.push({ range: b.range, message: `Page reference "${b.text}" cannot be read as a page or page range.` });
+    for (const c of itemCitations(item)) for (const b of c.badPages) findings.push({ range: b.range, message: `Page reference "${b.text}" cannot be read as a page or page range.` });
     return findings;
   },
 };

@@ -1,5 +1,5 @@
 import { pagesOf } from '../guidelines/describe';
-import { allCitations } from '../letter/citation-list';
+import { itemCitations } from '../letter/citation-list';
 import type { Finding, Rule } from './rule';
 
 export const citationPageOutOfRange: Rule = {
@@ -8,9 +8,9 @@ export const citationPageOutOfRange: Rule = {
   why: 'A page outside the chapter points the reader at the wrong text.',
   example: '`ACOEM Chapter 12 Low Back Complaints Page(s): 400` (the chapter is pp. 286-326).',
   severity: 'warning',
-  check(letter) {
+  checkItem(item) {
     const findings: Finding[] = [];
-    for (const c of allCitations(letter)) {
+    for (const c of itemCitations(item)) {
       const known = c.entry?.pages;
       if (!known || known.confidence === 'unverified') continue;
       for (const p of c.pages) {

@@ -6,20 +6,18 @@ export const citationUnresolved: Rule = {
   why: 'A citation the catalog does not know cannot be looked up from the letter; it may be mistyped, or a source the catalog lacks.',
   example: '`Decision based on MTUS Knee Troubles 2004.`',
   severity: 'hint',
-  check(letter) {
+  checkItem(item) {
     const findings: Finding[] = [];
-    for (const item of letter.items) {
-      for (const field of item.fields) {
-        for (const c of field.citations ?? []) {
-          if (c.kind !== 'mtus' && c.kind !== 'non-mtus') continue;
-          if (!c.entry) {
-            findings.push({ range: c.span.range, message: `Guideline citation not in the catalog: "${c.span.text}".` });
-            continue;
-          }
-          // Only MTUS sections are catalogued; ODG topics are free text.
-          if (c.kind !== 'mtus') continue;
-          for (const p of c.parts) if (!p.entry) findings.push({ range: p.span.range, message: `Section "${p.span.text}" of ${c.entry.name} is not in the catalog.` });
+    for (const field of item.fields) {
+      for (const c of field.citations ?? []) {
+        if (c.kind !== 'mtus' && c.kind !== 'non-mtus') continue;
+        if (!c.entry) {
+          findings.push({ range: c.span.range, message: `Guideline citation not in the catalog: "${c.span.text}".` });
+          continue;
         }
+        // Only MTUS sections are catalogued; ODG topics are free text.
+        if (c.kind !== 'mtus') continue;
+        for (const p of c.parts) if (!p.entry) findings.push({ range: p.span.range, message: `Section "${p.span.text}" of ${c.entry.name} is not in the catalog.` });
       }
     }
     return findings;

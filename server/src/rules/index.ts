@@ -33,7 +33,8 @@ import { letterBinary } from './letter-binary';
 import { letterTooLarge } from './letter-too-large';
 import { letterUnrecognized } from './letter-unrecognized';
 import { reviewerMissingField } from './reviewer-missing-field';
-import { LEVELS, type Level, type Problem, type Rule } from './rule';
+import type { FindingMemo } from './finding-memo';
+import { type Finding, LEVELS, type Level, type Problem, type Rule, type RuleContext } from './rule';
 import { sectionMissing } from './section-missing';
 import { summaryInjuryDateMismatch } from './summary-injury-date-mismatch';
 import { summaryUndecidedTreatment } from './summary-undecided-treatment';
@@ -90,18 +91,28 @@ export interface CheckOptions {
   sizeLimit?: number;
 }
 
-/** Runs every rule that is not switched off, at the level the user set. */
-export function checkLetter(letter: Letter, options: CheckOptions = {}): Problem[] {
+/**
+ * Runs every rule that is not switched off, at the level the user set. With `memo` (the
+ * document's), the findings of items kept from the last version are taken back.
+ */
+export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: FindingMemo): Problem[] {
   const problems: Problem[] = [];
-  const context = { today: options.today ?? new Date(), annotationKinds: kindVocabulary(options.annotationKinds).map((k) => k.id), sizeLimit: options.sizeLimit };
+  const context: RuleContext = { today: options.today ?? new Date(), annotationKinds: kindVocabulary(options.annotationKinds).map((k) => k.id), sizeLimit: options.sizeLimit };
   const tooLarge = options.sizeLimit !== undefined && letter.size > options.sizeLimit;
-  for (const rule of RULES) {
+  // What an item rule may read besides the item: findings kept under another one are not taken back.
+  const rows = memo?.rows(letter.items, `${letter.layout.id} ${context.today.toDateString()} ${context.annotationKinds.join()}`);
+  RULES.forEach((rule, r) => {
     const set = options.rules?.[rule.id];
     const level = set !== undefined && LEVELS.includes(set) ? set : rule.severity; // a malformed setting keeps the default
-    if (level === 'off' || (!rule.appliesToAnyText && (!letter.recognized || tooLarge))) continue;
-    for (const finding of rule.check(letter, context)) {
-      if (!isSuppressed(letter.suppressions, rule.id, finding.range.start.line)) problems.push({ ...finding, ruleId: rule.id, severity: level });
-    }
-  }
+    if (level === 'off' || (!rule.appliesToAnyText && (!letter.recognized || tooLarge))) return;
+    const report = ({ range, message, fixes }: Finding) => {
+      if (isSuppressed(letter.suppressions, rule.id, range.start.line)) return;
+      // Written out, not spread: a long letter has thousands of findings, and a spread copies slowly.
+      problems.push(fixes ? { range, message, fixes, ruleId: rule.id, severity: level } : { range, message, ruleId: rule.id, severity: level });
+    };
+    if (rule.check) rule.check(letter, context).forEach(report);
+    const checkItem = rule.checkItem;
+    if (checkItem) letter.items.forEach((item, k) => (rows ? (rows[k][r] ??= checkItem(item, letter.layout, context)) : checkItem(item, letter.layout, context)).forEach(report));
+  });
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,4 +1,4 @@
-import type { Finding, Rule } from './rule';
+import type { Rule } from './rule';
 import { lowerCaseWords, singular, someLowerCaseWord } from '../letter/words';
 
 // Words that say nothing about which treatment is meant.
@@ -21,17 +21,13 @@ export const itemConclusionNamesOtherTreatment: Rule = {
   why: 'A conclusion about another treatment is the mark of text copied from another item or letter.',
   example: 'Item `Hinged knee brace, left`, conclusion "the request for lumbar epidural injections is not medically necessary".',
   severity: 'hint',
-  check(letter) {
-    const findings: Finding[] = [];
-    for (const item of letter.items) {
-      const subject = item.conclusion?.subject;
-      if (!subject) continue;
-      const named = new Set(words(subject));
-      // Filler and numbers are not in `named`, so the item's words need only the plural's s dropped.
-      const shared = (w: string) => named.has(singular(w));
-      if (named.size === 0 || someLowerCaseWord(item.name, shared) || someLowerCaseWord(item.title.text, shared)) continue;
-      findings.push({ range: item.conclusion!.span.range, message: `The conclusion names "${subject}", which shares no word with the item "${item.name}".` });
-    }
-    return findings;
+  checkItem(item) {
+    const subject = item.conclusion?.subject;
+    if (!subject) return [];
+    const named = new Set(words(subject));
+    // Filler and numbers are not in `named`, so the item's words need only the plural's s dropped.
+    const shared = (w: string) => named.has(singular(w));
+    if (named.size === 0 || someLowerCaseWord(item.name, shared) || someLowerCaseWord(item.title.text, shared)) return [];
+    return [{ range: item.conclusion!.span.range, message: `The conclusion names "${subject}", which shares no word with the item "${item.name}".` }];
   },
 };

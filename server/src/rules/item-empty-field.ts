@@ -6,10 +6,8 @@ export const itemEmptyField: Rule = {
   why: 'A label with nothing after it is as good as a missing field, and easier to miss.',
   example: '`Decision rationale:` followed by the next item.',
   severity: 'error',
-  check: (letter) =>
-    letter.items.flatMap((item) =>
-      item.fields
-        .filter((f) => !f.value)
-        .map((f) => ({ range: f.label.range, message: `${f.label.text.replace(/:$/, '')} of "${item.name || 'this item'}" is empty.` })),
-    ),
+  checkItem: (item) =>
+    item.fields
+      .filter((f) => !f.value)
+      .map((f) => ({ range: f.label.range, message: `${f.label.text.replace(/:$/, '')} of "${item.name || 'this item'}" is empty.` })),
 };

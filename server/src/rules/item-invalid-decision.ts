@@ -10,19 +10,18 @@ export const itemInvalidDecision: Rule = {
   why: 'Only Upheld (the UR denial stands) and Overturned (the treatment must be authorized) have a legal meaning.',
   example: '`MRI of the knee: Uphled`.',
   severity: 'error',
-  check: (letter) =>
-    letter.items.flatMap((item): Finding[] => {
-      const d = item.decision;
-      if (!d || d.text === '' || d.inferred || (d.value && d.text === d.value)) return [];
-      const meant = d.value ?? guess(d.text);
-      return [{
-        range: d.range,
-        message: d.value
-          ? `Decision "${d.text}" should be written "${d.value}".`
-          : `Decision "${d.text}" is neither Upheld nor Overturned${meant ? ` (did you mean ${meant}?)` : ''}.`,
-        fixes: meant ? [{ title: `Change decision to ${meant}`, edits: [{ range: d.range, newText: meant }], safe: true }] : undefined,
-      }];
-    }),
+  checkItem: (item): Finding[] => {
+    const d = item.decision;
+    if (!d || d.text === '' || d.inferred || (d.value && d.text === d.value)) return [];
+    const meant = d.value ?? guess(d.text);
+    return [{
+      range: d.range,
+      message: d.value
+        ? `Decision "${d.text}" should be written "${d.value}".`
+        : `Decision "${d.text}" is neither Upheld nor Overturned${meant ? ` (did you mean ${meant}?)` : ''}.`,
+      fixes: meant ? [{ title: `Change decision to ${meant}`, edits: [{ range: d.range, newText: meant }], safe: true }] : undefined,
+    }];
+  },
 };
 
 /** The decision a misspelling most likely means: the one sharing more of its letters in order. */

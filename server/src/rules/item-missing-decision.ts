@@ -6,13 +6,13 @@ export const itemMissingDecision: Rule = {
   why: 'Without Upheld or Overturned nobody knows whether the treatment must be authorized.',
   example: '`MRI of the knee` with nothing after it.',
   severity: 'error',
-  check: (letter) =>
-    letter.items
-      .filter((item) => !item.decision || item.decision.text === '')
-      .map((item) => ({
-        range: item.title.range,
-        message: item.title.text
-          ? `Item "${item.name}" has no decision: its line should end with ": Upheld" or ": Overturned".`
-          : 'This item has no item line: the treatment and its decision ("...: Upheld" or "...: Overturned") should come before its fields.',
-      })),
+  checkItem: (item) =>
+    item.decision && item.decision.text !== ''
+      ? []
+      : [{
+          range: item.title.range,
+          message: item.title.text
+            ? `Item "${item.name}" has no decision: its line should end with ": Upheld" or ": Overturned".`
+            : 'This item has no item line: the treatment and its decision ("...: Upheld" or "...: Overturned") should come before its fields.',
+        }],
 };

@@ -11,21 +11,19 @@ export const itemMissingField: Rule = {
   why: 'Each item must show the guidelines both sides relied on and the reasons; a missing one leaves the decision unexplained.',
   example: 'An item with a Claims Administrator guideline and a Decision rationale but no MAXIMUS guideline.',
   severity: 'error',
-  check: (letter) =>
-    letter.layout.items !== 'blocks'
-      ? []
-      : letter.items.flatMap((item): Finding[] => {
-          const missing = KINDS.filter((k) => !item.fields.some((f) => f.kind === k));
-          if (missing.length === 0) return [];
-          const range = item.title.text ? item.title.range : item.range;
-          const name = item.name ? `Item "${item.name}"` : 'This item';
-          const names = missing.map((k) => bare(ITEM_FIELD_LABELS[k]));
-          return [{
-            range,
-            message: `${name} is missing ${listing(names)}.`,
-            fixes: [{ title: `Insert ${listing(names)} with a placeholder`, edits: missing.map((k) => skeleton(item, k)) }],
-          }];
-        }),
+  checkItem: (item, layout): Finding[] => {
+    if (layout.items !== 'blocks') return [];
+    const missing = KINDS.filter((k) => !item.fields.some((f) => f.kind === k));
+    if (missing.length === 0) return [];
+    const range = item.title.text ? item.title.range : item.range;
+    const name = item.name ? `Item "${item.name}"` : 'This item';
+    const names = missing.map((k) => bare(ITEM_FIELD_LABELS[k]));
+    return [{
+      range,
+      message: `${name} is missing ${listing(names)}.`,
+      fixes: [{ title: `Insert ${listing(names)} with a placeholder`, edits: missing.map((k) => skeleton(item, k)) }],
+    }];
+  },
 };
 
 /** The missing field, in its place: before the next field the item has, or after the item. */

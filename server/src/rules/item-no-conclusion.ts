@@ -6,12 +6,10 @@ export const itemNoConclusion: Rule = {
   why: 'A rationale is expected to end by saying whether the treatment is medically necessary; without that sentence the reasoning is unfinished.',
   example: 'A rationale that ends "A brace will not help."',
   severity: 'information',
-  check: (letter) =>
-    letter.layout.items !== 'blocks'
-      ? []
-      : letter.items.flatMap((item) => {
-          const rationale = item.fields.find((f) => f.kind === 'rationale');
-          if (!rationale?.value || item.conclusion) return [];
-          return [{ range: rationale.label.range, message: `The rationale for "${item.name}" never concludes whether the treatment is medically necessary.` }];
-        }),
+  checkItem: (item, layout) => {
+    if (layout.items !== 'blocks') return [];
+    const rationale = item.fields.find((f) => f.kind === 'rationale');
+    if (!rationale?.value || item.conclusion) return [];
+    return [{ range: rationale.label.range, message: `The rationale for "${item.name}" never concludes whether the treatment is medically necessary.` }];
+  },
 };

@@ -8,18 +8,15 @@ export const labelNonstandard: Rule = {
   why: 'Letters print their labels one way; a variant label is a sign of hand editing, and other tools that read letters may miss it.',
   example: '`Maximus Guideline:` for `MAXIMUS guideline:`.',
   severity: 'warning',
-  check(letter) {
-    const findings: Finding[] = [];
-    const check = (f: LabeledField, canonical: string) => {
-      if (f.label.text === canonical || f.label.text.replace(/ +:$/, ':') === canonical) return;
-      findings.push({
-        range: f.label.range,
-        message: `Label "${f.label.text}" should read "${canonical}".`,
-        fixes: [{ title: `Write "${canonical}"`, edits: [{ range: f.label.range, newText: canonical }], safe: true }],
-      });
-    };
-    for (const f of letter.reviewer.fields) check(f, REVIEWER_LABELS[f.kind]);
-    for (const item of letter.items) for (const f of item.fields) check(f, ITEM_FIELD_LABELS[f.kind]);
-    return findings;
-  },
+  check: (letter) => letter.reviewer.fields.flatMap((f) => nonstandard(f, REVIEWER_LABELS[f.kind])),
+  checkItem: (item) => item.fields.flatMap((f) => nonstandard(f, ITEM_FIELD_LABELS[f.kind])),
 };
+
+function nonstandard(f: LabeledField, canonical: string): Finding[] {
+  if (f.label.text === canonical || f.label.text.replace(/ +:$/, ':') === canonical) return [];
+  return [{
+    range: f.label.range,
+    message: `Label "${f.label.text}" should read "${canonical}".`,
+    fixes: [{ title: `Write "${canonical}"`, edits: [{ range: f.label.range, newText: canonical }], safe: true }],
+  }];
+}

@@ -1,5 +1,6 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { Letter } from '../letter/model';
+import type { Layout } from '../letter/layouts';
+import type { Item, Letter } from '../letter/model';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type Level = Severity | 'off';
@@ -31,7 +32,13 @@ export interface Rule {
   severity: Severity;
   /** Rules run only on text recognised as a letter, except those that say what the text is. */
   appliesToAnyText?: boolean;
-  check(letter: Letter, context: RuleContext): Finding[];
+  /** Findings about the letter as a whole, or across its items. */
+  check?(letter: Letter, context: RuleContext): Finding[];
+  /**
+   * Findings about one item, read from the item and the letter's layout alone (reported after
+   * check's, item by item): the server keeps them for the items an edit did not touch.
+   */
+  checkItem?(item: Item, layout: Layout, context: RuleContext): Finding[];
 }
 
 /** What a rule may know besides the letter. */

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
+import { FieldMemo } from '../../server/src/letter/field-memo';
+import { parseLetter } from '../../server/src/letter/parse';
+import { RULES, checkLetter } from '../../server/src/rules';
+import { FindingMemo } from '../../server/src/rules/finding-memo';
+import type { Rule } from '../../server/src/rules/rule';
+import { VALID_LETTER, edit } from '../fixtures/letters';
+
+const DAY = { today: new Date(2026, 10, 24) };
+const rule = RULES.find((r) => r.id === 'item.missing-field') as Rule;
+const original = rule.checkItem!;
+let checked: string[] = [];
+
+/** The items one item rule was asked about, by name, since the last call. */
+function itemsChecked(): string[] {
+  const names = checked;
+  checked = [];
+  return names;
+}
+
+describe('findings kept per item', () => {
+  rule.checkItem = (item, layout, context) => (checked.push(item.name), original(item, layout, context));
+  afterEach(() => void (checked = []));
+
+  test('an edit in one item checks that item again and takes back the findings of the others', () => {
+    const fields = new FieldMemo();
+    const memo = new FindingMemo();
+    const noMaximus = edit(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n', '');
+    const first = checkLetter(parseLetter(noMaximus, undefined, fields), DAY, memo);
+    assert.deepEqual(itemsChecked(), ['Hinged knee brace, left', 'Tramadol ER 100mg #30 day supply: 30 with two refills']);
+    assert.deepEqual(first.map((p) => p.ruleId), ['item.missing-field']);
+    const typed = edit(noMaximus, 'Tramadol ER 100mg #30 is medically necessary.', 'Tramadol ER 100mg #30 is medically  necessary.');
+    const second = checkLetter(parseLetter(typed, undefined, fields), DAY, memo);
+    assert.deepEqual(itemsChecked(), ['Tramadol ER 100mg #30 day supply: 30 with two refills'], 'the knee brace item was not checked again');
+    assert.deepEqual(second, first, 'and its finding is still reported');
+  });
+
+  test('a check on another day, or with other annotation kinds, checks every item again', () => {
+    const fields = new FieldMemo();
+    const memo = new FindingMemo();
+    const letter = parseLetter(VALID_LETTER, undefined, fields);
+    checkLetter(letter, DAY, memo);
+    checkLetter(letter, DAY, memo);
+    assert.equal(itemsChecked().length, 2, 'the same letter checked twice: each item once');
+    checkLetter(letter, { today: new Date(2026, 10, 25) }, memo);
+    assert.equal(itemsChecked().length, 2);
+    checkLetter(letter, { today: new Date(2026, 10, 25), annotationKinds: ['billing'] }, memo);
+    assert.equal(itemsChecked().length, 2);
+  });
+
+  test('without a memo every item is checked every time', () => {
+    const letter = parseLetter(VALID_LETTER, undefined, new FieldMemo());
+    checkLetter(letter, DAY);
+    checkLetter(letter, DAY);
+    assert.equal(itemsChecked().length, 4);
+  });
+});
