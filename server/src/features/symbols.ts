@@ -13,10 +13,9 @@ const DETAIL_LENGTH = 60;
  * credentials under the section that states them, one symbol per disputed item (named by the
  * treatment, detailed by its decision) with its fields, citations and annotations under it, and
  * every other annotation under the section it sits in. With `memo` (the document's), the symbols
- * of fields kept from its last version are taken back.
+ * of items kept from its last version are taken back.
  */
 export function documentSymbols(letter: Letter, memo?: OutlineMemo): DocumentSymbol[] {
-  const field = memo ? (f: LabeledField) => memo.field(f) : fieldSymbol;
   // Each annotation goes under the innermost item, else section, whose lines it sits on. Found by
   // line, so the outline stays linear however many annotations and items a letter has.
   const byLine = new Map<number, Annotation[]>();
@@ -41,44 +40,48 @@ export function documentSymbols(letter: Letter, memo?: OutlineMemo): DocumentSym
     const caseNumber = headerField(letter.header, 'caseNumber')?.value?.text;
     symbols.push(symbol('Header', caseNumber ?? '', SymbolKind.Namespace, letter.header.range, letter.header.fields[0].label.range, fields));
   }
-  for (const section of letter.sections) symbols.push(sectionSymbol(letter, section, claim(section.range), byItem, field));
+  for (const section of letter.sections) symbols.push(sectionSymbol(letter, section, claim(section.range), byItem, memo));
   memo?.end();
   // Concatenated, not pushed as arguments: a letter may hold more annotations than a call takes arguments.
   return symbols.concat(letter.annotations.filter((a) => !placed.has(a)).map(annotationSymbol));
 }
 
-type FieldSymbol = (field: LabeledField) => DocumentSymbol;
-
-function sectionSymbol(letter: Letter, section: Section, annotations: DocumentSymbol[], byItem: Map<Item, DocumentSymbol[]>, field: FieldSymbol): DocumentSymbol {
+function sectionSymbol(letter: Letter, section: Section, annotations: DocumentSymbol[], byItem: Map<Item, DocumentSymbol[]>, memo: OutlineMemo | undefined): DocumentSymbol {
   const inside = (r: Range) => r.start.line > section.heading.range.start.line && r.start.line <= section.range.end.line;
   const items = itemsOf(letter, section);
   const children = [
-    ...(section.kind === 'determination' ? letter.reviewer.fields.filter((f) => inside(f.range)).map(field) : []),
-    ...items.map((i) => itemSymbol(i, byItem.get(i) ?? [], field)),
+    ...(section.kind === 'determination' ? letter.reviewer.fields.filter((f) => inside(f.range)).map(fieldSymbol) : []),
+    ...items.map((i) => {
+      const placed = byItem.get(i) ?? [];
+      return memo ? memo.item(i, placed, () => itemSymbol(i, placed)) : itemSymbol(i, placed);
+    }),
     ...annotations,
   ];
   const detail = section.kind === 'issues' || section.kind === 'notice' ? describeCount(decisionCount(items)) : '';
   return symbol(titleCase(section.name), detail, SymbolKind.Module, section.range, section.heading.range, children);
 }
 
-function itemSymbol(item: Item, annotations: DocumentSymbol[], field: FieldSymbol): DocumentSymbol {
+function itemSymbol(item: Item, annotations: DocumentSymbol[]): DocumentSymbol {
   const decision = item.decision?.value ?? (item.decision?.text ? `"${item.decision.text}"?` : 'no decision');
   const selection = item.title.text ? item.title.range : item.fields[0]?.label.range ?? item.range;
-  return symbol(item.name || '(untitled item)', decision, SymbolKind.Event, item.range, selection, [...item.fields.map(field), ...annotations]);
+  return symbol(item.name || '(untitled item)', decision, SymbolKind.Event, item.range, selection, [...item.fields.map(fieldSymbol), ...annotations]);
 }
 
 /**
- * A document's field symbols from its last outline, for the next outline to take back: a field's
- * symbol depends on the field alone, and the server keeps the fields an edit did not touch
- * (field-memo.ts), so an edit outlines only the fields it changed. One per open document.
+ * A document's item symbols from its last outline, for the next outline to take back: an item's
+ * symbol depends on the item alone (and the annotations placed in it), and the parser gives back
+ * the items an edit did not touch (field-memo.ts), so an edit outlines only the items it changed.
+ * One per open document.
  */
 export class OutlineMemo {
-  private last = new Map<LabeledField, DocumentSymbol>();
-  private next = new Map<LabeledField, DocumentSymbol>();
+  private last = new Map<Item, DocumentSymbol>();
+  private next = new Map<Item, DocumentSymbol>();
 
-  field(field: LabeledField): DocumentSymbol {
-    const symbol = this.last.get(field) ?? fieldSymbol(field);
-    this.next.set(field, symbol);
+  /** The item's symbol, made by `make` unless the last outline had it; an item with annotations is always made. */
+  item(item: Item, annotations: readonly DocumentSymbol[], make: () => DocumentSymbol): DocumentSymbol {
+    if (annotations.length > 0) return make();
+    const symbol = this.last.get(item) ?? make();
+    this.next.set(item, symbol);
     return symbol;
   }
 

@@ -1,5 +1,6 @@
 import type { Citation, Conclusion, Item, ItemDecision, ItemFieldKind, LabeledField, Span } from './model';
 import { movedField, movedReading, movedTitle } from './moved-lines';
+import type { LineMark } from './items';
 import { LetterText } from './text';
 
 /** What reading a field's value finds: the guidelines it cites and, for a rationale, its conclusion. */
@@ -26,6 +27,8 @@ export class FieldMemo {
   private readonly fields = new Pieces<FieldPiece>(movedFieldPiece);
   /** An item line: its title and decision, read from its lines alone, and the item made with them. */
   readonly titles = new Pieces<TitlePiece>(movedTitle);
+  /** What each line says on its own about items (items.ts). */
+  readonly lineMarks = new LineFacts<LineMark>();
   /** This version's fields in the order they were taken, and how many of them have been read. */
   private taken: FieldPiece[] = [];
   private read = 0;
@@ -36,6 +39,7 @@ export class FieldMemo {
   /** The version's text, with the lines the edit left alone taken from the last version's. */
   text(source: string): LetterText {
     this.nextText = new LetterText(source, this.lastText);
+    this.lineMarks.begin(this.nextText);
     return this.nextText;
   }
 
@@ -75,13 +79,14 @@ export class FieldMemo {
   /**
    * The item made from an item line and its fields: the last version's item when the line was
    * taken back where it was and its fields are the last version's too (an item is made from them
-   * alone), so what is worked out per item can be kept with it (the rules' findings, its symbol).
+   * alone), so what is worked out per item can be kept with it (the rules' findings, its symbol);
+   * otherwise one `make` makes now.
    */
-  item(piece: TitlePiece, made: Item): Item {
+  item(piece: TitlePiece, fields: readonly LabeledField<ItemFieldKind>[], make: () => Item): Item {
     const last = piece.item;
-    if (last && last.fields.length === made.fields.length && last.fields.every((f, k) => f === made.fields[k])) return last;
-    piece.item = made;
-    return made;
+    if (last && last.fields.length === fields.length && last.fields.every((f, k) => f === fields[k])) return last;
+    piece.item = make();
+    return piece.item;
   }
 
   /** The version (`source`) is read: its pieces replace the last version's (an annotated letter keeps none). */
@@ -90,7 +95,32 @@ export class FieldMemo {
     this.nextText = undefined;
     this.fields.end(source);
     this.titles.end(source);
+    this.lineMarks.end();
     this.taken = [];
+  }
+}
+
+/**
+ * Per line, something worked out from that line alone: a version starts with the last version's
+ * for the lines it took from it (see LetterText), and fills in the others as it reads them.
+ */
+class LineFacts<T> {
+  private last: (T | undefined)[] = [];
+  /** This version's, as far as known (undefined: not known yet). */
+  current: (T | undefined)[] = [];
+
+  begin(text: LetterText): void {
+    const current = new Array<T | undefined>(text.lines.length);
+    for (let i = 0; i < current.length; i++) {
+      const j = text.lastLine(i);
+      current[i] = j >= 0 ? this.last[j] : undefined;
+    }
+    this.current = current;
+  }
+
+  end(): void {
+    this.last = this.current;
+    this.current = [];
   }
 }
 

@@ -1,8 +1,8 @@
 import { joinLines } from './join';
-import { later, range } from './lines';
+import { type Line, later, range, trimmed } from './lines';
 import { labeledField, readSpan } from './fields';
 import { squeezeSpaces } from './spaces';
-import type { Decision, Item, ItemDecision, ItemFieldKind, Section, Span } from './model';
+import type { Decision, Item, ItemDecision, ItemFieldKind, LabeledField, Section, Span } from './model';
 import type { FieldMemo, TitlePiece } from './field-memo';
 import type { LetterText } from './text';
 
@@ -91,10 +91,11 @@ interface LabelMark {
 export function parseItemBlocks(text: LetterText, section: Section, memo?: FieldMemo): Item[] {
   const bodyEnd = section.range.end.line; // inclusive
   const floor = skipLead(text, section.heading.range.end.line + 1, bodyEnd);
-  const marks = findMarks(text, floor, bodyEnd);
+  const marks = findMarks(text, floor, bodyEnd, memo?.lineMarks.current);
 
-  const items: Item[] = [];
-  let item: Item | undefined;
+  // Each item's parts, made into an item once its fields are known (or taken back whole).
+  const drafts: Draft[] = [];
+  let item: Draft | undefined;
   let open: LabelMark | undefined;
   let seen = new Set<ItemFieldKind>();
   const close = (lastLine: number) => {
@@ -106,12 +107,9 @@ export function parseItemBlocks(text: LetterText, section: Section, memo?: Field
     }
     open = undefined;
   };
-  // The item line each item was made from, when the memo keeps it (by item).
-  const lines: (TitlePiece | undefined)[] = [];
   const start = (title: Span, decision: ItemDecision | undefined, line?: TitlePiece) => {
-    item = newItem(title, decision);
-    items.push(item);
-    lines.push(line);
+    item = { title, decision, fields: [], line };
+    drafts.push(item);
     seen = new Set();
   };
 
@@ -138,27 +136,66 @@ export function parseItemBlocks(text: LetterText, section: Section, memo?: Field
     open = mark;
   }
   close(bodyEnd);
-  items.forEach(finishRange);
+  const make = ({ title, decision, fields }: Draft) => {
+    const made = newItem(title, decision);
+    made.fields = fields;
+    finishRange(made);
+    return made;
+  };
   // An item whose line and fields the edit left alone is the last version's item.
-  return memo ? items.map((made, k) => (lines[k] ? memo.item(lines[k], made) : made)) : items;
+  return drafts.map((d) => (memo && d.line ? memo.item(d.line, d.fields, () => make(d)) : make(d)));
 }
 
-function findMarks(text: LetterText, floor: number, bodyEnd: number): (TitleMark | LabelMark)[] {
+/** An item's line and fields, before they are made into an item. */
+interface Draft {
+  title: Span;
+  decision: ItemDecision | undefined;
+  fields: LabeledField<ItemFieldKind>[];
+  /** The memo's piece for the item line, which remembers the item made from it. */
+  line?: TitlePiece;
+}
+
+/**
+ * What a line says on its own: a field label (its kind, and its length in the trimmed line), a
+ * decision after its last colon (where the colon is in the trimmed line), a decision word alone,
+ * or nothing (null).
+ */
+export type LineMark = { kind: ItemFieldKind; length: number } | { colon: number } | 'word' | null;
+
+function lineMark(line: Line): LineMark {
+  if (line.blank || !mayBeMark(line.text, line.first, line.end)) return null;
+  const t = trimmed(line);
+  return fieldLabel(t) ?? decisionMark(t);
+}
+
+function decisionMark(t: string): { colon: number } | 'word' | null {
+  const m = decisionAtEnd(t);
+  if (m && looksLikeDecision(m[1])) return { colon: m.index };
+  return !t.includes(' ') && looksLikeDecision(t) ? 'word' : null;
+}
+
+/**
+ * The labels and item lines of lines floor..bodyEnd. `known` holds what lines say on their own,
+ * as far as known (the memo's, kept for the lines an edit left alone), and gets what is read now.
+ */
+function findMarks(text: LetterText, floor: number, bodyEnd: number, known?: (LineMark | undefined)[]): (TitleMark | LabelMark)[] {
   const marks: (TitleMark | LabelMark)[] = [];
   let lowest = floor; // an item line never reaches back past the previous mark
   let afterLabel = false; // whether a field's text may run straight into the next item line
   for (let i = floor; i <= bodyEnd; i++) {
-    const line = text.lines[i];
-    if (line.blank || !mayBeMark(line.text, line.first, line.end)) continue;
-    const trimmed = text.trimmed(i);
-    const label = fieldLabel(trimmed);
-    if (label) {
-      marks.push({ type: 'label', line: i, kind: label.kind, labelEnd: line.first + label.length });
+    let said = known?.[i];
+    if (said === undefined) {
+      said = lineMark(text.lines[i]);
+      if (known) known[i] = said;
+    }
+    if (said === null) continue;
+    if (typeof said === 'object' && 'kind' in said) {
+      marks.push({ type: 'label', line: i, kind: said.kind, labelEnd: text.lines[i].first + said.length });
       lowest = i + 1;
       afterLabel = true;
       continue;
     }
-    const mark = titleMark(text, i, lowest, afterLabel, trimmed);
+    const mark = titleMark(text, i, lowest, afterLabel, said);
     if (mark) {
       marks.push(mark);
       lowest = i + 1;
@@ -236,19 +273,15 @@ function skipLead(text: LetterText, from: number, to: number): number {
  * The item line that ends at line i, if i ends one: i ends with `: <decision word>`, or i is the
  * decision word alone under a line ending with a colon.
  */
-function titleMark(text: LetterText, i: number, floor: number, afterLabel: boolean, t = text.trimmed(i)): TitleMark | undefined {
-  const line = text.lines[i];
-  const m = decisionAtEnd(t);
-  if (m && looksLikeDecision(m[1])) {
-    return { type: 'title', first: titleStart(text, i, floor, afterLabel), colonLine: i, colon: line.first + m.index!, last: i };
+function titleMark(text: LetterText, i: number, floor: number, afterLabel: boolean, said = decisionMark(text.trimmed(i))): TitleMark | undefined {
+  if (said === null) return undefined;
+  if (said !== 'word') {
+    return { type: 'title', first: titleStart(text, i, floor, afterLabel), colonLine: i, colon: text.lines[i].first + said.colon, last: i };
   }
-  if (!t.includes(' ') && looksLikeDecision(t)) {
-    const prev = text.lastContent(i - 1, floor);
-    if (prev >= 0 && text.trimmed(prev).endsWith(':')) {
-      return { type: 'title', first: titleStart(text, prev, floor, afterLabel), colonLine: prev, colon: text.lines[prev].end - 1, last: i };
-    }
-  }
-  return undefined;
+  // A decision word alone: its item line is the line above, ending with a colon.
+  const prev = text.lastContent(i - 1, floor);
+  if (prev < 0 || !text.trimmed(prev).endsWith(':')) return undefined;
+  return { type: 'title', first: titleStart(text, prev, floor, afterLabel), colonLine: prev, colon: text.lines[prev].end - 1, last: i };
 }
 
 /**
