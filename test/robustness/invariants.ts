@@ -13,6 +13,7 @@ import { inlayHints } from '../../server/src/features/inlay-hints';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { before } from '../../server/src/letter/lines';
 import { FieldMemo } from '../../server/src/letter/field-memo';
+import { FindingMemo } from '../../server/src/rules/finding-memo';
 import type { Letter } from '../../server/src/letter/model';
 import { parseLetter } from '../../server/src/letter/parse';
 import { checkLetter } from '../../server/src/rules';
@@ -66,9 +67,11 @@ export function assertTree(symbols: DocumentSymbol[], parent?: Range): Range[] {
   return ranges;
 }
 
+const CHECK = { today: new Date(2026, 0, 1) };
+
 export function analyse(text: string) {
   const letter = parseLetter(text);
-  const problems = checkLetter(letter, { today: new Date(2026, 0, 1) });
+  const problems = checkLetter(letter, CHECK);
   const symbols = documentSymbols(letter);
   const folds = foldingRanges(letter);
   return { letter, problems, symbols, folds };
@@ -88,8 +91,11 @@ export function checkInvariants(text: string): void {
     const middle = Math.floor(text.length / 2);
     for (const earlier of [text.slice(0, middle) + (text[middle] === 'x' ? 'y' : 'x') + text.slice(middle + 1), text.slice(0, middle) + '\n' + text.slice(middle)]) {
       const memo = new FieldMemo();
-      parseLetter(earlier, undefined, memo);
-      assert.equal(snapshot(parseLetter(text, undefined, memo)), snapshot(letter), 'read after an earlier version');
+      const findings = new FindingMemo();
+      checkLetter(parseLetter(earlier, undefined, memo), CHECK, findings);
+      const again = parseLetter(text, undefined, memo);
+      assert.equal(snapshot(again), snapshot(letter), 'read after an earlier version');
+      assert.deepEqual(checkLetter(again, CHECK, findings), problems, 'checked after an earlier version');
     }
   }
 }
