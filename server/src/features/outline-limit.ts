@@ -35,5 +35,8 @@ export function limitOutline(symbols: DocumentSymbol[], max: number): LimitedOut
 function cut(symbol: DocumentSymbol, depth: number): DocumentSymbol {
   if (!symbol.children) return symbol;
   const children = depth > 1 ? symbol.children.map((c) => cut(c, depth - 1)) : undefined;
-  return { ...symbol, children };
+  // Written out, not spread (a cut outline copies every item of a long letter); these are all the
+  // keys the outline's symbols have (symbols.ts).
+  const { name, detail, kind, range, selectionRange } = symbol;
+  return { name, detail, kind, range, selectionRange, children };
 }
