@@ -20,8 +20,10 @@ export interface DocumentState {
   fields: FieldMemo;
   /** The findings per item (the rules'). */
   findings: FindingMemo;
-  /** The field symbols (the outline's). */
+  /** The item symbols (the outline's). */
   outline: OutlineMemo;
+  /** The last diagnostics report pulled, to answer "unchanged" when the findings are the same (the server's). */
+  report?: { resultId: string; findings: string };
 }
 
 /** One model per document version: every feature reads the same parse, and an edit re-reads only the fields and item lines it changed. */

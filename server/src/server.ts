@@ -175,22 +175,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void loadCatalog().then(revalidateAll);
   });
 
-  // Each document's last report, so a pull that finds the same findings is answered "unchanged"
-  // (LSP 3.17 result ids): an edit of a long letter often moves none of them, and the editor then
-  // neither receives nor redraws thousands of findings.
-  const lastReports = new Map<string, { resultId: string; findings: string }>();
+  // Each document keeps its last report (DocumentState.report), so a pull that finds the same
+  // findings is answered "unchanged" (LSP 3.17 result ids): an edit of a long letter often moves
+  // none of them, and the editor then neither receives nor redraws thousands of findings.
   let reports = 0;
   connection.languages.diagnostics.on(answer(async (p) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return { kind: 'full', items: [] };
     const settings = await settingsFor(doc.uri);
-    const { letter, findings: memo } = stateOf(doc);
-    const items = diagnostics(letter, settings, options.rulesDoc, memo);
+    const state = stateOf(doc);
+    const items = diagnostics(state.letter, settings, options.rulesDoc, state.findings);
     const findings = JSON.stringify(items);
-    const last = lastReports.get(doc.uri);
+    const last = state.report;
     if (last?.findings === findings) return last.resultId === p.previousResultId ? { kind: 'unchanged', resultId: last.resultId } : { kind: 'full', resultId: last.resultId, items };
     const resultId = String(++reports);
-    lastReports.set(doc.uri, { resultId, findings });
+    state.report = { resultId, findings };
     return { kind: 'full', resultId, items };
   }));
 
@@ -209,7 +208,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     toldOutlineCut.delete(e.document.uri);
-    lastReports.delete(e.document.uri);
     if (!clientPulls) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
