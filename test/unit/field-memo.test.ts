@@ -157,4 +157,20 @@ describe('re-reading only the fields an edit changed', () => {
     assert.equal(snapshot(again), snapshot(clean));
     assert.notEqual(again.items[0].fields[1].citations, clean.items[0].fields[1].citations, 'read afresh after the annotated version');
   });
+
+  test('what a line says about items is carried over for the lines an edit left alone, moved with them by a line break', () => {
+    const memo = new FieldMemo();
+    parseLetter(VALID_LETTER, undefined, memo);
+    const label = lineOf(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee');
+    const typed = 'x' + VALID_LETTER;
+    memo.text(typed); // the next version's lines: line 0 changed
+    assert.equal(memo.lineMarks.current[0], undefined, 'the edited line is read again');
+    assert.deepEqual(memo.lineMarks.current[label], { kind: 'maximusGuideline', length: 18 }, 'a label line below keeps its reading');
+    parseLetter(typed, undefined, memo);
+    memo.text('\n' + typed); // a line break at the top moves every line down
+    assert.equal(memo.lineMarks.current[0], undefined);
+    assert.equal(memo.lineMarks.current[label], null, 'what the line above said (nothing) moved down to here');
+    assert.deepEqual(memo.lineMarks.current[label + 1], { kind: 'maximusGuideline', length: 18 });
+  });
 });
+
