@@ -30,3 +30,13 @@ export function someLowerCaseWord(text: string, test: (word: string) => boolean 
 export function singular(word: string): string {
   return word.endsWith('s') ? word.slice(0, -1) : word;
 }
+
+/** The words that can name a treatment: lower case, a plural's s dropped, one-letter words and `filler` left out. */
+export function treatmentWords(text: string, filler: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const raw of lowerCaseWords(text)) {
+    const w = singular(raw);
+    if (w.length > 1 && !filler.has(w)) out.push(w);
+  }
+  return out;
+}

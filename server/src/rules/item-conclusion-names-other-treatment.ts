@@ -1,18 +1,13 @@
 import type { Rule } from './rule';
-import { lowerCaseWords, singular, someLowerCaseWord } from '../letter/words';
+import { singular, someLowerCaseWord, treatmentWords } from '../letter/words';
 
 // Words that say nothing about which treatment is meant.
 const FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'or', 'with', 'without', 'at', 'in', 'on', 'times', 'time', 'request', 'requested', 'service', 'associated', 'surgical', 'retrospective', 'date', 'dos', 'x', 'per', 'week', 'weeks']);
 const ALL_DIGITS = /^\d+$/;
 
-/** The words that can name a treatment: lower case, a plural's s dropped, filler and numbers left out. */
+/** The words that can name a treatment, numbers left out too. */
 function words(text: string): string[] {
-  const out: string[] = [];
-  for (const raw of lowerCaseWords(text)) {
-    const w = singular(raw);
-    if (w.length > 1 && !FILLER.has(w) && !ALL_DIGITS.test(w)) out.push(w);
-  }
-  return out;
+  return treatmentWords(text, FILLER).filter((w) => !ALL_DIGITS.test(w));
 }
 
 export const itemConclusionNamesOtherTreatment: Rule = {

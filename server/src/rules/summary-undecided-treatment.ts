@@ -1,11 +1,8 @@
 import type { Rule } from './rule';
-import { lowerCaseWords, singular } from '../letter/words';
+import { treatmentWords } from '../letter/words';
 
 const FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'at', 'for', 'with', 'and', 'or', 'in', 'on', 'x', 'times', 'week', 'weeks', 'right', 'left', 'bilateral', 'lower', 'upper', 'request', 'one', 'two', 'three']);
 
-function words(text: string): string[] {
-  return lowerCaseWords(text).map(singular).filter((w) => w.length > 1 && !FILLER.has(w));
-}
 
 export const summaryUndecidedTreatment: Rule = {
   id: 'summary.undecided-treatment',
@@ -18,9 +15,9 @@ export const summaryUndecidedTreatment: Rule = {
     if (letter.items.length === 0 || requested.length === 0) return [];
     // Each item's words are made when the search first reaches it; the first item usually shares one.
     const itemWords: Set<string>[] = [];
-    const wordsOf = (k: number) => (itemWords[k] ??= new Set(words(`${letter.items[k].name} ${letter.items[k].title.text}`)));
+    const wordsOf = (k: number) => (itemWords[k] ??= new Set(treatmentWords(`${letter.items[k].name} ${letter.items[k].title.text}`, FILLER)));
     return requested.flatMap((piece) => {
-      const own = words(piece.text);
+      const own = treatmentWords(piece.text, FILLER);
       if (own.length === 0) return [];
       // Only when no item shares a single word with it can it be told with confidence that none decides it.
       return letter.items.some((_, k) => own.some((w) => wordsOf(k).has(w))) ? [] : [{ range: piece.range, message: `The case summary names "${piece.text}" as requested, but no disputed item seems to decide it.` }];
