@@ -1,3 +1,4 @@
+import { itemCitations } from '../letter/citation-list';
 import type { Finding, Rule } from './rule';
 
 export const citationUnresolved: Rule = {
@@ -8,17 +9,15 @@ export const citationUnresolved: Rule = {
   severity: 'hint',
   checkItem(item) {
     const findings: Finding[] = [];
-    for (const field of item.fields) {
-      for (const c of field.citations ?? []) {
-        if (c.kind !== 'mtus' && c.kind !== 'non-mtus') continue;
-        if (!c.entry) {
-          findings.push({ range: c.span.range, message: `Guideline citation not in the catalog: "${c.span.text}".` });
-          continue;
-        }
-        // Only MTUS sections are catalogued; ODG topics are free text.
-        if (c.kind !== 'mtus') continue;
-        for (const p of c.parts) if (!p.entry) findings.push({ range: p.span.range, message: `Section "${p.span.text}" of ${c.entry.name} is not in the catalog.` });
+    for (const c of itemCitations(item)) {
+      if (c.kind !== 'mtus' && c.kind !== 'non-mtus') continue;
+      if (!c.entry) {
+        findings.push({ range: c.span.range, message: `Guideline citation not in the catalog: "${c.span.text}".` });
+        continue;
       }
+      // Only MTUS sections are catalogued; ODG topics are free text.
+      if (c.kind !== 'mtus') continue;
+      for (const p of c.parts) if (!p.entry) findings.push({ range: p.span.range, message: `Section "${p.span.text}" of ${c.entry.name} is not in the catalog.` });
     }
     return findings;
   },
