@@ -1,6 +1,7 @@
 // npm run bench: how fast the analysis, the server and the command line are, on this machine.
 // Prints a table and writes bench/results.json. Not part of the tests: timings are measured,
-// never asserted.
+// never asserted. Run bundled, from dist/bench/run.js (npm run bench builds it), so the analysis
+// timed is the code that ships.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -11,7 +12,7 @@ import { parseLetter } from '../server/src/letter/parse';
 import { checkLetter } from '../server/src/rules';
 import { TestClient } from '../test/lsp/client';
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(__dirname, '..', '..');
 const SAMPLE = readFileSync(join(ROOT, 'samples', 'two-column-header.imr'), 'utf8');
 const REAL = join(ROOT, '..', 'shared', 'imr-letters');
 const results: Record<string, unknown> = {};
