@@ -10,7 +10,7 @@ import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { codeLenses } from '../../server/src/features/code-lens';
 import { foldingRanges } from '../../server/src/features/folding';
 import { inlayHints } from '../../server/src/features/inlay-hints';
-import { documentSymbols } from '../../server/src/features/symbols';
+import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
 import { before } from '../../server/src/letter/lines';
 import { FieldMemo } from '../../server/src/letter/field-memo';
 import { FindingMemo } from '../../server/src/rules/finding-memo';
@@ -91,11 +91,15 @@ export function checkInvariants(text: string): void {
     const middle = Math.floor(text.length / 2);
     for (const earlier of [text.slice(0, middle) + (text[middle] === 'x' ? 'y' : 'x') + text.slice(middle + 1), text.slice(0, middle) + '\n' + text.slice(middle)]) {
       const memo = new FieldMemo();
-      const findings = new FindingMemo();
-      checkLetter(parseLetter(earlier, undefined, memo), CHECK, findings);
+      const findings = new FindingMemo(memo);
+      const outline = new OutlineMemo(memo);
+      const before = parseLetter(earlier, undefined, memo);
+      checkLetter(before, CHECK, findings);
+      documentSymbols(before, outline);
       const again = parseLetter(text, undefined, memo);
       assert.equal(snapshot(again), snapshot(letter), 'read after an earlier version');
       assert.deepEqual(checkLetter(again, CHECK, findings), problems, 'checked after an earlier version');
+      assert.deepEqual(documentSymbols(again, outline), symbols, 'outlined after an earlier version');
     }
   }
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
 import { Catalog, DEFAULT_CATALOG } from '../../server/src/guidelines/catalog';
 import { FieldMemo } from '../../server/src/letter/field-memo';
 import type { Letter } from '../../server/src/letter/model';
@@ -56,17 +57,21 @@ describe('re-reading only the fields an edit changed', () => {
     fc.assert(
       fc.property(fc.constantFrom(VALID_LETTER, ...SAMPLES, ...REAL_LETTERS), fc.array(anEdit, { minLength: 1, maxLength: 6 }), (letter, edits) => {
         const memo = new FieldMemo();
-        const findings = new FindingMemo();
+        const findings = new FindingMemo(memo);
+        const outline = new OutlineMemo(memo);
         let text = letter;
         let before = parseLetter(text, undefined, memo);
         assert.equal(snapshot(before), snapshot(parseLetter(text)));
         assert.deepEqual(checkLetter(before, CHECK, findings), checkLetter(parseLetter(text), CHECK));
+        assert.deepEqual(documentSymbols(before, outline), documentSymbols(parseLetter(text)));
         for (const e of edits) {
           text = apply(text, e);
           const after = parseLetter(text, undefined, memo);
           assert.equal(snapshot(after), snapshot(parseLetter(text)));
           // The findings of the items taken back are taken back too, and are what a fresh check finds.
           assert.deepEqual(checkLetter(after, CHECK, findings), checkLetter(parseLetter(text), CHECK));
+          // So are the symbols: taken back for the items taken back, moved for the items moved.
+          assert.deepEqual(documentSymbols(after, outline), documentSymbols(parseLetter(text)));
           const earlier = new Set(citationLists(before));
           reused += citationLists(after).filter((c) => c && earlier.has(c)).length;
           before = after;
@@ -109,6 +114,21 @@ describe('re-reading only the fields an edit changed', () => {
     assert.notEqual(second.items[0], first.items[0], 'and a new item: its ranges moved');
     assert.equal(second.items[0].fields[1].range.start.line, first.items[0].fields[1].range.start.line + 2);
     assert.equal(first.items[0].fields[1].range.start.line, lineOf(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee'), 'the last version is not changed');
+  });
+
+  test('an item moved whole by a line break is known as the last version\'s item moved; one edited as well is not', () => {
+    const memo = new FieldMemo();
+    const first = parseLetter(VALID_LETTER, undefined, memo);
+    const moved = 'Reviewed.\n\n' + VALID_LETTER;
+    const second = parseLetter(moved, undefined, memo);
+    assert.deepEqual(second.items.map((item) => memo.movedItem(item)), first.items.map((from) => ({ from, lines: 2 })));
+    const edited = edit(moved, 'The guidelines support a brace', 'Reviewed.\nThe guidelines support a brace');
+    const third = parseLetter(edited, undefined, memo);
+    assert.equal(memo.movedItem(third.items[0]), undefined, 'the knee brace item was edited');
+    assert.deepEqual(memo.movedItem(third.items[1]), { from: second.items[1], lines: 1 });
+    const fourth = parseLetter(edited, undefined, memo);
+    assert.equal(fourth.items[1], third.items[1], 'read again unchanged: kept, not moved');
+    assert.equal(memo.movedItem(fourth.items[1]), undefined);
   });
 
   test('a field with no value (never read) does not keep the fields after it from taking back their readings', () => {

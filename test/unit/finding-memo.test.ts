@@ -36,6 +36,26 @@ describe('findings kept per item', () => {
     assert.deepEqual(second, first, 'and its finding is still reported');
   });
 
+  test('a line break above the items moves their findings with them instead of checking them again', () => {
+    const fields = new FieldMemo();
+    const memo = new FindingMemo(fields);
+    const noMaximus = edit(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n', '');
+    const first = checkLetter(parseLetter(noMaximus, undefined, fields), DAY, memo);
+    assert.equal(itemsChecked().length, 2);
+    const moved = 'Reviewed.\n\n' + noMaximus;
+    const second = checkLetter(parseLetter(moved, undefined, fields), DAY, memo);
+    assert.deepEqual(itemsChecked(), [], 'no item was checked again');
+    const fresh = checkLetter(parseLetter(moved), DAY);
+    itemsChecked();
+    assert.deepEqual(second, fresh, 'and the findings are a fresh check\'s');
+    assert.equal(second[0].range.start.line, first[0].range.start.line + 2);
+    // A line taken out inside the first item: it is checked again, the second is moved up.
+    const joined = edit(moved, 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.\n\n', 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.\n');
+    const third = checkLetter(parseLetter(joined, undefined, fields), DAY, memo);
+    assert.deepEqual(itemsChecked(), ['Hinged knee brace, left']);
+    assert.deepEqual(third, checkLetter(parseLetter(joined), DAY));
+  });
+
   test('a check on another day, or with other annotation kinds, checks every item again', () => {
     const fields = new FieldMemo();
     const memo = new FindingMemo();
@@ -47,6 +67,14 @@ describe('findings kept per item', () => {
     assert.equal(itemsChecked().length, 2);
     checkLetter(letter, { today: new Date(2026, 10, 25), annotationKinds: ['billing'] }, memo);
     assert.equal(itemsChecked().length, 2);
+  });
+
+  test('without the field memo\'s moves, a moved item is checked again', () => {
+    const fields = new FieldMemo();
+    const memo = new FindingMemo();
+    checkLetter(parseLetter(VALID_LETTER, undefined, fields), DAY, memo);
+    checkLetter(parseLetter('\n' + VALID_LETTER, undefined, fields), DAY, memo);
+    assert.equal(itemsChecked().length, 4);
   });
 
   test('without a memo every item is checked every time', () => {

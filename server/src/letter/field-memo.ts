@@ -26,13 +26,17 @@ export class FieldMemo {
   /** A field's label and value, as `labeledField` builds them from its lines (which say its kind), and what its value says. */
   private readonly fields = new Pieces<FieldPiece>(movedFieldPiece);
   /** An item line: its title and decision, read from its lines alone, and the item made with them. */
-  readonly titles = new Pieces<TitlePiece>(movedTitle);
+  private readonly titles = new Pieces<TitlePiece>(movedTitle);
   /** What each line says on its own about items (items.ts). */
   readonly lineMarks = new LineFacts<LineMark>();
   /** This version's fields in the order they were taken, and how many of them have been read. */
   private taken: FieldPiece[] = [];
   private read = 0;
   private context: string | undefined;
+  /** This version's fields, item lines and items that are the last version's moved by a line break above them. */
+  private movedFields = new Map<LabeledField, Move<LabeledField>>();
+  private movedTitles = new Map<TitlePiece, Move<TitlePiece>>();
+  private movedItems = new Map<Item, Move<Item>>();
   private lastText: LetterText | undefined;
   private nextText: LetterText | undefined;
 
@@ -54,13 +58,25 @@ export class FieldMemo {
     this.titles.begin();
     this.taken = [];
     this.read = 0;
+    this.movedFields = new Map();
+    this.movedTitles = new Map();
+    this.movedItems = new Map();
   }
 
   /** The field on lines `line` to `endLine`: the last version's if they read the same, else built by `build`. */
   field(text: LetterText, line: number, endLine: number, build: () => LabeledField<ItemFieldKind>): LabeledField<ItemFieldKind> {
     const piece = this.fields.take(text, line, endLine, () => ({ field: build() }));
+    const move = this.fields.lastMove;
+    if (move) this.movedFields.set(piece.field, { from: move.from.field, lines: move.lines });
     this.taken.push(piece);
     return piece.field;
+  }
+
+  /** The item line on lines `line` to `endLine`: the last version's if they read the same, else read by `read`. */
+  title(text: LetterText, line: number, endLine: number, read: () => TitlePiece): TitlePiece {
+    const piece = this.titles.take(text, line, endLine, read);
+    if (this.titles.lastMove) this.movedTitles.set(piece, this.titles.lastMove);
+    return piece;
   }
 
   /**
@@ -86,7 +102,22 @@ export class FieldMemo {
     const last = piece.item;
     if (last && last.fields.length === fields.length && last.fields.every((f, k) => f === fields[k])) return last;
     piece.item = make();
+    // An item made from the last version's item line and fields, all moved by the same line
+    // break, is that item moved: what was worked out for it can be moved too (movedItem).
+    const title = this.movedTitles.get(piece);
+    const from = title?.from.item;
+    if (from && from.fields.length === fields.length && fields.every((f, k) => this.movedFields.get(f)?.from === from.fields[k] && this.movedFields.get(f)?.lines === title.lines)) {
+      this.movedItems.set(piece.item, { from, lines: title.lines });
+    }
     return piece.item;
+  }
+
+  /**
+   * The last version's item that `item` (of the version read last) is, moved `lines` lines down
+   * (up when negative) by a line break above it; undefined when it is not one moved whole.
+   */
+  movedItem(item: Item): Move<Item> | undefined {
+    return this.movedItems.get(item);
   }
 
   /** The version (`source`) is read: its pieces replace the last version's (an annotated letter keeps none). */
@@ -142,6 +173,12 @@ function movedFieldPiece(piece: FieldPiece, lines: number): FieldPiece {
   return { field: movedField(piece.field, lines), reading: piece.reading && movedReading(piece.reading, lines) };
 }
 
+/** A piece of this version that is a piece of the last one moved `lines` lines down (up when negative). */
+export interface Move<T> {
+  from: T;
+  lines: number;
+}
+
 interface Kept<T> {
   /** The line the piece starts on, and where its text was in its version's source. */
   line: number;
@@ -160,6 +197,8 @@ class Pieces<T> {
   private previousSource = '';
   private next: Kept<T>[] = [];
   private searched = 0;
+  /** Whether the piece taken last was the last version's moved, and which. */
+  lastMove: Move<T> | undefined;
 
   /** `moved` copies a piece to a place `lines` lines further down. */
   constructor(private readonly moved: (piece: T, lines: number) => T) {}
@@ -193,6 +232,7 @@ class Pieces<T> {
     // Texts are compared whole, as memory (faster than startsWith), and only when their lengths agree.
     const same = last !== undefined && last.to - last.from === to - from && this.previousSource.slice(last.from, last.to) === text.source.slice(from, to);
     const value = !same ? read() : lastLine === line ? last.value : this.moved(last.value, line - lastLine);
+    this.lastMove = same && lastLine !== line ? { from: last.value, lines: line - lastLine } : undefined;
     this.next.push({ line, from, to, value });
     return value;
   }

@@ -118,7 +118,7 @@ export function parseItemBlocks(text: LetterText, section: Section, memo?: Field
       close(mark.first - 1);
       // Where the colon and the decision are comes from the item line's lines, which the memo compares.
       const read = () => titleAndDecision(text, mark);
-      const line = memo ? memo.titles.take(text, mark.first, mark.last, read) : read();
+      const line = memo ? memo.title(text, mark.first, mark.last, read) : read();
       start(line.title, line.decision, memo && line);
       continue;
     }

@@ -11,7 +11,7 @@ import type { Citation, CitedPart, Conclusion, ItemDecision, LabeledField, Span 
  * copied several times slower.
  */
 
-function movedRange(r: Range, lines: number): Range {
+export function movedRange(r: Range, lines: number): Range {
   return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
 }
 

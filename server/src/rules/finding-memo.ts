@@ -1,26 +1,33 @@
+import type { Move } from '../letter/field-memo';
 import type { Item } from '../letter/model';
-import type { Finding } from './rule';
+import { movedRange } from '../letter/moved-lines';
+import type { Finding, Fix } from './rule';
 
 /**
  * A document's per-item findings from its last check, for the next check to take back. The
  * parser gives back the last version's item when an edit left its lines alone (field-memo.ts),
  * and a rule's `checkItem` depends on the item, the layout and the context alone, so a kept item
- * keeps its findings and an edit checks only the items it changed. One per open document.
+ * keeps its findings and an edit checks only the items it changed. An item that a line break
+ * above moved whole (`moves`, the document's field memo) gets its findings moved with it. One per
+ * open document.
  */
 export class FindingMemo {
   private context: string | undefined;
   private last = new Map<Item, Finding[][]>();
 
+  constructor(private readonly moves?: { movedItem(item: Item): Move<Item> | undefined }) {}
+
   /**
    * Each item's findings so far, by rule (its index in the rule list), to be filled in where
-   * missing: the last check's for a kept item (under the same context), none for a new one.
+   * missing: the last check's for a kept item (under the same context), moved for a moved one,
+   * none for a new one.
    */
   rows(items: readonly Item[], context: string): Finding[][][] {
     const last = context === this.context ? this.last : undefined;
     const next = new Map<Item, Finding[][]>();
     const rows = items.map((item) => {
       // An item listed twice (never, from the parser) shares its row: the findings are the same.
-      const row = next.get(item) ?? last?.get(item) ?? [];
+      const row = next.get(item) ?? last?.get(item) ?? (last && this.movedRow(item, last)) ?? [];
       next.set(item, row);
       return row;
     });
@@ -28,4 +35,22 @@ export class FindingMemo {
     this.last = next;
     return rows;
   }
+
+  private movedRow(item: Item, last: Map<Item, Finding[][]>): Finding[][] | undefined {
+    const move = this.moves?.movedItem(item);
+    const row = move && last.get(move.from);
+    // map keeps the row's holes: the rules not run last time (switched off) are run now.
+    return row && row.map((findings) => findings.map((f) => movedFinding(f, move.lines)));
+  }
+}
+
+/** A finding `lines` lines further down: its range and its fixes' edits moved, the rest as it is. */
+function movedFinding(f: Finding, lines: number): Finding {
+  return f.fixes ? { range: movedRange(f.range, lines), message: f.message, fixes: f.fixes.map((x) => movedFix(x, lines)) } : { range: movedRange(f.range, lines), message: f.message };
+}
+
+function movedFix(fix: Fix, lines: number): Fix {
+  const moved: Fix = { title: fix.title, edits: fix.edits.map((e) => ({ range: movedRange(e.range, lines), newText: e.newText })) };
+  if (fix.safe !== undefined) moved.safe = fix.safe;
+  return moved;
 }
