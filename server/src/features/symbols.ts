@@ -66,7 +66,10 @@ function sectionSymbol(letter: Letter, section: Section, annotations: DocumentSy
 function itemSymbol(item: Item, annotations: DocumentSymbol[]): DocumentSymbol {
   const decision = item.decision?.value ?? (item.decision?.text ? `"${item.decision.text}"?` : 'no decision');
   const selection = item.title.text ? item.title.range : item.fields[0]?.label.range ?? item.range;
-  return symbol(item.name || '(untitled item)', decision, SymbolKind.Event, item.range, selection, [...item.fields.map(fieldSymbol), ...annotations]);
+  const children: DocumentSymbol[] = [];
+  for (const f of item.fields) children.push(fieldSymbol(f));
+  for (const a of annotations) children.push(a);
+  return symbol(item.name || '(untitled item)', decision, SymbolKind.Event, item.range, selection, children);
 }
 
 /**
@@ -117,12 +120,20 @@ function movedSymbol(s: DocumentSymbol, lines: number): DocumentSymbol {
 
 function fieldSymbol(field: LabeledField): DocumentSymbol {
   // Guideline fields list what they cite; a rationale's prose citations would only crowd the outline.
-  const citations = field.kind === 'rationale' ? [] : (field.citations ?? []).filter((c) => c.kind !== 'statement').map(citationSymbol);
+  const citations: DocumentSymbol[] = [];
+  if (field.kind !== 'rationale' && field.citations) for (const c of field.citations) if (c.kind !== 'statement') citations.push(citationSymbol(c));
   return symbol(bare(field.label.text), shorten(field.value?.text ?? '(empty)'), SymbolKind.Field, field.range, field.label.range, citations);
 }
 
 function citationSymbol(c: Citation): DocumentSymbol {
-  const cited = [...c.parts.map((p) => p.span.text), ...c.pages.map((p) => (p.from === p.to ? `p. ${p.from}` : `pp. ${p.from}-${p.to}`))].join('; ');
+  // Its parts, then its pages, joined by "; " in place (a long letter outlines thousands of citations).
+  let cited = '';
+  let n = 0;
+  for (const p of c.parts) cited = n++ ? `${cited}; ${p.span.text}` : p.span.text;
+  for (const p of c.pages) {
+    const page = p.from === p.to ? `p. ${p.from}` : `pp. ${p.from}-${p.to}`;
+    cited = n++ ? `${cited}; ${page}` : page;
+  }
   return symbol(c.entry?.name ?? c.name?.text ?? c.span.text, cited || (c.entry ? '' : 'not in the catalog'), SymbolKind.Package, c.span.range, c.name?.range ?? c.span.range);
 }
 
@@ -135,7 +146,7 @@ function annotationSymbol(a: Annotation): DocumentSymbol {
 
 /** A symbol whose range holds all its children (an annotation may end past the text it follows) and its selection. */
 function symbol(name: string, detail: string, kind: SymbolKind, range: Range, selectionRange: Range, children: DocumentSymbol[] = []): DocumentSymbol {
-  if (!inOrder(children)) children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (children.length > 1 && !inOrder(children)) children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   let { start, end } = range;
   if (before(selectionRange.start, start)) start = selectionRange.start;
   if (before(end, selectionRange.end)) end = selectionRange.end;
@@ -143,8 +154,10 @@ function symbol(name: string, detail: string, kind: SymbolKind, range: Range, se
     if (before(c.range.start, start)) start = c.range.start;
     if (before(end, c.range.end)) end = c.range.end;
   }
+  // The range given, when it holds everything (as it almost always does): a long outline has thousands.
+  const whole = start === range.start && end === range.end ? range : { start, end };
   // Editors reject empty or multi-line names.
-  return { name: shorten(name, 200) || '(untitled)', detail, kind, range: { start, end }, selectionRange, children: children.length > 0 ? children : undefined };
+  return { name: shorten(name, 200) || '(untitled)', detail, kind, range: whole, selectionRange, children: children.length > 0 ? children : undefined };
 }
 
 function inOrder(symbols: DocumentSymbol[]): boolean {

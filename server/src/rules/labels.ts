@@ -27,8 +27,9 @@ export function listing(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** The label without its colon. */
 export function bare(label: string): string {
-  return label.replace(/:$/, '');
+  return label.endsWith(':') ? label.slice(0, -1) : label;
 }
 
 /** What a skeleton field or section holds until someone writes it. */
