@@ -129,6 +129,11 @@ describe('re-reading only the fields an edit changed', () => {
     const fourth = parseLetter(edited, undefined, memo);
     assert.equal(fourth.items[1], third.items[1], 'read again unchanged: kept, not moved');
     assert.equal(memo.movedItem(fourth.items[1]), undefined);
+    // An annotated version is not read with the memo: what the last one moved is forgotten.
+    const fifth = parseLetter('\n' + edited, undefined, memo);
+    assert.ok(memo.movedItem(fifth.items[1]));
+    parseLetter('{>>note: checked<<}\n' + edited, undefined, memo);
+    assert.equal(memo.movedItem(fifth.items[1]), undefined);
   });
 
   test('a field with no value (never read) does not keep the fields after it from taking back their readings', () => {

@@ -58,9 +58,7 @@ export class FieldMemo {
     this.titles.begin();
     this.taken = [];
     this.read = 0;
-    this.movedFields = new Map();
-    this.movedTitles = new Map();
-    this.movedItems = new Map();
+    this.forgetMoves();
   }
 
   /** The field on lines `line` to `endLine`: the last version's if they read the same, else built by `build`. */
@@ -112,6 +110,12 @@ export class FieldMemo {
     return piece.item;
   }
 
+  private forgetMoves(): void {
+    this.movedFields = new Map();
+    this.movedTitles = new Map();
+    this.movedItems = new Map();
+  }
+
   /**
    * The last version's item that `item` (of the version read last) is, moved `lines` lines down
    * (up when negative) by a line break above it; undefined when it is not one moved whole.
@@ -122,6 +126,8 @@ export class FieldMemo {
 
   /** The version (`source`) is read: its pieces replace the last version's (an annotated letter keeps none). */
   end(source: string): void {
+    // A version not read with the memo (annotated, or binary) moved nothing, and holds no moved item.
+    if (!this.nextText) this.forgetMoves();
     this.lastText = this.nextText;
     this.nextText = undefined;
     this.fields.end(source);
