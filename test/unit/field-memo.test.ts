@@ -197,5 +197,26 @@ describe('re-reading only the fields an edit changed', () => {
     assert.equal(memo.lineMarks.current[label], null, 'what the line above said (nothing) moved down to here');
     assert.deepEqual(memo.lineMarks.current[label + 1], { kind: 'maximusGuideline', length: 18 });
   });
+
+  test('what a line says about headings is carried over the same way, and the sections are a fresh read\'s', () => {
+    const memo = new FieldMemo();
+    parseLetter(VALID_LETTER, undefined, memo);
+    const heading = lineOf(VALID_LETTER, 'IMR ISSUES, DECISIONS AND RATIONALES');
+    const typed = 'x' + VALID_LETTER;
+    memo.text(typed);
+    assert.equal(memo.headingMarks.current[0], undefined, 'the edited line is read again');
+    assert.equal(memo.headingMarks.current[heading]?.[0].spec.kind, 'issues', 'the heading below keeps its reading');
+    assert.equal(memo.headingMarks.current[heading + 1], null, 'as does a line that heads nothing');
+    const moved = '\n' + typed;
+    parseLetter(typed, undefined, memo);
+    memo.text(moved);
+    assert.equal(memo.headingMarks.current[heading + 1]?.[0].spec.kind, 'issues', 'moved down with its line');
+    const read = parseLetter(moved, undefined, memo);
+    assert.deepEqual(read.sections, parseLetter(moved).sections);
+    // A heading typed over is read again: its section is gone.
+    const broken = edit(moved, 'IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES, DECISIONS AND RATIONALE$');
+    assert.deepEqual(parseLetter(broken, undefined, memo).sections.map((s) => s.kind), parseLetter(broken).sections.map((s) => s.kind));
+    assert.ok(!parseLetter(broken).sections.some((s) => s.kind === 'issues'));
+  });
 });
 

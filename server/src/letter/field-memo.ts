@@ -1,6 +1,7 @@
 import type { Citation, Conclusion, Item, ItemDecision, ItemFieldKind, LabeledField, Span } from './model';
 import { movedField, movedReading, movedTitle } from './moved-lines';
 import type { LineMark } from './items';
+import type { HeadingMark } from './sections';
 import { LetterText } from './text';
 
 /** What reading a field's value finds: the guidelines it cites and, for a rationale, its conclusion. */
@@ -27,8 +28,9 @@ export class FieldMemo {
   private readonly fields = new Pieces<FieldPiece>(movedFieldPiece);
   /** An item line: its title and decision, read from its lines alone, and the item made with them. */
   private readonly titles = new Pieces<TitlePiece>(movedTitle);
-  /** What each line says on its own about items (items.ts). */
+  /** What each line says on its own about items (items.ts) and headings (sections.ts). */
   readonly lineMarks = new LineFacts<LineMark>();
+  readonly headingMarks = new LineFacts<HeadingMark>();
   /** This version's fields in the order they were taken, and how many of them have been read. */
   private taken: FieldPiece[] = [];
   private read = 0;
@@ -44,6 +46,7 @@ export class FieldMemo {
   text(source: string): LetterText {
     this.nextText = new LetterText(source, this.lastText);
     this.lineMarks.begin(this.nextText);
+    this.headingMarks.begin(this.nextText);
     return this.nextText;
   }
 
@@ -133,6 +136,7 @@ export class FieldMemo {
     this.fields.end(source);
     this.titles.end(source);
     this.lineMarks.end();
+    this.headingMarks.end();
     this.taken = [];
   }
 }

@@ -52,7 +52,7 @@ function binaryLetter(source: string): Letter {
 }
 
 function readLetter(text: LetterText, catalog: Catalog, memo?: FieldMemo): Letter {
-  const { layout, sections } = findSections(text);
+  const { layout, sections } = findSections(text, memo?.headingMarks.current);
   const headerEnd = sections.find((s) => s.kind !== 'notice')?.range.start.line ?? text.lines.length;
   const header = parseHeader(text, 0, headerEnd);
   const year = decisionYear(header);

@@ -14,8 +14,14 @@ interface HeadingHit {
 // Headings are short; a long line is prose, whatever it starts with.
 const MAX_HEADING = 100;
 
+interface HeadingEntry {
+  layout: Layout;
+  spec: SectionSpec;
+  half?: 'first';
+}
+
 /** Every heading of every layout, each spelling mapped to what it heads. */
-const BY_KEY = new Map<string, { layout: Layout; spec: SectionSpec; half?: 'first' }[]>();
+const BY_KEY = new Map<string, HeadingEntry[]>();
 /** The first two letters of every heading, upper-cased: a line starting otherwise is no heading (a cheap test, since it runs on every line). */
 const STARTS = new Set<string>();
 /** The same pairs as character codes, so the test copies nothing for a line of plain ASCII. */
@@ -26,7 +32,7 @@ for (const layout of LAYOUTS) {
     if (spec.wrapped) add(headingKey(spec.wrapped[0]), { layout, spec, half: 'first' });
   }
 }
-function add(key: string, entry: { layout: Layout; spec: SectionSpec; half?: 'first' }) {
+function add(key: string, entry: HeadingEntry) {
   BY_KEY.set(key, [...(BY_KEY.get(key) ?? []), entry]);
   STARTS.add(key.slice(0, 2));
   CODE_STARTS.add(key.charCodeAt(0) * 65536 + key.charCodeAt(1));
@@ -44,11 +50,29 @@ function upper(c: number): number {
   return c >= 97 && c <= 122 ? c - 32 : c;
 }
 
-function findHeadings(text: LetterText): HeadingHit[] {
+/** What a line says on its own about headings: the sections (of every layout) whose heading, or a wrapped heading's first half, it reads as; null for none. */
+export type HeadingMark = readonly HeadingEntry[] | null;
+
+function headingMark(text: LetterText, i: number): HeadingMark {
+  const line = text.lines[i];
+  if (line.blank || line.end - line.first > MAX_HEADING || !mayBeHeading(line.text, line.first)) return null;
+  return BY_KEY.get(headingKey(text.trimmed(i))) ?? null;
+}
+
+/**
+ * The heading lines of every layout. `known` holds what lines say on their own, as far as known
+ * (the memo's, kept for the lines an edit left alone), and gets what is read now.
+ */
+function findHeadings(text: LetterText, known?: (HeadingMark | undefined)[]): HeadingHit[] {
   const hits: HeadingHit[] = [];
-  text.lines.forEach((line, i) => {
-    if (line.blank || line.end - line.first > MAX_HEADING || !mayBeHeading(line.text, line.first)) return;
-    for (const entry of BY_KEY.get(headingKey(text.trimmed(i))) ?? []) {
+  for (let i = 0; i < text.lines.length; i++) {
+    let entries = known?.[i];
+    if (entries === undefined) {
+      entries = headingMark(text, i);
+      if (known) known[i] = entries;
+    }
+    if (entries === null) continue;
+    for (const entry of entries) {
       if (!entry.half) {
         hits.push({ layout: entry.layout, spec: entry.spec, first: i, last: i });
         continue;
@@ -58,7 +82,7 @@ function findHeadings(text: LetterText): HeadingHit[] {
         hits.push({ layout: entry.layout, spec: entry.spec, first: i, last: next });
       }
     }
-  });
+  }
   return hits;
 }
 
@@ -73,8 +97,9 @@ function chooseLayout(hits: HeadingHit[]): Layout {
   return best;
 }
 
-export function findSections(text: LetterText): { layout: Layout; sections: Section[] } {
-  const hits = findHeadings(text);
+/** The letter's sections, in the layout whose headings it has most of. `known`: see findHeadings. */
+export function findSections(text: LetterText, known?: (HeadingMark | undefined)[]): { layout: Layout; sections: Section[] } {
+  const hits = findHeadings(text, known);
   const layout = chooseLayout(hits);
   const mine = hits.filter((h) => h.layout === layout);
   const sections = mine.map((hit, k): Section => {
