@@ -106,11 +106,19 @@ export class FieldMemo {
     // An item made from the last version's item line and fields, all moved by the same line
     // break, is that item moved: what was worked out for it can be moved too (movedItem).
     const title = this.movedTitles.get(piece);
-    const from = title?.from.item;
-    if (from && from.fields.length === fields.length && fields.every((f, k) => this.movedFields.get(f)?.from === from.fields[k] && this.movedFields.get(f)?.lines === title.lines)) {
-      this.movedItems.set(piece.item, { from, lines: title.lines });
-    }
+    if (title && this.movedWhole(title, fields)) this.movedItems.set(piece.item, { from: title.from.item!, lines: title.lines });
     return piece.item;
+  }
+
+  /** Whether `fields` are the fields of the item last made from `title.from`, each moved as the item line was. */
+  private movedWhole(title: Move<TitlePiece>, fields: readonly LabeledField[]): boolean {
+    const from = title.from.item;
+    if (!from || from.fields.length !== fields.length) return false;
+    for (let k = 0; k < fields.length; k++) {
+      const move = this.movedFields.get(fields[k]);
+      if (move === undefined || move.from !== from.fields[k] || move.lines !== title.lines) return false;
+    }
+    return true;
   }
 
   private forgetMoves(): void {
