@@ -1,3 +1,4 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { OutlineMemo } from './features/symbols';
 import { type Catalog, DEFAULT_CATALOG } from './guidelines/catalog';
 import { FieldMemo } from './letter/field-memo';
@@ -23,7 +24,7 @@ export interface DocumentState {
   /** The item symbols (the outline's). */
   outline: OutlineMemo;
   /** The last diagnostics report pulled, to answer "unchanged" when the findings are the same (the server's). */
-  report?: { resultId: string; findings: string };
+  report?: { resultId: string; items: Diagnostic[] };
 }
 
 /** One model per document version: every feature reads the same parse, and an edit re-reads only the fields and item lines it changed. */

@@ -10,7 +10,7 @@ import { parseLetter } from './letter/parse';
 import { letterSymbols, matches } from './features/workspace-symbols';
 import { completions } from './features/completion';
 import { structureCompletions } from './features/structure-completion';
-import { diagnostics } from './features/diagnostics';
+import { diagnostics, sameDiagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { codeLenses } from './features/code-lens';
@@ -185,11 +185,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const settings = await settingsFor(doc.uri);
     const state = stateOf(doc);
     const items = diagnostics(state.letter, settings, options.rulesDoc, state.findings);
-    const findings = JSON.stringify(items);
     const last = state.report;
-    if (last?.findings === findings) return last.resultId === p.previousResultId ? { kind: 'unchanged', resultId: last.resultId } : { kind: 'full', resultId: last.resultId, items };
+    if (last && sameDiagnostics(last.items, items)) return last.resultId === p.previousResultId ? { kind: 'unchanged', resultId: last.resultId } : { kind: 'full', resultId: last.resultId, items };
     const resultId = String(++reports);
-    state.report = { resultId, findings };
+    state.report = { resultId, items };
     return { kind: 'full', resultId, items };
   }));
 
