@@ -1,6 +1,6 @@
 import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { headerField } from '../letter/header';
-import type { Move } from '../letter/field-memo';
+import type { ItemMoves } from '../letter/field-memo';
 import { before } from '../letter/lines';
 import { movedRange } from '../letter/moved-lines';
 import { isSpace, skipSpaces } from '../letter/spaces';
@@ -83,7 +83,7 @@ export class OutlineMemo {
   private last = new Map<Item, DocumentSymbol>();
   private next = new Map<Item, DocumentSymbol>();
 
-  constructor(private readonly moves?: { movedItem(item: Item): Move<Item> | undefined }) {}
+  constructor(private readonly moves?: ItemMoves) {}
 
   /** The item's symbol, made by `make` unless the last outline had it; an item with annotations is always made. */
   item(item: Item, annotations: readonly DocumentSymbol[], make: () => DocumentSymbol): DocumentSymbol {

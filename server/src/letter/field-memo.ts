@@ -23,7 +23,7 @@ export interface FieldReading {
  * Only letters without annotations use it: an annotated letter's model is moved to the annotated
  * text after it is read, in place.
  */
-export class FieldMemo {
+export class FieldMemo implements ItemMoves {
   /** A field's label and value, as `labeledField` builds them from its lines (which say its kind), and what its value says. */
   private readonly fields = new Pieces<FieldPiece>(movedFieldPiece);
   /** An item line: its title and decision, read from its lines alone, and the item made with them. */
@@ -36,7 +36,7 @@ export class FieldMemo {
   private read = 0;
   private context: string | undefined;
   /** This version's fields, item lines and items that are the last version's moved by a line break above them. */
-  private movedFields = new Map<LabeledField, Move<LabeledField>>();
+  private movedFields = new Map<LabeledField, Move<FieldPiece>>();
   private movedTitles = new Map<TitlePiece, Move<TitlePiece>>();
   private movedItems = new Map<Item, Move<Item>>();
   private lastText: LetterText | undefined;
@@ -67,8 +67,7 @@ export class FieldMemo {
   /** The field on lines `line` to `endLine`: the last version's if they read the same, else built by `build`. */
   field(text: LetterText, line: number, endLine: number, build: () => LabeledField<ItemFieldKind>): LabeledField<ItemFieldKind> {
     const piece = this.fields.take(text, line, endLine, () => ({ field: build() }));
-    const move = this.fields.lastMove;
-    if (move) this.movedFields.set(piece.field, { from: move.from.field, lines: move.lines });
+    if (this.fields.lastMove) this.movedFields.set(piece.field, this.fields.lastMove);
     this.taken.push(piece);
     return piece.field;
   }
@@ -116,7 +115,7 @@ export class FieldMemo {
     if (!from || from.fields.length !== fields.length) return false;
     for (let k = 0; k < fields.length; k++) {
       const move = this.movedFields.get(fields[k]);
-      if (move === undefined || move.from !== from.fields[k] || move.lines !== title.lines) return false;
+      if (move === undefined || move.from.field !== from.fields[k] || move.lines !== title.lines) return false;
     }
     return true;
   }
@@ -195,6 +194,11 @@ function movedFieldPiece(piece: FieldPiece, lines: number): FieldPiece {
 export interface Move<T> {
   from: T;
   lines: number;
+}
+
+/** Where the items a version was read with came from (FieldMemo.movedItem), for what is kept per item. */
+export interface ItemMoves {
+  movedItem(item: Item): Move<Item> | undefined;
 }
 
 interface Kept<T> {

@@ -1,4 +1,4 @@
-import type { Move } from '../letter/field-memo';
+import type { ItemMoves } from '../letter/field-memo';
 import type { Item } from '../letter/model';
 import { movedRange } from '../letter/moved-lines';
 import type { Finding, Fix } from './rule';
@@ -15,7 +15,7 @@ export class FindingMemo {
   private context: string | undefined;
   private last = new Map<Item, Finding[][]>();
 
-  constructor(private readonly moves?: { movedItem(item: Item): Move<Item> | undefined }) {}
+  constructor(private readonly moves?: ItemMoves) {}
 
   /**
    * Each item's findings so far, by rule (its index in the rule list), to be filled in where
