@@ -10,6 +10,7 @@ import { letterReport } from './features/letter-report';
 import { outlineText } from './features/outline-text';
 import { sarifLog } from './features/sarif';
 import { documentSymbols } from './features/symbols';
+import { decodeLetter } from './letter/decode';
 import { parseLetter } from './letter/parse';
 import { letterFiles } from './node/files';
 import { RULES, checkLetter } from './rules';
@@ -111,7 +112,7 @@ function processFile(file: string, o: Options): LetterResult {
   const r: LetterResult = { out: '', err: '', failed: false, items: 0, upheld: 0, overturned: 0, byRule: {}, errors: 0, warnings: 0 };
   let read: { text: string; utf8: boolean };
   try {
-    read = decode(readFileSync(file));
+    read = decodeLetter(readFileSync(file));
   } catch {
     return { ...r, err: `imr-lint: cannot read ${name}\n`, failed: true };
   }
@@ -257,15 +258,6 @@ class Progress {
   }
   done() {
     process.stderr.write('\r\x1b[K');
-  }
-}
-
-/** UTF-8 when the bytes are UTF-8 (a byte order mark kept); otherwise Windows-1252, which older extractions use. */
-export function decode(bytes: Uint8Array): { text: string; utf8: boolean } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), utf8: true };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), utf8: false };
   }
 }
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { decodeLetter } from '../letter/decode';
 import { startServer } from '../server';
 import { letterFiles } from './files';
 
@@ -23,7 +24,7 @@ startServer(createConnection(ProposedFeatures.all), {
     // Capped, so a folder that is not a letter collection cannot stall the server.
     letterFiles(fileURLToPath(folderUri)).slice(0, 20_000).map((path) => {
       const stat = statSync(path);
-      return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read: () => readFile(path, 'utf8') };
+      return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read: async () => decodeLetter(await readFile(path)).text };
     }),
   rulesDoc: existsSync(rulesDoc) ? pathToFileURL(rulesDoc).href : undefined,
   readWorkspaceFile: (folderUri, path) => readFile(isAbsolute(path) ? path : join(fileURLToPath(folderUri), path), 'utf8'),
