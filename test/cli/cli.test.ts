@@ -125,11 +125,16 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     assert.match(r.err, /^450 letters checked: 900 items \(450 upheld, 450 overturned\), 65 errors/);
   });
 
-  test('binary and Windows-1252 files: a clear finding, no crash, no lost text; curly quotes and dashes read as Windows-1252 means them', () => {
+  test('binary, empty and Windows-1252 files: a clear finding, no crash, no lost text; curly quotes and dashes read as Windows-1252 means them', () => {
     writeFileSync(join(dir, 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xff]));
     const r = run(['scan.txt'], dir);
     assert.equal(r.code, 1);
     assert.match(r.out, /scan\.txt:1:1 error letter\.binary/);
+    // An empty file (an extraction that gave no text) is named, not passed over in silence.
+    writeFileSync(join(dir, 'empty.imr'), '');
+    const empty = run(['empty.imr'], dir);
+    assert.equal(empty.code, 0);
+    assert.equal(empty.out, 'empty.imr:1:1 warning letter.empty This file is empty: there is no letter to check.\n');
     // Windows-1252: é is 0xE9, the em dash 0x97 (Latin-1 would read a control character there).
     writeFileSync(join(dir, 'latin.imr'), Buffer.from(VALID_LETTER.replace('left', 'left caf\u00e9 \u0097 x'), 'latin1'));
     const latin = run(['--outline', 'latin.imr'], dir);

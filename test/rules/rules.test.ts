@@ -27,6 +27,12 @@ interface Case {
 
 const CASES: Record<string, Case> = {
   'letter.binary': { text: 'PK\u0003\u0004\u0000\u0000\u0000', at: ['PK'], clean: [VALID_LETTER, 'plain words\u0001 with one control character\nand more\n'] },
+  'letter.empty': {
+    text: '\n\f \t\r\n\n',
+    at: ['\n'], // on the first line, whatever it holds
+    message: /only white space/,
+    clean: [VALID_LETTER, '.', '\n\n  x\n', '{>>note: to read<<}\n\n', 'PK\u0003\u0004\u0000\u0000'],
+  },
   'letter.too-large': {
     text: VALID_LETTER,
     at: [VALID_LETTER.split('\n').find((l) => l.trim())!.trim()],
@@ -37,7 +43,7 @@ const CASES: Record<string, Case> = {
   'letter.unrecognized': {
     text: 'Dear reader,\nthis is a shopping list.\n',
     at: ['Dear reader'],
-    clean: ['', NO_HEADER, 'Case Number: CM16-0000001\n'],
+    clean: ['', '\n\f\n\n', NO_HEADER, 'Case Number: CM16-0000001\n'],
   },
   'section.missing': {
     text: edit(VALID_LETTER, '                                CLINICAL CASE SUMMARY', ''),
@@ -233,6 +239,11 @@ describe('rules', () => {
     assert.ok(checkLetter(parseLetter(broken)).length > 0);
     assert.deepEqual(checkLetter(parseLetter(broken), { sizeLimit: 1000 }).map((p) => p.ruleId), ['letter.too-large']);
     assert.deepEqual(checkLetter(parseLetter(broken), { sizeLimit: broken.length }).map((p) => p.ruleId), checkLetter(parseLetter(broken)).map((p) => p.ruleId));
+  });
+
+  test('letter.empty: a file of no bytes is called empty, and gets no other finding', () => {
+    assert.deepEqual(checkLetter(parseLetter('')).map((p) => [p.ruleId, p.message]), [['letter.empty', 'This file is empty: there is no letter to check.']]);
+    assert.deepEqual(checkLetter(parseLetter('\f\n\n\n')).map((p) => p.ruleId), ['letter.empty']);
   });
 
   test('every rule has a fixture that triggers it', () => {

@@ -193,6 +193,8 @@ export interface Letter {
   binary: boolean;
   /** True when the extractor put a blank line after every line. */
   doubleSpaced: boolean;
+  /** True when the text holds nothing but white space and page breaks, or nothing at all. */
+  blank: boolean;
   header?: Header;
   sections: Section[];
   reviewer: Reviewer;

@@ -36,6 +36,7 @@ function read(source: string, catalog: Catalog, memo: FieldMemo | undefined): Le
   const annotated = new LetterText(source);
   const cleanText = looksBinary(clean) ? undefined : new LetterText(clean);
   const letter = cleanText ? translate(readLetter(cleanText, catalog), cleanText, annotated, new OffsetMap(segments)) : binaryLetter(clean);
+  letter.blank = false; // it holds annotations
   letter.annotations = readAnnotations(annotated, annotations);
   letter.suppressions = findSuppressions(annotated);
   letter.lineCount = annotated.lines.length;
@@ -48,7 +49,7 @@ function parseClean(source: string, catalog: Catalog, memo?: FieldMemo): Letter 
 }
 
 function binaryLetter(source: string): Letter {
-  return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, sections: [], reviewer: { fields: [] }, items: [], artifacts: { splitWords: [], formFeeds: [] }, annotations: [], suppressions: [], lineCount: 0, size: source.length };
+  return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, blank: false, sections: [], reviewer: { fields: [] }, items: [], artifacts: { splitWords: [], formFeeds: [] }, annotations: [], suppressions: [], lineCount: 0, size: source.length };
 }
 
 function readLetter(text: LetterText, catalog: Catalog, memo?: FieldMemo): Letter {
@@ -71,6 +72,7 @@ function readLetter(text: LetterText, catalog: Catalog, memo?: FieldMemo): Lette
     recognized: sections.length > 0 || header !== undefined || items.length > 0,
     binary: false,
     doubleSpaced: text.doubleSpaced,
+    blank: isBlank(text),
     header,
     sections,
     reviewer,
@@ -82,6 +84,12 @@ function readLetter(text: LetterText, catalog: Catalog, memo?: FieldMemo): Lette
     lineCount: text.lines.length,
     size: text.source.length,
   };
+}
+
+/** No line holds anything but white space; stops at the first that does, so a letter costs one line. */
+function isBlank(text: LetterText): boolean {
+  for (const line of text.lines) if (!line.blank) return false;
+  return true;
 }
 
 /** What the fields say: the guidelines they cite, and the rationale's conclusion. */

@@ -30,6 +30,7 @@ import { itemMissingDecision } from './item-missing-decision';
 import { itemMissingField } from './item-missing-field';
 import { itemNoConclusion } from './item-no-conclusion';
 import { letterBinary } from './letter-binary';
+import { letterEmpty } from './letter-empty';
 import { letterTooLarge } from './letter-too-large';
 import { letterUnrecognized } from './letter-unrecognized';
 import { reviewerMissingField } from './reviewer-missing-field';
@@ -42,6 +43,7 @@ import { KNOWN_RULE_IDS, suppressionUnknownRule } from './suppression-unknown-ru
 
 export const RULES: readonly Rule[] = [
   letterBinary,
+  letterEmpty,
   letterUnrecognized,
   letterTooLarge,
   sectionMissing,

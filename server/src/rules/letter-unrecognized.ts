@@ -8,7 +8,7 @@ export const letterUnrecognized: Rule = {
   severity: 'warning',
   appliesToAnyText: true,
   check: (letter) =>
-    !letter.binary && !letter.recognized && letter.lineCount > 1
+    !letter.binary && !letter.blank && !letter.recognized && letter.lineCount > 1
       ? [
           {
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
