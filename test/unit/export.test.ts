@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type ExportSource, exportAnnotations } from '../../server/src/features/export-annotations';
+import { csvCell } from '../../server/src/features/item-table';
 import { stripAnnotations } from '../../server/src/letter/annotations';
 import { parseLetter } from '../../server/src/letter/parse';
 import { VALID_LETTER, edit } from '../fixtures/letters';
@@ -27,6 +28,11 @@ describe('annotation exports', () => {
     assert.equal(csv.length, 5); // header, three annotations, final empty line
     assert.match(csv[1], /^letter\.imr,CM16-0123456,\d+,highlight,appeal-fact,"Hinged knee brace, left",Upheld,instability,"the exam notes ""laxity"", grade 2",$/);
     assert.match(csv[3], /,"'=HYPERLINK\(""x""\)",$/);
+  });
+
+  test('csv cells: every opening a spreadsheet runs as a formula is defused, and nothing else is touched', () => {
+    for (const formula of ['=1+1', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) assert.ok(csvCell(formula).replace(/^"/, '').startsWith(`'`), JSON.stringify(formula));
+    for (const plain of ['CM16-0123456', '12/09/2016', 'Upheld', "O'Neil", '3-4 weeks']) assert.equal(csvCell(plain), plain);
   });
 
   test('json: W3C Web Annotations whose selectors find the text in the clean letter', () => {

@@ -58,8 +58,11 @@ export function csvLine(values: readonly string[]): string {
   return values.map(csvCell).join(',') + '\r\n';
 }
 
-/** A cell quoted when it must be (RFC 4180); one a spreadsheet would run as a formula starts with an apostrophe. */
+/**
+ * A cell quoted when it must be (RFC 4180); one a spreadsheet would run as a formula (starting
+ * with = + - @, a tab or a carriage return, as OWASP lists them) starts with an apostrophe.
+ */
 export function csvCell(value: string): string {
-  const safe = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
