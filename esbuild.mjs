@@ -23,7 +23,8 @@ export const common = {
 export const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', banner: shebang },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: shebang },
+  // tinyglobby's fdir is bundled from its ES module, which asks import.meta.url for a require().
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `${shebang.js}\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;` }, define: { 'import.meta.url': 'importMetaUrl' } },
   // VS Code for the web: the client in the web extension host, the server in a web worker.
   { entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/client.js', platform: 'browser', external: ['vscode'] },
   { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife' },

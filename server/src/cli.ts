@@ -12,7 +12,7 @@ import { sarifLog } from './features/sarif';
 import { documentSymbols } from './features/symbols';
 import { decodeLetter } from './letter/decode';
 import { parseLetter } from './letter/parse';
-import { letterFiles } from './node/files';
+import { isGlob, namedFiles } from './node/files';
 import { RULES, checkLetter } from './rules';
 import { LEVELS, type Level, type Problem } from './rules/rule';
 
@@ -22,7 +22,8 @@ const USAGE = `Usage: imr-lint [options] <file or folder>...            check le
        imr-lint export [--format csv|jsonl] <file or folder>...  one row per disputed item
        imr-lint annotations [--format markdown|csv|json] <file or folder>...
 
-Checks IMR Final Determination letters. Folders are searched for *.imr, *.imr.txt and *.txt.
+Checks IMR Final Determination letters. Folders are searched for *.imr, *.imr.txt and *.txt;
+a quoted glob ("letters/**/*.txt") names every file it matches.
 
 Options:
   --format text|json|sarif  text: file:line:col severity rule message (default); json: one
@@ -174,8 +175,9 @@ async function main(argv: string[]): Promise<number> {
 
   let readErrors = 0;
   const files = o.paths.flatMap((p) => {
-    if (existsSync(p)) return letterFiles(p);
-    process.stderr.write(`imr-lint: cannot read ${p}\n`);
+    const named = namedFiles(p);
+    if (named) return named;
+    process.stderr.write(isGlob(p) ? `imr-lint: no file matches ${p}\n` : `imr-lint: cannot read ${p}\n`);
     readErrors++;
     return [];
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -49,6 +49,24 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     assert.equal(r.code, 2);
     assert.match(r.err, /cannot read missing\.imr/);
     assert.match(r.out, /header\.bad-priority/);
+  });
+
+  test('a glob the shell did not expand (quoted, or on Windows) names the files it matches', () => {
+    const sub = join(dir, 'glob');
+    mkdirSync(join(sub, 'nested'), { recursive: true });
+    writeFileSync(join(sub, 'a.imr'), VALID_LETTER);
+    writeFileSync(join(sub, 'nested', 'b.imr'), broken);
+    writeFileSync(join(sub, 'nested', 'c.txt'), VALID_LETTER);
+    const top = run(['glob/*.imr'], dir);
+    assert.equal(top.code, 0);
+    assert.match(top.err, /^1 letter checked/);
+    const deep = run(['glob/**/*.imr'], dir);
+    assert.equal(deep.code, 1);
+    assert.match(deep.err, /^2 letters checked/);
+    assert.match(deep.out, /^glob\/nested\/b\.imr:\d+:\d+ error header\.bad-priority/);
+    const none = run(['glob/*.pdf', 'good.imr'], dir);
+    assert.equal(none.code, 2);
+    assert.match(none.err, /no file matches glob\/\*\.pdf\n1 letter checked/);
   });
 
   test('--fix applies the safe fixes in place and changes nothing else; a non-UTF-8 file is left alone', () => {

@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
 
 /** What letters are saved as. */
 export const LETTER_FILE = /\.(imr|imr\.txt|txt)$/i;
@@ -13,4 +14,22 @@ export function letterFiles(path: string): string[] {
       if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : letterFiles(join(path, e.name));
       return LETTER_FILE.test(e.name) ? [join(path, e.name)] : [];
     });
+}
+
+/** Whether a command-line argument is a glob pattern rather than a path. */
+export function isGlob(arg: string): boolean {
+  return /[*?[\]{}]/.test(arg);
+}
+
+/**
+ * The files a command-line argument names: a file, every letter file below a folder, or every
+ * file a glob pattern matches (quoted, or from a shell that does not expand it, as Windows' do),
+ * in name order. Undefined when it names nothing.
+ */
+export function namedFiles(arg: string): string[] | undefined {
+  if (existsSync(arg)) return letterFiles(arg);
+  if (!isGlob(arg)) return undefined;
+  const pattern = process.platform === 'win32' ? arg.replace(/\\/g, '/') : arg;
+  const matched = globSync(pattern, { absolute: true, onlyFiles: true, expandDirectories: false });
+  return matched.length > 0 ? matched.sort((a, b) => a.localeCompare(b)) : undefined;
 }
