@@ -116,11 +116,16 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
 
   test('export: one row per disputed item, as CSV or JSON lines', () => {
     const csv = run(['export', 'good.imr', 'broken.imr'], dir).out.split('\r\n').filter(Boolean);
-    assert.equal(csv[0], 'file,case_number,date_of_injury,ur_denial_date,application_received,date_assigned,decision_date,priority,licensure,specialty,item,decision,associated_surgical_service,modified_request,claims_administrator_guidelines,maximus_guidelines');
+    assert.equal(csv[0], 'file,case_number,date_of_injury,ur_denial_date,application_received,date_assigned,decision_date,priority,licensure,specialty,item,decision,associated_surgical_service,modified_request,claims_administrator_guidelines,maximus_guidelines,rationale_guidelines,rationale_concludes');
     assert.equal(csv.length, 5);
-    assert.match(csv[1], /^good\.imr,CM16-0123456,09\/13\/2016,10\/03\/2016,11\/01\/2016,11\/09\/2016,12\/09\/2016,Standard,"California,Oregon","Physical Medicine & Rehabilitation, Pain Management","Hinged knee brace, left",Upheld,no,no,ACOEM Ch\. 13 Knee Complaints,ACOEM Ch\. 13 Knee Complaints$/);
+    assert.match(csv[1], /^good\.imr,CM16-0123456,09\/13\/2016,10\/03\/2016,11\/01\/2016,11\/09\/2016,12\/09\/2016,Standard,"California,Oregon","Physical Medicine & Rehabilitation, Pain Management","Hinged knee brace, left",Upheld,no,no,ACOEM Ch\. 13 Knee Complaints,ACOEM Ch\. 13 Knee Complaints,,not medically necessary$/);
     const rows = run(['export', '--format', 'jsonl', 'good.imr'], dir).out.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(rows.map((r) => r.decision), ['Upheld', 'Overturned']);
+    assert.deepEqual(rows.map((r) => [r.decision, r.rationale_concludes]), [['Upheld', 'not medically necessary'], ['Overturned', 'medically necessary']]);
+    // The guidelines a rationale names, each once; none when it names none or reaches no conclusion.
+    const cites = edit(VALID_LETTER, 'The guidelines support a brace for instability only.', 'ODG and the ACOEM Guidelines support a brace for instability only, as ODG says again.');
+    writeFileSync(join(dir, 'cites.imr'), edit(cites, 'The request for\nTramadol ER 100mg #30 is medically necessary.', 'Tramadol helps.'));
+    const cited = run(['export', '--format', 'jsonl', 'cites.imr'], dir).out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(cited.map((r) => [r.rationale_guidelines, r.rationale_concludes]), [['Official Disability Guidelines (ODG); ACOEM Occupational Medicine Practice Guidelines, 2nd ed. (2004), as adopted in the MTUS', 'not medically necessary'], ['', '']]);
   });
 
   test('a config file sets levels; the command line wins over it', () => {

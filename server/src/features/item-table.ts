@@ -19,6 +19,8 @@ export const ITEM_COLUMNS = [
   'modified_request',
   'claims_administrator_guidelines',
   'maximus_guidelines',
+  'rationale_guidelines',
+  'rationale_concludes',
 ] as const;
 
 export type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
@@ -27,12 +29,12 @@ export function itemRows(file: string, letter: Letter): ItemRow[] {
   const h = (key: Parameters<typeof headerField>[1]) => headerField(letter.header, key)?.value?.text ?? '';
   const r = (kind: string) => letter.reviewer.fields.find((f) => f.kind === kind)?.value?.text ?? '';
   return letter.items.map((item) => {
-    const cited = (kind: string) =>
+    const names = (kind: string) =>
       item.fields
         .filter((f) => f.kind === kind)
         .flatMap((f) => f.citations ?? [])
-        .map((c) => c.entry?.name ?? (c.statement === 'outside-mtus' ? '(outside the MTUS)' : c.statement === 'no-evidence' ? '(no evidence cited)' : c.span.text))
-        .join('; ');
+        .map((c) => c.entry?.name ?? (c.statement === 'outside-mtus' ? '(outside the MTUS)' : c.statement === 'no-evidence' ? '(no evidence cited)' : c.span.text));
+    const cited = (kind: string) => names(kind).join('; ');
     return {
       file,
       case_number: h('caseNumber'),
@@ -50,6 +52,9 @@ export function itemRows(file: string, letter: Letter): ItemRow[] {
       modified_request: item.modifiedRequest ? 'yes' : 'no',
       claims_administrator_guidelines: cited('claimsAdministratorGuideline'),
       maximus_guidelines: cited('maximusGuideline'),
+      // Prose names a guideline again and again: each once, in the order first named.
+      rationale_guidelines: [...new Set(names('rationale'))].join('; '),
+      rationale_concludes: item.conclusion ? (item.conclusion.necessary ? 'medically necessary' : 'not medically necessary') : '',
     };
   });
 }
