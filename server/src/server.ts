@@ -50,6 +50,9 @@ function fileName(uri: string): string {
 }
 
 /** Wires LSP requests to the letter service. Handlers only find the document, get its model and call a feature. */
+/** The extensions that make a file a letter by its name alone (a `.txt` must read as one). */
+const NAMED_AS_LETTER = /\.imr(\.txt)?$/i;
+
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let cache = new DocumentCache();
@@ -319,7 +322,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       checked++;
       if (open.has(file.uri)) continue;
       const letter = parseLetter(await file.read().catch(() => ''), cache.catalog);
-      if (!letter.recognized) continue;
+      // A .txt that is not a letter is left alone (a folder holds notes too); a file named as a
+      // letter is told when it is empty, binary or not a letter.
+      if (!letter.recognized && !NAMED_AS_LETTER.test(file.uri)) continue;
       const found = diagnostics(letter, await settingsFor(file.uri), options.rulesDoc);
       if (found.some((d) => d.severity === 1)) withErrors++;
       await connection.sendDiagnostics({ uri: file.uri, diagnostics: found });

@@ -162,10 +162,15 @@ describe('a workspace guideline catalog', { skip: existsSync(SERVER) ? false : '
 
     // "Check all letters": the closed ones get their findings pushed.
     writeFileSync(join(folder, 'broken.imr'), edit(VALID_LETTER, 'left: Upheld', 'left: Uphled'));
+    // A letter file that came out of its extraction empty is named; a .txt of notes is not a letter.
+    writeFileSync(join(folder, 'empty.imr'), '');
+    writeFileSync(join(folder, 'notes.txt'), 'Call the adjuster on Monday.\nAsk about the MRI.\n');
     const check = await client.rpc.sendRequest<{ checked: number; total: number; withErrors: number }>('imr/checkWorkspace', {});
-    assert.deepEqual(check, { checked: 2, total: 2, withErrors: 1 }); // other.imr and broken.imr (the open letter is only in the editor)
-    const brokenUri = pathToFileURL(join(folder, 'broken.imr')).href;
-    assert.deepEqual(client.lastPublished.get(brokenUri)!.map((d) => d.code), ['item.invalid-decision']);
+    assert.deepEqual(check, { checked: 4, total: 4, withErrors: 1 }); // the four files (the open letter is only in the editor)
+    const published = (name: string) => client.lastPublished.get(pathToFileURL(join(folder, name)).href)?.map((d) => d.code);
+    assert.deepEqual(published('broken.imr'), ['item.invalid-decision']);
+    assert.deepEqual(published('empty.imr'), ['letter.empty']);
+    assert.equal(published('notes.txt'), undefined);
 
     client.settings = { rules: {}, guidelines: { catalogFile: 'missing.json' } };
     const again = client.nextDiagnostics(uri);
