@@ -49,10 +49,10 @@ function fileName(uri: string): string {
   }
 }
 
-/** Wires LSP requests to the letter service. Handlers only find the document, get its model and call a feature. */
 /** The extensions that make a file a letter by its name alone (a `.txt` must read as one). */
 const NAMED_AS_LETTER = /\.imr(\.txt)?$/i;
 
+/** Wires LSP requests to the letter service. Handlers only find the document, get its model and call a feature. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let cache = new DocumentCache();
