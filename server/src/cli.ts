@@ -19,8 +19,8 @@ import { LEVELS, type Level, type Problem } from './rules/rule';
 const VERSION = '0.1.0';
 
 const USAGE = `Usage: imr-lint [options] <file or folder>...            check letters
-       imr-lint export [--format csv|jsonl] <file or folder>...  one row per disputed item
-       imr-lint annotations [--format markdown|csv|json] <file or folder>...
+       imr-lint export [--format csv|jsonl] [--bom] <file or folder>...  one row per disputed item
+       imr-lint annotations [--format markdown|csv|json] [--bom] <file or folder>...
 
 Checks IMR Final Determination letters. Folders are searched for *.imr, *.imr.txt and *.txt;
 a quoted glob ("letters/**/*.txt") names every file it matches.
@@ -33,6 +33,8 @@ Options:
   --fix                     apply the safe fixes in place (UTF-8 files only), then report the rest
   --rule ID=LEVEL           set a rule's level (error, warning, information, hint, off); repeatable
   --config FILE             a JSON file { "rules": { "ID": "LEVEL" } } (default: .imr-lint.json if present)
+  --bom                     with CSV: start with a UTF-8 byte order mark, so Excel reads
+                            accents, curly quotes and dashes as UTF-8 (it guesses otherwise)
   --stats                   print the time taken and the peak memory on stderr
   --rules                   list the rules and exit
   -h, --help                show this help
@@ -49,6 +51,7 @@ interface Options {
   outline: boolean;
   fix: boolean;
   stats: boolean;
+  bom: boolean;
   rules: Record<string, Level>;
   paths: string[];
 }
@@ -72,7 +75,7 @@ interface LetterResult {
 const PARALLEL_FROM = 400;
 
 function parse(argv: string[]): Options | string {
-  const o: Options = { command: 'check', format: '', outline: false, fix: false, stats: false, rules: {}, paths: [] };
+  const o: Options = { command: 'check', format: '', outline: false, fix: false, stats: false, bom: false, rules: {}, paths: [] };
   if (argv[0] === 'export' || argv[0] === 'annotations') o.command = argv.shift() as Options['command'];
   let config = existsSync('.imr-lint.json') ? '.imr-lint.json' : undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -81,6 +84,7 @@ function parse(argv: string[]): Options | string {
     else if (arg === '--outline') o.outline = true;
     else if (arg === '--fix') o.fix = true;
     else if (arg === '--stats') o.stats = true;
+    else if (arg === '--bom') o.bom = true;
     else if (arg === '--config') config = argv[++i];
     else if (arg === '--rule') {
       const [id, level] = (argv[++i] ?? '').split('=');
@@ -92,6 +96,7 @@ function parse(argv: string[]): Options | string {
   const formats: string[] = { check: ['text', 'json', 'sarif'], export: ['csv', 'jsonl'], annotations: [...EXPORT_FORMATS] }[o.command];
   o.format ||= formats[0];
   if (!formats.includes(o.format)) return `--format takes ${formats.join(', ')} here`;
+  if (o.bom && o.format !== 'csv') return '--bom is for CSV output (imr-lint export, or imr-lint annotations --format csv)';
   if (config) {
     try {
       const rules = (JSON.parse(readFileSync(config, 'utf8')) as { rules?: Record<string, unknown> }).rules ?? {};
@@ -184,7 +189,7 @@ async function main(argv: string[]): Promise<number> {
   const results = await run(files, o);
 
   const head = o.command === 'export' && o.format === 'csv' ? csvLine([...ITEM_COLUMNS]) : o.command === 'annotations' && o.format === 'csv' ? CSV_HEADER : '';
-  process.stdout.write(head);
+  process.stdout.write((o.bom ? '\ufeff' : '') + head);
   for (const r of results) {
     process.stdout.write(r.out);
     process.stderr.write(r.err);

@@ -119,6 +119,12 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     assert.equal(csv[0], 'file,case_number,date_of_injury,ur_denial_date,application_received,date_assigned,decision_date,priority,licensure,specialty,item,decision,associated_surgical_service,modified_request,claims_administrator_guidelines,maximus_guidelines,rationale_guidelines,rationale_concludes');
     assert.equal(csv.length, 5);
     assert.match(csv[1], /^good\.imr,CM16-0123456,09\/13\/2016,10\/03\/2016,11\/01\/2016,11\/09\/2016,12\/09\/2016,Standard,"California,Oregon","Physical Medicine & Rehabilitation, Pain Management","Hinged knee brace, left",Upheld,no,no,ACOEM Ch\. 13 Knee Complaints,ACOEM Ch\. 13 Knee Complaints,,not medically necessary$/);
+    // --bom: the same table after a byte order mark (for Excel); for CSV only.
+    assert.equal(run(['export', '--bom', 'good.imr', 'broken.imr'], dir).out, '\ufeff' + run(['export', 'good.imr', 'broken.imr'], dir).out);
+    assert.ok(run(['annotations', '--format', 'csv', '--bom', 'good.imr'], dir).out.startsWith('\ufefffile,case_number,'));
+    const jsonlBom = run(['export', '--format', 'jsonl', '--bom', 'good.imr'], dir);
+    assert.deepEqual([jsonlBom.code, jsonlBom.out], [2, '']);
+    assert.match(jsonlBom.err, /--bom is for CSV output/);
     const rows = run(['export', '--format', 'jsonl', 'good.imr'], dir).out.trim().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(rows.map((r) => [r.decision, r.rationale_concludes]), [['Upheld', 'not medically necessary'], ['Overturned', 'medically necessary']]);
     // The guidelines a rationale names, each once; none when it names none or reaches no conclusion.

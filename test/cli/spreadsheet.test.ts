@@ -77,6 +77,15 @@ describe('exports in a spreadsheet', { skip: !existsSync(CLI) ? `no bundle at ${
     assert.ok(calc.every((row) => row.length === ours[0].length));
   });
 
+  test('with --bom the table starts with a UTF-8 byte order mark, which the spreadsheet takes as the encoding, not as a cell', () => {
+    exported(['export', '--format', 'csv', '--bom'], 'items-bom.csv');
+    const bytes = readFileSync(join(dir, 'items-bom.csv'));
+    assert.deepEqual([...bytes.subarray(0, 4)], [0xef, 0xbb, 0xbf, 'f'.charCodeAt(0)]);
+    const calc = parseCsv(throughCalc(dir, 'items-bom.csv'));
+    assert.deepEqual(calc, parseCsv(exported(['export', '--format', 'csv'], 'items.csv')));
+    assert.equal(calc[0][0], 'file');
+  });
+
   test('the annotation table opens with the formulas kept as text, not run', () => {
     const csv = exported(['annotations', '--format', 'csv'], 'annotations.csv');
     const ours = parseCsv(csv);
