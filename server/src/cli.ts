@@ -11,6 +11,7 @@ import { outlineText } from './features/outline-text';
 import { sarifLog } from './features/sarif';
 import { documentSymbols } from './features/symbols';
 import { decodeLetter } from './letter/decode';
+import type { Letter } from './letter/model';
 import { parseLetter } from './letter/parse';
 import { isGlob, namedFiles } from './node/files';
 import { RULES, checkLetter } from './rules';
@@ -39,7 +40,7 @@ Options:
   --rules                   list the rules and exit
   -h, --help                show this help
 
-Exit code: 0 no errors, 1 errors found, 2 usage or read errors.
+Exit code: 0 no errors, 1 errors found (for export: a file gave no rows), 2 usage or read errors.
 "imr-lint annotations" prints the letters' annotations: an appeal worksheet (markdown), a
 table (csv) or W3C Web Annotations (json). "imr-lint export" prints the item table a
 researcher codes from.
@@ -132,6 +133,9 @@ function processFile(file: string, o: Options): LetterResult {
   if (o.command === 'export') {
     const rows = itemRows(name, letter);
     r.out = rows.map((row) => (o.format === 'csv' ? csvLine(ITEM_COLUMNS.map((c) => row[c])) : JSON.stringify(row) + '\n')).join('');
+    count(r, letter.items, []);
+    // A file that adds nothing to the table is named, so no letter leaves a data set unnoticed.
+    if (rows.length === 0) r.err = `imr-lint: ${name}: no rows: ${whyNoItems(letter)}\n`;
     return r;
   }
   let problems = checkLetter(letter, { rules: o.rules });
@@ -158,6 +162,13 @@ function processFile(file: string, o: Options): LetterResult {
     if (o.outline) r.out += '\n';
   } else r.data = o.format === 'json' ? letterReport(name, letter, problems) : { file: name, problems };
   return r;
+}
+
+function whyNoItems(letter: Letter): string {
+  if (letter.binary) return 'the file is not text (it holds NUL bytes or control characters)';
+  if (letter.blank) return 'the file is empty';
+  if (!letter.recognized) return 'no IMR letter found in it (no header, heading or disputed item)';
+  return 'no disputed item found in the letter';
 }
 
 function count(r: LetterResult, items: { decision?: { value?: string } }[], problems: Problem[]) {
@@ -200,16 +211,28 @@ async function main(argv: string[]): Promise<number> {
   if (o.command === 'check' && o.format === 'sarif') process.stdout.write(JSON.stringify(sarifLog(data as { file: string; problems: Problem[] }[], VERSION), null, 2) + '\n');
   if (o.command === 'annotations' && o.format === 'json') process.stdout.write(JSON.stringify(data.length === 1 ? data[0] : data, null, 2) + '\n');
   if (o.command === 'check') process.stderr.write(summary(results));
+  const unexported = o.command === 'export' ? results.filter((r) => !r.failed && r.items === 0).length : 0;
+  if (o.command === 'export') process.stderr.write(exportSummary(results, unexported));
   if (o.stats) process.stderr.write(`${results.length} letters in ${((performance.now() - started) / 1000).toFixed(2)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
   const errors = results.reduce((n, r) => n + r.errors, 0);
-  return readErrors > 0 ? 2 : errors > 0 ? 1 : 0;
+  return readErrors > 0 ? 2 : errors > 0 || unexported > 0 ? 1 : 0;
+}
+
+function exportSummary(results: LetterResult[], unexported: number): string {
+  const sum = (f: (r: LetterResult) => number) => results.reduce((n, r) => n + f(r), 0);
+  const rows = sum((r) => r.items);
+  const none = unexported > 0 ? `; ${plural(unexported, 'file')} gave no rows (named above)` : '';
+  return `${plural(results.length, 'file')}, ${plural(rows, 'row')} (${sum((r) => r.upheld)} upheld, ${sum((r) => r.overturned)} overturned)${none}\n`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function summary(results: LetterResult[]): string {
   const sum = (f: (r: LetterResult) => number) => results.reduce((n, r) => n + f(r), 0);
   const byRule: Record<string, number> = {};
   for (const r of results) for (const [id, n] of Object.entries(r.byRule)) byRule[id] = (byRule[id] ?? 0) + n;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const lines = [
     `${plural(results.length, 'letter')} checked: ${plural(sum((r) => r.items), 'item')} (${sum((r) => r.upheld)} upheld, ${sum((r) => r.overturned)} overturned), ${plural(sum((r) => r.errors), 'error')}, ${plural(sum((r) => r.warnings), 'warning')}`,
     ...Object.entries(byRule)

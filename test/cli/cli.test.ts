@@ -134,6 +134,32 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     assert.deepEqual(cited.map((r) => [r.rationale_guidelines, r.rationale_concludes]), [['Official Disability Guidelines (ODG); ACOEM Occupational Medicine Practice Guidelines, 2nd ed. (2004), as adopted in the MTUS', 'not medically necessary'], ['', '']]);
   });
 
+  test('export names each file that gave no rows, and why, and exits 1; the other files are still exported', () => {
+    const folder = join(dir, 'mixed');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a-good.imr'), VALID_LETTER);
+    writeFileSync(join(folder, 'b-empty.imr'), ' \n\f\n');
+    writeFileSync(join(folder, 'c-scan.imr'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]));
+    writeFileSync(join(folder, 'd-list.txt'), 'milk, eggs\n');
+    writeFileSync(join(folder, 'e-header-only.imr'), VALID_LETTER.slice(0, VALID_LETTER.indexOf('HOW THE IMR')));
+    const r = run(['export', 'mixed'], dir);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.out, run(['export', 'mixed/a-good.imr'], dir).out);
+    assert.equal(
+      r.err,
+      [
+        'imr-lint: mixed/b-empty.imr: no rows: the file is empty',
+        'imr-lint: mixed/c-scan.imr: no rows: the file is not text (it holds NUL bytes or control characters)',
+        'imr-lint: mixed/d-list.txt: no rows: no IMR letter found in it (no header, heading or disputed item)',
+        'imr-lint: mixed/e-header-only.imr: no rows: no disputed item found in the letter',
+        '5 files, 2 rows (1 upheld, 1 overturned); 4 files gave no rows (named above)',
+        '',
+      ].join('\n'),
+    );
+    const good = run(['export', '--format', 'jsonl', 'mixed/a-good.imr'], dir);
+    assert.deepEqual([good.code, good.err], [0, '1 file, 2 rows (1 upheld, 1 overturned)\n']);
+  });
+
   test('a config file sets levels; the command line wins over it', () => {
     writeFileSync(join(dir, '.imr-lint.json'), JSON.stringify({ rules: { 'header.bad-priority': 'warning' } }));
     assert.equal(run(['broken.imr'], dir).code, 0);
