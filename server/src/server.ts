@@ -230,30 +230,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const letter = letterOf(p.textDocument.uri);
     return letter ? foldingRanges(letter) : null;
   }));
+  // Handlers that wait for the settings read the model after: the model of the text as it is then
+  // (one held across the wait could be changed by reading the next version, see field-memo.ts).
   connection.onHover(answer(async (p) => {
+    const kinds = kindVocabulary((await settingsFor(p.textDocument.uri)).annotationKinds);
     const letter = letterOf(p.textDocument.uri);
-    return letter ? hover(letter, p.position, cache.catalog, kindVocabulary((await settingsFor(p.textDocument.uri)).annotationKinds)) : null;
+    return letter ? hover(letter, p.position, cache.catalog, kinds) : null;
   }));
   connection.onDocumentLinks(answer((p) => {
     const letter = letterOf(p.textDocument.uri);
     return letter ? documentLinks(letter, cache.catalog) : null;
   }));
   connection.onCompletion(answer(async (p) => {
+    const kinds = kindVocabulary((await settingsFor(p.textDocument.uri)).annotationKinds);
     const doc = documents.get(p.textDocument.uri);
     const letter = letterOf(p.textDocument.uri);
     if (!doc || !letter) return null;
     const line = doc.getText({ start: { line: p.position.line, character: 0 }, end: { line: p.position.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
     const prefix = line.slice(0, p.position.character);
-    const kinds = kindVocabulary((await settingsFor(doc.uri)).annotationKinds);
     return [...annotationCompletions(p.position, prefix, kinds), ...completions(p.position, prefix, cache.catalog), ...structureCompletions(letter, p.position, prefix, line.slice(p.position.character))];
   }));
 
   connection.onCodeAction(answer(async (p) => {
+    const settings = await settingsFor(p.textDocument.uri);
     const doc = documents.get(p.textDocument.uri);
     if (!doc) return [];
     const { letter, findings } = stateOf(doc);
     const lineLength = (line: number) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '').length;
-    const settings = await settingsFor(p.textDocument.uri);
     const only = p.context.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
     const ctx = { uri: doc.uri, version: doc.version, text: doc.getText(), offsetAt: (q: Position) => doc.offsetAt(q), kinds: kindVocabulary(settings.annotationKinds), snippets: snippetEdits, versioned: versionedEdits };
@@ -262,8 +265,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.languages.inlayHint.on(answer(async (p) => {
+    if (!(await settingsFor(p.textDocument.uri)).inlayHints) return null;
     const letter = letterOf(p.textDocument.uri);
-    return letter && (await settingsFor(p.textDocument.uri)).inlayHints ? inlayHints(letter, p.range) : null;
+    return letter ? inlayHints(letter, p.range) : null;
   }));
   connection.onCodeLens(answer((p) => {
     const letter = letterOf(p.textDocument.uri);
@@ -289,11 +293,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const indexed = new Map<string, { stamp: string; symbols: WorkspaceSymbol[] }>();
   connection.onWorkspaceSymbol(answer(async (p, token) => {
     let symbols: WorkspaceSymbol[] = []; // concatenated: a folder may hold more symbols than a call takes arguments
-    const seen = new Set<string>();
-    for (const doc of documents.all()) {
-      seen.add(doc.uri);
-      symbols = symbols.concat(letterSymbols(modelOf(doc), doc.uri));
-    }
+    const seen = new Set(documents.all().map((doc) => doc.uri));
     for (const file of folderUri && options.workspaceLetters ? await options.workspaceLetters(folderUri).catch(() => []) : []) {
       if (token.isCancellationRequested) return null;
       if (seen.has(file.uri)) continue;
@@ -305,7 +305,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       symbols = symbols.concat(entry.symbols);
     }
-    return symbols.filter((s) => matches(p.query, s.name)).slice(0, MAX_WORKSPACE_SYMBOLS);
+    // The open letters' come first, read after the waits above: each as its text is now.
+    let opened: WorkspaceSymbol[] = [];
+    for (const doc of documents.all()) opened = opened.concat(letterSymbols(modelOf(doc), doc.uri));
+    return opened.concat(symbols).filter((s) => matches(p.query, s.name)).slice(0, MAX_WORKSPACE_SYMBOLS);
   }));
 
   // "Check all letters in workspace": every letter of the folder that is not open gets its findings
@@ -335,10 +338,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onRequest('imr/exportAnnotations', answer(async (p: { uri: string; format: ExportFormat }) => {
+    const kinds = kindVocabulary((await settingsFor(p.uri)).annotationKinds);
     const doc = documents.get(p.uri);
     const letter = letterOf(p.uri);
     if (!doc || !letter || !EXPORT_FORMATS.includes(p.format)) return null;
-    return exportAnnotations({ name: fileName(doc.uri), uri: doc.uri, text: doc.getText(), letter }, p.format, kindVocabulary((await settingsFor(doc.uri)).annotationKinds));
+    return exportAnnotations({ name: fileName(doc.uri), uri: doc.uri, text: doc.getText(), letter }, p.format, kinds);
   }));
   connection.onRequest('imr/cleanText', answer((p: { uri: string }) => {
     const doc = documents.get(p.uri);

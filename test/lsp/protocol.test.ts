@@ -7,7 +7,7 @@ import type { CodeAction, Diagnostic, DocumentSymbol, Range } from 'vscode-langu
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { parseLetter } from '../../server/src/letter/parse';
-import { VALID_LETTER, edit } from '../fixtures/letters';
+import { VALID_LETTER, edit, lineOf } from '../fixtures/letters';
 import { TestClient } from './client';
 
 /** A small deterministic generator, so a failure repeats. */
@@ -98,6 +98,37 @@ describe('protocol robustness (spawned bundled server)', () => {
         const pulled = await puller.rpc.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
         assert.deepEqual(findings(pulled.items), JSON.parse(JSON.stringify(findings(diagnostics(fresh, { rules: {} })))), `diagnostics after edit ${n}`);
       }
+    } finally {
+      await puller.stop();
+    }
+  });
+
+  test('line breaks typed one after another: each pull with the last result id gets the findings where they now are, never "unchanged"', async () => {
+    // The server moves what a line break moves in place from the second move on (moved-lines.ts):
+    // the last report it answered from must keep the positions it gave. The letter's only finding
+    // is a letter rule's on an item line (the knee brace decided twice), and the line breaks go in
+    // between the two (before the item after the first), so the message (which names the first)
+    // stays the same.
+    const knee = VALID_LETTER.slice(VALID_LETTER.indexOf('Hinged knee brace, left: Upheld'), VALID_LETTER.indexOf('Tramadol ER'));
+    const twice = VALID_LETTER + '\n' + knee;
+    const puller = new TestClient();
+    await puller.initialize(undefined, true);
+    const uri = 'file:///line-breaks.imr';
+    await puller.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr-letter', version: 1, text: twice } });
+    const pull = (previousResultId?: string) => puller.rpc.sendRequest<{ kind: string; resultId?: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    try {
+      let report = await pull();
+      const line = twice.split('\n').indexOf('Hinged knee brace, left: Upheld', 10 + twice.split('\n').indexOf('Hinged knee brace, left: Upheld'));
+      assert.deepEqual(report.items?.map((d) => [d.code, d.range.start.line]), [['item.duplicate', line]]);
+      const tramadol = { line: lineOf(twice, 'Tramadol ER'), character: 0 }; // after the first knee brace item
+      for (let breaks = 1; breaks <= 4; breaks++) {
+        await puller.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 1 + breaks }, contentChanges: [{ range: { start: tramadol, end: tramadol }, text: '\n' }] });
+        report = await pull(report.resultId);
+        assert.equal(report.kind, 'full', `after line break ${breaks}`);
+        assert.deepEqual(report.items?.map((d) => [d.code, d.range.start.line]), [['item.duplicate', line + breaks]], `after line break ${breaks}`);
+      }
+      // And with nothing changed since, "unchanged" it is.
+      assert.equal((await pull(report.resultId)).kind, 'unchanged');
     } finally {
       await puller.stop();
     }

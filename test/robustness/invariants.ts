@@ -85,21 +85,28 @@ export function checkInvariants(text: string): void {
   const hints = inlayHints(letter, everything).map((h) => ({ start: h.position, end: h.position }));
   assertInside(text, [...problems.map((p) => p.range), ...assertTree(symbols), ...hints, ...codeLenses(letter).map((l) => l.range)]);
   for (const f of folds) assert.ok(f.startLine < f.endLine && f.endLine < lines, `fold ${f.startLine}-${f.endLine} of ${lines} lines`);
-  // Earlier versions: the middle character typed over, and a line break typed in the middle (the
-  // pieces below it move). Texts up to 64 KB; the 1 MB ones would only repeat the same check at length.
+  // Earlier versions: the middle character typed over; a line break typed in the middle (the
+  // pieces below it move, copied); and line breaks typed and taken out again one after another
+  // (the second move of a piece moves the copy in place). Texts up to 64 KB; the 1 MB ones would
+  // only repeat the same check at length.
   if (text.length > 0 && text.length <= 1 << 16) {
     const middle = Math.floor(text.length / 2);
-    for (const earlier of [text.slice(0, middle) + (text[middle] === 'x' ? 'y' : 'x') + text.slice(middle + 1), text.slice(0, middle) + '\n' + text.slice(middle)]) {
+    const quarter = Math.floor(text.length / 4);
+    const broken = (...at: number[]) => at.reduceRight((t, i) => t.slice(0, i) + '\n' + t.slice(i), text);
+    const histories = [[text.slice(0, middle) + (text[middle] === 'x' ? 'y' : 'x') + text.slice(middle + 1)], [broken(middle)], [text, broken(middle), broken(quarter, middle), broken(middle)]];
+    for (const history of histories) {
       const memo = new FieldMemo();
       const findings = new FindingMemo(memo);
       const outline = new OutlineMemo(memo);
-      const before = parseLetter(earlier, undefined, memo);
-      checkLetter(before, CHECK, findings);
-      documentSymbols(before, outline);
+      for (const earlier of history) {
+        const before = parseLetter(earlier, undefined, memo);
+        checkLetter(before, CHECK, findings);
+        documentSymbols(before, outline);
+      }
       const again = parseLetter(text, undefined, memo);
-      assert.equal(snapshot(again), snapshot(letter), 'read after an earlier version');
-      assert.deepEqual(checkLetter(again, CHECK, findings), problems, 'checked after an earlier version');
-      assert.deepEqual(documentSymbols(again, outline), symbols, 'outlined after an earlier version');
+      assert.equal(snapshot(again), snapshot(letter), `read after ${history.length} earlier versions`);
+      assert.deepEqual(checkLetter(again, CHECK, findings), problems, `checked after ${history.length} earlier versions`);
+      assert.deepEqual(documentSymbols(again, outline), symbols, `outlined after ${history.length} earlier versions`);
     }
   }
 }

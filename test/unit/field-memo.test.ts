@@ -82,6 +82,71 @@ describe('re-reading only the fields an edit changed', () => {
     assert.ok(reused > 0, 'some readings were reused');
   });
 
+  test('line breaks typed and taken out one after another, with edits between: every version equals a fresh read, its findings and outline too', () => {
+    // From its second move on, a piece is the memo's own copy moved in place (moved-lines.ts); what
+    // the rules and the outline keep per item must not move with it. Letters with findings on
+    // their fields, so there are findings to move.
+    const letters = [
+      VALID_LETTER,
+      edit(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.', 'Claims Administrator guideline:'),
+      edit(VALID_LETTER, 'Decision based on MTUS Opioid Treatment 2016, Section(s): 1.3', 'Decision based on MTUS Opioid Treatment 2016, pages 179-171, Section(s): 1.3'),
+      ...SAMPLES,
+      ...REAL_LETTERS,
+    ];
+    const step = fc.record({ kind: fc.constantFrom('break', 'join', 'type'), at: fc.double({ min: 0, max: 1, noNaN: true }) });
+    fc.assert(
+      fc.property(fc.constantFrom(...letters), fc.array(step, { minLength: 2, maxLength: 10 }), (letter, steps) => {
+        const memo = new FieldMemo();
+        const findings = new FindingMemo(memo);
+        const outline = new OutlineMemo(memo);
+        let text = letter;
+        for (const [n, { kind, at }] of [{ kind: 'type', at: 1 }, ...steps].entries()) {
+          const i = Math.floor(at * text.length);
+          const breaks = [...text.matchAll(/\n/g)].map((m) => m.index!);
+          if (kind === 'break') text = text.slice(0, i) + '\n' + text.slice(i);
+          else if (kind === 'join' && breaks.length > 0) text = ((j) => text.slice(0, j) + text.slice(j + 1))(breaks[Math.floor(at * breaks.length)]);
+          else if (n > 0) text = text.slice(0, i) + 'x' + text.slice(i);
+          const read = parseLetter(text, undefined, memo);
+          const fresh = parseLetter(text);
+          assert.equal(snapshot(read), snapshot(fresh), `read, version ${n}`);
+          assert.deepEqual(checkLetter(read, CHECK, findings), checkLetter(fresh, CHECK), `checked, version ${n}`);
+          assert.deepEqual(documentSymbols(read, outline), documentSymbols(fresh), `outlined, version ${n}`);
+        }
+      }),
+      { numRuns: 200, seed: 1202 },
+    );
+  });
+
+  test('the second line break above a field moves the memo\'s copy in place; the first copies it', () => {
+    const memo = new FieldMemo();
+    const first = parseLetter(VALID_LETTER, undefined, memo);
+    const second = parseLetter('\n' + VALID_LETTER, undefined, memo);
+    const third = parseLetter('\n\n' + VALID_LETTER, undefined, memo);
+    const field = (letter: Letter) => letter.items[1].fields[1];
+    assert.notEqual(field(second), field(first), 'the first move copies: the field as read may share ranges with what was worked out from it');
+    assert.equal(field(third), field(second), 'the second moves that copy');
+    assert.equal(field(third).range.start.line, field(first).range.start.line + 2);
+    assert.equal(field(third).citations, field(second).citations, 'and its reading with it');
+    assert.equal(field(third).citations?.[0].span.range.start.line, field(first).citations?.[0].span.range.start.line! + 2);
+    assert.equal(snapshot(third), snapshot(parseLetter('\n\n' + VALID_LETTER)));
+  });
+
+  test('a version that fails half-way (after moving pieces in place) leaves nothing behind: the next is read afresh', () => {
+    class Failing extends Catalog {
+      override named(text: string): ReturnType<Catalog['named']> {
+        throw new Error(`no lookups: ${text.length}`);
+      }
+    }
+    const memo = new FieldMemo();
+    parseLetter(VALID_LETTER, undefined, memo);
+    parseLetter('\n' + VALID_LETTER, undefined, memo); // the pieces copied
+    // Two lines down, so the item lines are moved in place, and a new decision year, so the
+    // fields are read again after that, and the read fails.
+    const edited = '\n\n' + edit(VALID_LETTER, 'Decision Date:        12/09/2016', 'Decision Date:        12/09/2017');
+    assert.throws(() => parseLetter(edited, new Failing(DEFAULT_CATALOG.entries), memo), /no lookups/);
+    assert.equal(snapshot(parseLetter(edited, undefined, memo)), snapshot(parseLetter(edited)));
+  });
+
   test('an edit in one item keeps the other items\' lines, fields and readings, and reads its own again', () => {
     const memo = new FieldMemo();
     const first = parseLetter(VALID_LETTER, undefined, memo);

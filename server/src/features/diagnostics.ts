@@ -1,7 +1,8 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
-import type { FindingMemo } from '../rules/finding-memo';
+import { type FindingMemo, movedFix } from '../rules/finding-memo';
+import { movedRange } from '../letter/moved-lines';
 import type { Problem, Severity } from '../rules/rule';
 
 export const SOURCE = 'imr';
@@ -24,13 +25,15 @@ export function diagnostics(letter: Letter, options: CheckOptions, rulesDoc?: st
 
 export function toDiagnostic(problem: Problem, rulesDoc?: string): Diagnostic {
   return {
-    range: problem.range,
+    // Ranges of its own (copies, moved by no lines): the last report is compared with the next,
+    // and a line break may move the model's ranges in place (moved-lines.ts).
+    range: movedRange(problem.range, 0),
     severity: SEVERITY[problem.severity],
     code: problem.ruleId,
     codeDescription: rulesDoc ? { href: `${rulesDoc}#${problem.ruleId.replace(/\./g, '')}` } : undefined,
     source: SOURCE,
     message: problem.message,
-    data: problem.fixes ? { fixes: problem.fixes } : undefined,
+    data: problem.fixes ? { fixes: problem.fixes.map((fix) => movedFix(fix, 0)) } : undefined,
   };
 }
 

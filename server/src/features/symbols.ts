@@ -88,7 +88,8 @@ export class OutlineMemo {
   /** The item's symbol, made by `make` unless the last outline had it; an item with annotations is always made. */
   item(item: Item, annotations: readonly DocumentSymbol[], make: () => DocumentSymbol): DocumentSymbol {
     if (annotations.length > 0) return make();
-    const symbol = this.last.get(item) ?? this.moved(item) ?? make();
+    // What is kept has ranges of its own: an item's may be moved in place by a line break (moved-lines.ts).
+    const symbol = this.last.get(item) ?? this.moved(item) ?? movedSymbol(make(), 0);
     this.next.set(item, symbol);
     return symbol;
   }

@@ -1,5 +1,5 @@
 import type { Citation, Conclusion, Item, ItemDecision, ItemFieldKind, LabeledField, Span } from './model';
-import { movedField, movedReading, movedTitle } from './moved-lines';
+import { movedField, movedReading, movedTitle, shiftField, shiftReading, shiftTitle } from './moved-lines';
 import type { LineMark } from './items';
 import type { HeadingMark } from './sections';
 import { LetterText } from './text';
@@ -15,8 +15,10 @@ export interface FieldReading {
  * is unchanged. Most of the work on a long letter is per field and per item line, and an edit
  * touches few of them: a field or item line whose lines read the same is read the same, and so is
  * the value of a field taken back. Its lines are the last version's lines (the same line objects,
- * see LetterText); when a line break above moved them, the piece is copied with its ranges moved
- * (moved-lines.ts), which costs less than reading it again. What the whole
+ * see LetterText); when a line break above moved them, the piece is moved (moved-lines.ts), which
+ * costs less than reading it again: copied the first time, and that copy moved in place after, so
+ * a version's model may change once the next version is read with the memo (use it no more then,
+ * and keep nothing of it: the rules' findings and the outline keep copies). What the whole
  * letter decides (the decision year, which picks a guideline's version) is the version's context:
  * when it changes, every field is read again.
  *
@@ -27,7 +29,7 @@ export class FieldMemo implements ItemMoves {
   /** A field's label and value, as `labeledField` builds them from its lines (which say its kind), and what its value says. */
   private readonly fields = new Pieces<FieldPiece>(movedFieldPiece);
   /** An item line: its title and decision, read from its lines alone, and the item made with them. */
-  private readonly titles = new Pieces<TitlePiece>(movedTitle);
+  private readonly titles = new Pieces<TitlePiece>(movedTitlePiece);
   /** What each line says on its own about items (items.ts) and headings (sections.ts). */
   readonly lineMarks = new LineFacts<LineMark>();
   readonly headingMarks = new LineFacts<HeadingMark>();
@@ -41,9 +43,14 @@ export class FieldMemo implements ItemMoves {
   private movedItems = new Map<Item, Move<Item>>();
   private lastText: LetterText | undefined;
   private nextText: LetterText | undefined;
+  /** Between a version's text and its end: a version that never ended failed half-way. */
+  private unfinished = false;
 
   /** The version's text, with the lines the edit left alone taken from the last version's. */
   text(source: string): LetterText {
+    // A version that failed half-way may have moved some pieces in place and not said where.
+    if (this.unfinished) this.forget();
+    this.unfinished = true;
     this.nextText = new LetterText(source, this.lastText);
     this.lineMarks.begin(this.nextText);
     this.headingMarks.begin(this.nextText);
@@ -100,24 +107,34 @@ export class FieldMemo implements ItemMoves {
    */
   item(piece: TitlePiece, fields: readonly LabeledField<ItemFieldKind>[], make: () => Item): Item {
     const last = piece.item;
-    if (last && last.fields.length === fields.length && last.fields.every((f, k) => f === fields[k])) return last;
+    const title = this.movedTitles.get(piece);
+    // A moved item line, or a field moved in place (the same object, at its new lines), makes a
+    // new item: what is kept per item (findings, symbol) must see that it moved.
+    if (last && !title && last.fields.length === fields.length && last.fields.every((f, k) => f === fields[k] && !this.movedFields.has(f))) return last;
+    // The item last made from the item line, before `make` replaces it (a title moved in place is the same piece).
+    const from = title?.from.item;
     piece.item = make();
     // An item made from the last version's item line and fields, all moved by the same line
     // break, is that item moved: what was worked out for it can be moved too (movedItem).
-    const title = this.movedTitles.get(piece);
-    if (title && this.movedWhole(title, fields)) this.movedItems.set(piece.item, { from: title.from.item!, lines: title.lines });
+    if (title && from && this.movedWhole(from, title.lines, fields)) this.movedItems.set(piece.item, { from, lines: title.lines });
     return piece.item;
   }
 
-  /** Whether `fields` are the fields of the item last made from `title.from`, each moved as the item line was. */
-  private movedWhole(title: Move<TitlePiece>, fields: readonly LabeledField[]): boolean {
-    const from = title.from.item;
-    if (!from || from.fields.length !== fields.length) return false;
+  /** Whether `fields` are the fields of `from`, each moved `lines` lines as its item line was. */
+  private movedWhole(from: Item, lines: number, fields: readonly LabeledField[]): boolean {
+    if (from.fields.length !== fields.length) return false;
     for (let k = 0; k < fields.length; k++) {
       const move = this.movedFields.get(fields[k]);
-      if (move === undefined || move.from.field !== from.fields[k] || move.lines !== title.lines) return false;
+      if (move === undefined || move.from.field !== from.fields[k] || move.lines !== lines) return false;
     }
     return true;
+  }
+
+  /** Drops every piece kept: the next version is read afresh. */
+  private forget(): void {
+    this.fields.forget();
+    this.titles.forget();
+    this.forgetMoves();
   }
 
   private forgetMoves(): void {
@@ -138,6 +155,7 @@ export class FieldMemo implements ItemMoves {
   end(source: string): void {
     // A version not read with the memo (annotated, or binary) moved nothing, and holds no moved item.
     if (!this.nextText) this.forgetMoves();
+    this.unfinished = false;
     this.lastText = this.nextText;
     this.nextText = undefined;
     this.fields.end(source);
@@ -177,17 +195,37 @@ export interface TitlePiece {
   title: Span;
   decision: ItemDecision;
   item?: Item;
+  /** True once the piece is the memo's own copy (a line break moved it), moved in place after. */
+  own?: boolean;
 }
 
 /** A field and, once its value is read, what the value says. */
 interface FieldPiece {
   field: LabeledField<ItemFieldKind>;
   reading?: FieldReading;
+  /** True once the piece is the memo's own copy (a line break moved it), moved in place after. */
+  own?: boolean;
+  /** The reading that was copied with it: one read after the copy may share the field's ranges. */
+  ownReading?: FieldReading;
 }
 
 /** A field whose lines moved, with its reading moved along (its citations are set from the reading). */
 function movedFieldPiece(piece: FieldPiece, lines: number): FieldPiece {
-  return { field: movedField(piece.field, lines), reading: piece.reading && movedReading(piece.reading, lines) };
+  if (!piece.own) {
+    const reading = piece.reading && movedReading(piece.reading, lines);
+    return { field: movedField(piece.field, lines), reading, own: true, ownReading: reading };
+  }
+  // The reading first: one made since the copy is copied, from the field's ranges before they move.
+  if (piece.reading && piece.reading === piece.ownReading) shiftReading(piece.reading, lines);
+  else if (piece.reading) piece.reading = piece.ownReading = movedReading(piece.reading, lines);
+  shiftField(piece.field, lines);
+  return piece;
+}
+
+function movedTitlePiece(piece: TitlePiece, lines: number): TitlePiece {
+  if (!piece.own) return { ...movedTitle(piece, lines), own: true };
+  shiftTitle(piece, lines);
+  return piece;
 }
 
 /** A piece of this version that is a piece of the last one moved `lines` lines down (up when negative). */
@@ -207,6 +245,8 @@ interface Kept<T> {
   from: number;
   to: number;
   value: T;
+  /** The version (Pieces.round) that took it back, if one did. */
+  taken?: number;
 }
 
 /**
@@ -219,6 +259,8 @@ class Pieces<T> {
   private previousSource = '';
   private next: Kept<T>[] = [];
   private searched = 0;
+  /** Counts versions, so a piece taken twice in one is known (it would be moved twice in place). */
+  private round = 0;
   /** Whether the piece taken last was the last version's moved, and which. */
   lastMove: Move<T> | undefined;
 
@@ -233,6 +275,7 @@ class Pieces<T> {
   begin(): void {
     this.next = [];
     this.searched = 0;
+    this.round++;
   }
 
   end(source: string): void {
@@ -252,7 +295,9 @@ class Pieces<T> {
     const lastLine = text.lastLine(line);
     const last = lastLine < 0 ? undefined : this.find(lastLine);
     // Texts are compared whole, as memory (faster than startsWith), and only when their lengths agree.
-    const same = last !== undefined && last.to - last.from === to - from && this.previousSource.slice(last.from, last.to) === text.source.slice(from, to);
+    // A piece already taken this version is read again: moving it twice would move it twice as far.
+    const same = last !== undefined && last.taken !== this.round && last.to - last.from === to - from && this.previousSource.slice(last.from, last.to) === text.source.slice(from, to);
+    if (same) last.taken = this.round;
     const value = !same ? read() : lastLine === line ? last.value : this.moved(last.value, line - lastLine);
     this.lastMove = same && lastLine !== line ? { from: last.value, lines: line - lastLine } : undefined;
     this.next.push({ line, from, to, value });
