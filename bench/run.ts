@@ -177,7 +177,7 @@ async function main() {
   await client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { imrLetter: client.settings } });
   // One keystroke to fresh diagnostics: an edit, then the pull the editor makes for it. A character
   // typed leaves every field where it was (their readings are kept); a line break typed at the top
-  // moves them all, so every field is read again.
+  // moves them all (copied the first time, moved in place after) and every item is made again.
   const keystrokes = async (text: string) => {
     const times: number[] = [];
     for (let i = 0; i < SAMPLES; i++) {
