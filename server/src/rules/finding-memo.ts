@@ -39,8 +39,10 @@ export class FindingMemo {
   private movedRow(item: Item, last: Map<Item, Finding[][]>): Finding[][] | undefined {
     const move = this.moves?.movedItem(item);
     const row = move && last.get(move.from);
-    // map keeps the row's holes: the rules not run last time (switched off) are run now.
-    return row && row.map((findings) => findings.map((f) => movedFinding(f, move.lines)));
+    // map keeps the row's holes: the rules not run last time (switched off) are run now. Most
+    // rules find nothing in an item, and their empty lists are shared, not copied: a line break
+    // near the top of a long letter moves tens of thousands of them.
+    return row && row.map((findings) => (findings.length === 0 ? findings : findings.map((f) => movedFinding(f, move.lines))));
   }
 }
 
