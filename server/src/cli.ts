@@ -214,15 +214,18 @@ async function main(argv: string[]): Promise<number> {
   const unexported = o.command === 'export' ? results.filter((r) => !r.failed && r.items === 0).length : 0;
   if (o.command === 'export') process.stderr.write(exportSummary(results, unexported));
   if (o.stats) process.stderr.write(`${results.length} letters in ${((performance.now() - started) / 1000).toFixed(2)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
-  const errors = results.reduce((n, r) => n + r.errors, 0);
+  const errors = total(results, (r) => r.errors);
   return readErrors > 0 ? 2 : errors > 0 || unexported > 0 ? 1 : 0;
 }
 
 function exportSummary(results: LetterResult[], unexported: number): string {
-  const sum = (f: (r: LetterResult) => number) => results.reduce((n, r) => n + f(r), 0);
-  const rows = sum((r) => r.items);
+  const sum = (f: (r: LetterResult) => number) => total(results, f);
   const none = unexported > 0 ? `; ${plural(unexported, 'file')} gave no rows (named above)` : '';
-  return `${plural(results.length, 'file')}, ${plural(rows, 'row')} (${sum((r) => r.upheld)} upheld, ${sum((r) => r.overturned)} overturned)${none}\n`;
+  return `${plural(results.length, 'file')}, ${plural(sum((r) => r.items), 'row')} (${sum((r) => r.upheld)} upheld, ${sum((r) => r.overturned)} overturned)${none}\n`;
+}
+
+function total(results: LetterResult[], f: (r: LetterResult) => number): number {
+  return results.reduce((n, r) => n + f(r), 0);
 }
 
 function plural(n: number, word: string): string {
@@ -230,7 +233,7 @@ function plural(n: number, word: string): string {
 }
 
 function summary(results: LetterResult[]): string {
-  const sum = (f: (r: LetterResult) => number) => results.reduce((n, r) => n + f(r), 0);
+  const sum = (f: (r: LetterResult) => number) => total(results, f);
   const byRule: Record<string, number> = {};
   for (const r of results) for (const [id, n] of Object.entries(r.byRule)) byRule[id] = (byRule[id] ?? 0) + n;
   const lines = [
