@@ -10,7 +10,7 @@ import { parseLetter } from './letter/parse';
 import { letterSymbols, matches } from './features/workspace-symbols';
 import { completions } from './features/completion';
 import { structureCompletions } from './features/structure-completion';
-import { diagnostics, sameDiagnostics } from './features/diagnostics';
+import { diagnostics, keptDiagnostics, sameDiagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { codeLenses } from './features/code-lens';
@@ -191,7 +191,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const last = state.report;
     if (last && sameDiagnostics(last.items, items)) return last.resultId === p.previousResultId ? { kind: 'unchanged', resultId: last.resultId } : { kind: 'full', resultId: last.resultId, items };
     const resultId = String(++reports);
-    state.report = { resultId, items };
+    state.report = { resultId, items: keptDiagnostics(items) };
     return { kind: 'full', resultId, items };
   }));
 

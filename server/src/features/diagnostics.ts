@@ -3,7 +3,7 @@ import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
 import { type FindingMemo, movedFix } from '../rules/finding-memo';
 import { movedRange } from '../letter/moved-lines';
-import type { Problem, Severity } from '../rules/rule';
+import type { Fix, Problem, Severity } from '../rules/rule';
 
 export const SOURCE = 'imr';
 
@@ -25,16 +25,26 @@ export function diagnostics(letter: Letter, options: CheckOptions, rulesDoc?: st
 
 export function toDiagnostic(problem: Problem, rulesDoc?: string): Diagnostic {
   return {
-    // Ranges of its own (copies, moved by no lines): the last report is compared with the next,
-    // and a line break may move the model's ranges in place (moved-lines.ts).
-    range: movedRange(problem.range, 0),
+    range: problem.range,
     severity: SEVERITY[problem.severity],
     code: problem.ruleId,
     codeDescription: rulesDoc ? { href: `${rulesDoc}#${problem.ruleId.replace(/\./g, '')}` } : undefined,
     source: SOURCE,
     message: problem.message,
-    data: problem.fixes ? { fixes: problem.fixes.map((fix) => movedFix(fix, 0)) } : undefined,
+    data: problem.fixes ? { fixes: problem.fixes } : undefined,
   };
+}
+
+/**
+ * Diagnostics as a report keeps them, to compare the next pull's with: copies with ranges (and
+ * fixes) of their own, since a diagnostic's range may be the model's, which a line break moves
+ * in place (moved-lines.ts).
+ */
+export function keptDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
+  return items.map((d) => {
+    const fixes = (d.data as { fixes?: Fix[] } | undefined)?.fixes;
+    return { ...d, range: movedRange(d.range, 0), data: fixes ? { fixes: fixes.map((fix) => movedFix(fix, 0)) } : d.data };
+  });
 }
 
 /**
