@@ -3,11 +3,11 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
 import { Catalog, DEFAULT_CATALOG } from '../../server/src/guidelines/catalog';
-import { FieldMemo } from '../../server/src/letter/field-memo';
+import { FieldMemo } from '../../server/src/incremental/field-memo';
 import type { Letter } from '../../server/src/letter/model';
 import { parseLetter } from '../../server/src/letter/parse';
 import { checkLetter } from '../../server/src/rules';
-import { FindingMemo } from '../../server/src/rules/finding-memo';
+import { FindingMemo } from '../../server/src/incremental/finding-memo';
 import { VALID_LETTER, edit, lineOf, realLetters, sampleLetters } from '../fixtures/letters';
 import { snapshot } from '../robustness/invariants';
 

@@ -1,6 +1,6 @@
 import type { CodeAction, Diagnostic, Position, Range, SnippetTextEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { AnnotationKind } from '../annotations/kinds';
-import { before } from '../letter/lines';
+import type { AnnotationKind } from '../vocabulary/annotation-kinds';
+import { before } from '../letter/text/lines';
 import type { Annotation, Letter } from '../letter/model';
 import { SOURCE } from './diagnostics';
 import { versionedEdit } from './code-actions';

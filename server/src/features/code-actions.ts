@@ -1,8 +1,8 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { before } from '../letter/lines';
+import { before } from '../letter/text/lines';
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
-import type { FindingMemo } from '../rules/finding-memo';
+import type { FindingMemo } from '../incremental/finding-memo';
 import type { Problem } from '../rules/rule';
 import { SOURCE } from './diagnostics';
 

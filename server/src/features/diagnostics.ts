@@ -1,8 +1,8 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
-import { type FindingMemo, movedFix } from '../rules/finding-memo';
-import { movedRange } from '../letter/moved-lines';
+import { type FindingMemo, movedFix } from '../incremental/finding-memo';
+import { movedRange } from '../incremental/moved-lines';
 import type { Fix, Problem, Severity } from '../rules/rule';
 
 export const SOURCE = 'imr';

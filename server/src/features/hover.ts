@@ -1,9 +1,9 @@
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import { type Catalog, DEFAULT_CATALOG, type GuidelineEntry } from '../guidelines/catalog';
 import { lineage, pagesOf, placeOf } from '../guidelines/describe';
-import { contains } from '../letter/lines';
+import { contains } from '../letter/text/lines';
 import type { Annotation, Citation, Letter } from '../letter/model';
-import { type AnnotationKind, DEFAULT_KINDS, STATUTE_URL } from '../annotations/kinds';
+import { type AnnotationKind, DEFAULT_KINDS, STATUTE_URL } from '../vocabulary/annotation-kinds';
 import { allCitations } from '../letter/citation-list';
 import { escapeMarkdown, markdownLink } from './markdown';
 

@@ -1,11 +1,11 @@
 import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { headerField } from '../letter/header';
-import type { ItemMoves } from '../letter/field-memo';
-import { before } from '../letter/lines';
-import { movedRange } from '../letter/moved-lines';
-import { isSpace, skipSpaces } from '../letter/spaces';
+import type { ItemMoves } from '../incremental/field-memo';
+import { before } from '../letter/text/lines';
+import { movedRange } from '../incremental/moved-lines';
+import { isSpace, skipSpaces } from '../letter/text/spaces';
 import type { Annotation, Citation, Item, LabeledField, Letter, Section } from '../letter/model';
-import { HEADER_LABELS, bare } from '../rules/labels';
+import { HEADER_LABELS, bare } from '../vocabulary/labels';
 import { decisionCount, describeCount, itemsOf } from './letter-summary';
 
 const DETAIL_LENGTH = 60;

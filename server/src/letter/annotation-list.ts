@@ -1,6 +1,6 @@
 import type { RawAnnotation } from './annotations';
 import type { Annotation } from './model';
-import type { LetterText } from './text';
+import type { LetterText } from './text/letter-text';
 
 const KIND = /^\s*([A-Za-z][A-Za-z-]*)\s*:\s*/;
 

@@ -1,4 +1,4 @@
-import { lastAtOrBefore } from './search';
+import { lastAtOrBefore } from './text/search';
 
 /**
  * Reader annotations in CriticMarkup: {>> comment <<}, {== highlight ==} (usually followed by a

@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
-import { FURNITURE_CHARACTERS, before, contains, range } from './lines';
+import { FURNITURE_CHARACTERS, before, contains, range } from './text/lines';
 import type { Artifacts, Item, Reviewer } from './model';
-import type { LetterText } from './text';
+import type { LetterText } from './text/letter-text';
 
 // "red- flag": a word whose line break became a space after its hyphen. "pre- and post-operative" is English.
 const SPLIT_WORD = /\b([A-Za-z]{2,})-( +)(?!(?:and|or|to|nor)\b)([a-z]{2,})\b/g;

@@ -1,10 +1,10 @@
-import { joinLines } from './join';
-import { type Line, later, range, trimmed } from './lines';
+import { joinLines } from './text/join';
+import { type Line, later, range, trimmed } from './text/lines';
 import { labeledField, readSpan } from './fields';
-import { squeezeSpaces } from './spaces';
+import { squeezeSpaces } from './text/spaces';
 import type { Decision, Item, ItemDecision, ItemFieldKind, LabeledField, Section, Span } from './model';
-import type { FieldMemo, TitlePiece } from './field-memo';
-import type { LetterText } from './text';
+import type { FieldMemo, TitlePiece } from '../incremental/field-memo';
+import type { LetterText } from './text/letter-text';
 
 const FIELD_ORDER: ItemFieldKind[] = ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'];
 const FIELD_NAMES = ['claims administrator guideline', 'maximus guideline', 'decision rationale'];

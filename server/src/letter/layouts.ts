@@ -1,5 +1,5 @@
 import type { HeaderKey } from './model';
-import { squeezeSpaces } from './spaces';
+import { squeezeSpaces } from './text/spaces';
 
 /**
  * The layouts IMR letters come in (see shared/domain.md §2). A layout names its sections in

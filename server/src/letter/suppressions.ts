@@ -1,5 +1,5 @@
 import type { Suppression } from './model';
-import type { LetterText } from './text';
+import type { LetterText } from './text/letter-text';
 
 // {>>imr-disable-next-line item.missing-field, header.bad-date<<}: written as annotations, so no one can take them for letter text.
 // Bounded, so text full of unclosed `{>>imr-` costs linear time.

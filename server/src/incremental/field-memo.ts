@@ -1,8 +1,8 @@
-import type { Citation, Conclusion, Item, ItemDecision, ItemFieldKind, LabeledField, Span } from './model';
+import type { Citation, Conclusion, Item, ItemDecision, ItemFieldKind, LabeledField, Span } from '../letter/model';
 import { movedField, movedReading, movedTitle, shiftField, shiftReading, shiftTitle } from './moved-lines';
-import type { LineMark } from './items';
-import type { HeadingMark } from './sections';
-import { LetterText } from './text';
+import type { LineMark } from '../letter/items';
+import type { HeadingMark } from '../letter/sections';
+import { LetterText } from '../letter/text/letter-text';
 
 /** What reading a field's value finds: the guidelines it cites and, for a rationale, its conclusion. */
 export interface FieldReading {

@@ -1,10 +1,10 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { OutlineMemo } from './features/symbols';
-import { type Catalog, DEFAULT_CATALOG } from './guidelines/catalog';
-import { FieldMemo } from './letter/field-memo';
-import type { Letter } from './letter/model';
-import { parseLetter } from './letter/parse';
-import { FindingMemo } from './rules/finding-memo';
+import { OutlineMemo } from '../features/symbols';
+import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
+import { FieldMemo } from './field-memo';
+import type { Letter } from '../letter/model';
+import { parseLetter } from '../letter/parse';
+import { FindingMemo } from './finding-memo';
 
 /**
  * Models of the documents used most recently. A model is several times its text's size, and

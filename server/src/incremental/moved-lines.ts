@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { FieldReading } from './field-memo';
-import type { Citation, CitedPart, Conclusion, ItemDecision, LabeledField, Span } from './model';
+import type { Citation, CitedPart, Conclusion, ItemDecision, LabeledField, Span } from '../letter/model';
 
 /*
  * Parts of the model moved `lines` lines further down (up when negative), for the memo, which

@@ -1,7 +1,7 @@
-import type { ItemMoves } from '../letter/field-memo';
+import type { ItemMoves } from './field-memo';
 import type { Item } from '../letter/model';
-import { movedRange } from '../letter/moved-lines';
-import type { Finding, Fix } from './rule';
+import { movedRange } from './moved-lines';
+import type { Finding, Fix } from '../rules/rule';
 
 /**
  * A document's per-item findings from its last check, for the next check to take back. The
