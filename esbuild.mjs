@@ -1,7 +1,7 @@
 // Bundles the extension: the VS Code client and the language server (for Node and for the web),
 // and the command line, each one file with its dependencies inside, so the .vsix ships no node_modules.
 //   node esbuild.mjs [--production] [--watch] [--bench]
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -9,6 +9,9 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const bench = process.argv.includes('--bench');
 const shebang = { js: '#!/usr/bin/env node' };
+
+// The version the command line prints and writes into SARIF: the package's, as built.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export const common = {
   bundle: true,
@@ -18,13 +21,14 @@ export const common = {
   minify: production,
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
+  define: { IMR_VERSION: JSON.stringify(version) },
 };
 
 export const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', banner: shebang },
   // tinyglobby's fdir is bundled from its ES module, which asks import.meta.url for a require().
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `${shebang.js}\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;` }, define: { 'import.meta.url': 'importMetaUrl' } },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `${shebang.js}\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;` }, define: { ...common.define, 'import.meta.url': 'importMetaUrl' } },
   // VS Code for the web: the client in the web extension host, the server in a web worker.
   { entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/client.js', platform: 'browser', external: ['vscode'] },
   { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife' },

@@ -2,22 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { safeEdits } from './features/code-actions';
-import { CSV_HEADER, EXPORT_FORMATS, type ExportSource, csvRows, exportAnnotations } from './reports/export-annotations';
-import { ITEM_COLUMNS, csvLine, itemRows } from './reports/item-table';
-import { letterReport } from './reports/letter-report';
-import { outlineText } from './reports/outline-text';
-import { sarifLog } from './reports/sarif';
-import { documentSymbols } from './features/symbols';
-import { decodeLetter } from './letter/text/decode';
-import type { Letter } from './letter/model';
-import { parseLetter } from './letter/parse';
 import { isGlob, namedFiles } from './node/files';
-import { RULES, checkLetter } from './rules';
-import { LEVELS, type Level, type Problem } from './rules/rule';
+import { CSV_HEADER, EXPORT_FORMATS, type ExportSource, ITEM_COLUMNS, LEVELS, type Letter, type Level, type Problem, RULES, createLetterService, csvLine, csvRows, decodeLetter, exportAnnotations, itemRows, letterReport, sarifLog } from './service';
 
-const VERSION = '0.1.0';
+// The package's version, set from package.json when the bundle is built (esbuild.mjs).
+declare const IMR_VERSION: string | undefined;
+const VERSION = typeof IMR_VERSION === 'string' ? IMR_VERSION : 'development';
+const service = createLetterService();
 
 const USAGE = `Usage: imr-lint [options] <file or folder>...            check letters
        imr-lint export [--format csv|jsonl] [--bom] <file or folder>...  one row per disputed item
@@ -38,6 +29,7 @@ Options:
                             accents, curly quotes and dashes as UTF-8 (it guesses otherwise)
   --stats                   print the time taken and the peak memory on stderr
   --rules                   list the rules and exit
+  --version                 print the version and exit
   -h, --help                show this help
 
 Exit code: 0 no errors, 1 errors found (for export: a file gave no rows), 2 usage or read errors.
@@ -123,7 +115,7 @@ function processFile(file: string, o: Options): LetterResult {
   } catch {
     return { ...r, err: `imr-lint: cannot read ${name}\n`, failed: true };
   }
-  let letter = parseLetter(read.text);
+  let letter = service.read(read.text);
   if (o.command === 'annotations') {
     const source: ExportSource = { name, text: read.text, letter };
     r.data = o.format === 'json' ? JSON.parse(exportAnnotations(source, 'json')) : undefined;
@@ -138,17 +130,16 @@ function processFile(file: string, o: Options): LetterResult {
     if (rows.length === 0) r.err = `imr-lint: ${name}: no rows: ${whyNoItems(letter)}\n`;
     return r;
   }
-  let problems = checkLetter(letter, { rules: o.rules });
+  let problems = service.check(letter, { rules: o.rules });
   if (o.fix) {
-    const { edits, count } = safeEdits(problems);
+    const { text: fixed, count } = service.applySafeFixes(read.text, problems);
     if (count > 0 && !read.utf8) r.err += `imr-lint: ${name} is not UTF-8; not fixed, so no byte of it changes\n`;
     else if (count > 0) {
-      const fixed = TextDocument.applyEdits(TextDocument.create(file, 'imr-letter', 1, read.text), edits);
       try {
         writeFileSync(file, fixed, 'utf8');
         r.err += `imr-lint: ${name}: ${count} fix${count === 1 ? '' : 'es'} applied\n`;
-        letter = parseLetter(fixed);
-        problems = checkLetter(letter, { rules: o.rules });
+        letter = service.read(fixed);
+        problems = service.check(letter, { rules: o.rules });
       } catch {
         r.err += `imr-lint: cannot write ${name}\n`;
         r.failed = true;
@@ -157,7 +148,7 @@ function processFile(file: string, o: Options): LetterResult {
   }
   count(r, letter.items, problems);
   if (o.format === 'text') {
-    if (o.outline) r.out += `${name}\n${outlineText(documentSymbols(letter), '  ')}`;
+    if (o.outline) r.out += `${name}\n${service.outlineText(letter, '  ')}`;
     r.out += problems.map((p) => `${name}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.ruleId} ${p.message}\n`).join('');
     if (o.outline) r.out += '\n';
   } else r.data = o.format === 'json' ? letterReport(name, letter, problems) : { file: name, problems };
@@ -185,6 +176,7 @@ function count(r: LetterResult, items: { decision?: { value?: string } }[], prob
 async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   if (argv.includes('-h') || argv.includes('--help')) return out(USAGE, 0);
+  if (argv.includes('--version')) return out(`imr-lint ${VERSION}\n`, 0);
   if (argv.includes('--rules')) return out(RULES.map((r) => `${r.id.padEnd(38)} ${r.severity.padEnd(11)} ${r.description}\n`).join(''), 0);
   const o = parse(argv);
   if (typeof o === 'string') return usage(o);

@@ -1,9 +1,8 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
-import { type FindingMemo, movedFix } from '../incremental/finding-memo';
-import { movedRange } from '../incremental/moved-lines';
-import type { Fix, Problem, Severity } from '../rules/rule';
+import type { FindingMemo } from '../incremental/finding-memo';
+import type { Problem, Severity } from '../rules/rule';
 
 export const SOURCE = 'imr';
 
@@ -33,18 +32,6 @@ export function toDiagnostic(problem: Problem, rulesDoc?: string): Diagnostic {
     message: problem.message,
     data: problem.fixes ? { fixes: problem.fixes } : undefined,
   };
-}
-
-/**
- * Diagnostics as a report keeps them, to compare the next pull's with: copies with ranges (and
- * fixes) of their own, since a diagnostic's range may be the model's, which a line break moves
- * in place (moved-lines.ts).
- */
-export function keptDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
-  return items.map((d) => {
-    const fixes = (d.data as { fixes?: Fix[] } | undefined)?.fixes;
-    return { ...d, range: movedRange(d.range, 0), data: fixes ? { fixes: fixes.map((fix) => movedFix(fix, 0)) } : d.data };
-  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { OutlineMemo } from '../features/symbols';
+import { OutlineMemo } from './outline-memo';
 import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
 import { FieldMemo } from './field-memo';
 import type { Letter } from '../letter/model';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { decodeLetter } from '../letter/text/decode';
+import { decodeLetter } from '../service';
 import { startServer } from '../server';
 import { letterFiles } from './files';
 

@@ -34,7 +34,7 @@ import { letterEmpty } from './letter-empty';
 import { letterTooLarge } from './letter-too-large';
 import { letterUnrecognized } from './letter-unrecognized';
 import { reviewerMissingField } from './reviewer-missing-field';
-import { type FindingMemo, keptFindings } from '../incremental/finding-memo';
+import type { FindingMemo } from '../incremental/finding-memo';
 import { type Finding, LEVELS, type Level, type Problem, type Rule, type RuleContext } from './rule';
 import { sectionMissing } from './section-missing';
 import { summaryInjuryDateMismatch } from './summary-injury-date-mismatch';
@@ -114,7 +114,7 @@ export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: F
     };
     if (rule.check) rule.check(letter, context).forEach(report);
     const checkItem = rule.checkItem;
-    if (checkItem) letter.items.forEach((item, k) => (rows ? (rows[k][r] ??= keptFindings(checkItem(item, letter.layout, context))) : checkItem(item, letter.layout, context)).forEach(report));
+    if (checkItem) letter.items.forEach((item, k) => (rows ? (rows[k][r] ??= checkItem(item, letter.layout, context)) : checkItem(item, letter.layout, context)).forEach(report));
   });
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
