@@ -37,7 +37,7 @@ export function toDiagnostic(problem: Problem, rulesDoc?: string): Diagnostic {
 /**
  * Whether two lists of diagnostics say the same, member by member, as their JSON would (a member
  * that is undefined counts as absent): a pull compares its findings with the last report's, and
- * a long letter has thousands, where serialising them both to compare cost 1.5-3 ms a pull.
+ * a long letter has thousands, which serialising both to compare made slow (docs/PERFORMANCE.md).
  */
 export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   return sameJson(a, b);

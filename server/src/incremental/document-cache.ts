@@ -8,8 +8,8 @@ import { FindingMemo } from './finding-memo';
 
 /**
  * Models of the documents used most recently. A model is several times its text's size, and
- * re-reading a typical letter takes about a millisecond, so a thousand open letters keep only
- * the recent ones in memory.
+ * re-reading a letter is quick (docs/PERFORMANCE.md), so a thousand open letters keep only the
+ * recent ones in memory.
  */
 const MAX_MODELS = 64;
 

@@ -39,7 +39,7 @@ import { type Finding, LEVELS, type Level, type Problem, type Rule, type RuleCon
 import { sectionMissing } from './section-missing';
 import { summaryInjuryDateMismatch } from './summary-injury-date-mismatch';
 import { summaryUndecidedTreatment } from './summary-undecided-treatment';
-import { KNOWN_RULE_IDS, suppressionUnknownRule } from './suppression-unknown-rule';
+import { suppressionUnknownRule } from './suppression-unknown-rule';
 
 export const RULES: readonly Rule[] = [
   letterBinary,
@@ -80,7 +80,7 @@ export const RULES: readonly Rule[] = [
   annotationUnknownKind,
   annotationTodo,
 ];
-for (const rule of RULES) KNOWN_RULE_IDS.add(rule.id);
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 export interface CheckOptions {
   /** Level per rule id; a rule not named keeps its default. */
@@ -99,7 +99,7 @@ export interface CheckOptions {
  */
 export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: FindingMemo): Problem[] {
   const problems: Problem[] = [];
-  const context: RuleContext = { today: options.today ?? new Date(), annotationKinds: kindVocabulary(options.annotationKinds).map((k) => k.id), sizeLimit: options.sizeLimit };
+  const context: RuleContext = { today: options.today ?? new Date(), annotationKinds: kindVocabulary(options.annotationKinds).map((k) => k.id), sizeLimit: options.sizeLimit, ruleIds: RULE_IDS };
   const tooLarge = options.sizeLimit !== undefined && letter.size > options.sizeLimit;
   // What an item rule may read besides the item: findings kept under another one are not taken back.
   const rows = memo?.rows(letter.items, `${letter.layout.id} ${context.today.toDateString()} ${context.annotationKinds.join()}`);
