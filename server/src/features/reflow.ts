@@ -373,13 +373,25 @@ function whitespaceChanges(before: string, after: string): Change[] {
     while (j2 < after.length && isLayoutSpace(after.charCodeAt(j2))) j2++;
     let s = i;
     let t = j;
-    while (s < i2 && t < j2 && before[s] === after[t]) s++, t++;
+    while (s < i2 && t < j2 && before[s] === after[t]) {
+      s++;
+      t++;
+    }
     let e = i2;
     let f = j2;
-    while (e > s && f > t && before[e - 1] === after[f - 1]) e--, f--;
+    while (e > s && f > t && before[e - 1] === after[f - 1]) {
+      e--;
+      f--;
+    }
     if (s < e || t < f) {
-      if (s > i && before[s - 1] === '\r' && before[s] === '\n') s--, t--;
-      if (e < i2 && e > 0 && before[e - 1] === '\r' && before[e] === '\n') e++, f++;
+      if (s > i && before[s - 1] === '\r' && before[s] === '\n') {
+        s--;
+        t--;
+      }
+      if (e < i2 && e > 0 && before[e - 1] === '\r' && before[e] === '\n') {
+        e++;
+        f++;
+      }
       changes.push({ start: s, end: e, newText: after.slice(t, f) });
     }
     i = i2;

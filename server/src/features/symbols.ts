@@ -29,7 +29,10 @@ export function documentSymbols(letter: Letter, memo?: OutlineMemo): DocumentSym
   const claim = (range: Range) => {
     const found: DocumentSymbol[] = [];
     for (let line = range.start.line; line <= range.end.line && placed.size < letter.annotations.length; line++) {
-      for (const a of byLine.get(line) ?? []) if (!placed.has(a)) placed.add(a), found.push(annotationSymbol(a));
+      for (const a of byLine.get(line) ?? []) if (!placed.has(a)) {
+        placed.add(a);
+        found.push(annotationSymbol(a));
+      }
     }
     return found;
   };

@@ -160,6 +160,8 @@ function isRange(v: object): v is Range {
 function looksBinary(source: string): boolean {
   const head = source.slice(0, 8192);
   if (head.includes('\u0000')) return true;
+  // Control characters are what this looks for.
+  // eslint-disable-next-line no-control-regex
   const controls = head.match(/[\u0001-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
   return controls > 32 && controls > head.length / 20;
 }

@@ -121,6 +121,9 @@ export function createLetterService(options: LetterServiceOptions = {}) {
   const lineOf = (doc: LetterDocument, line: number) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
 
   return {
+    ...textFeatures(() => cache.catalog),
+    ...commandFeatures(modelOf, () => cache.catalog),
+
     get catalog(): Catalog {
       return cache.catalog;
     },
@@ -138,27 +141,6 @@ export function createLetterService(options: LetterServiceOptions = {}) {
 
     /** The document's model (read once per version). */
     analyse: modelOf,
-
-    /** A text's model, read afresh and kept nowhere (the command line, letters not open). */
-    read(text: string): Letter {
-      return parseLetter(text, cache.catalog);
-    },
-
-    /** The findings of a model read with `read`, at the levels `options` set. */
-    check(letter: Letter, options: CheckOptions): Problem[] {
-      return checkLetter(letter, options);
-    },
-
-    /** The text with every safe fix of `problems` applied, and how many were. */
-    applySafeFixes(text: string, problems: Problem[]): { text: string; count: number } {
-      const { edits, count } = safeEdits(problems);
-      return { text: count > 0 ? TextDocument.applyEdits(TextDocument.create('untitled:letter', 'imr-letter', 1, text), edits) : text, count };
-    },
-
-    /** The outline as indented text (imr-lint --outline). */
-    outlineText(letter: Letter, indent = ''): string {
-      return outlineText(documentSymbols(letter), indent);
-    },
 
     /** Forgets what was kept for a document that closed. */
     close(uri: string): void {
@@ -241,32 +223,9 @@ export function createLetterService(options: LetterServiceOptions = {}) {
       return codeLenses(modelOf(doc));
     },
 
-    /** Reflow Letter: one line per paragraph, the words as they were (no edit unless the letter reads the same after). */
-    reflow(doc: LetterDocument): TextEdit[] {
-      return reflowEdits(modelOf(doc), doc.getText(), cache.catalog);
-    },
-
     /** Format Document reflows only when the settings ask: it rewrites line breaks. */
     format(doc: LetterDocument, settings: Settings): TextEdit[] | null {
-      return settings.reflowOnFormat ? this.reflow(doc) : null;
-    },
-
-    summary(doc: LetterDocument): LetterSummary {
-      return letterSummary(modelOf(doc));
-    },
-
-    /** The letter's annotations as an appeal worksheet, a table or W3C Web Annotations; null for an unknown format. */
-    exportAnnotations(doc: LetterDocument, format: string, settings: Settings): string | null {
-      if (!EXPORT_FORMATS.includes(format as ExportFormat)) return null;
-      return exportAnnotations({ name: fileName(doc.uri), uri: doc.uri, text: doc.getText(), letter: modelOf(doc) }, format as ExportFormat, kindsOf(settings));
-    },
-
-    cleanText(doc: LetterDocument): string {
-      return stripAnnotations(doc.getText());
-    },
-
-    annotationRanges(doc: LetterDocument): Range[] {
-      return modelOf(doc).annotations.map((a) => a.range);
+      return settings.reflowOnFormat ? reflowEdits(modelOf(doc), doc.getText(), cache.catalog) : null;
     },
 
     /** The symbols of an open letter, for workspace symbol search. */
@@ -280,6 +239,60 @@ export function createLetterService(options: LetterServiceOptions = {}) {
     },
 
     matchesQuery: matches,
+  };
+}
+
+/** What the VS Code client's commands ask of an open letter (protocol.ts). */
+function commandFeatures(modelOf: (doc: LetterDocument) => Letter, catalog: () => Catalog) {
+  return {
+    /** Reflow Letter: one line per paragraph, the words as they were (no edit unless the letter reads the same after). */
+    reflow(doc: LetterDocument): TextEdit[] {
+      return reflowEdits(modelOf(doc), doc.getText(), catalog());
+    },
+
+    summary(doc: LetterDocument): LetterSummary {
+      return letterSummary(modelOf(doc));
+    },
+
+    /** The letter's annotations as an appeal worksheet, a table or W3C Web Annotations; null for an unknown format. */
+    exportAnnotations(doc: LetterDocument, format: string, settings: Settings): string | null {
+      if (!EXPORT_FORMATS.includes(format as ExportFormat)) return null;
+      return exportAnnotations({ name: fileName(doc.uri), uri: doc.uri, text: doc.getText(), letter: modelOf(doc) }, format as ExportFormat, kindVocabulary(settings.annotationKinds));
+    },
+
+    cleanText(doc: LetterDocument): string {
+      return stripAnnotations(doc.getText());
+    },
+
+    annotationRanges(doc: LetterDocument): Range[] {
+      return modelOf(doc).annotations.map((a) => a.range);
+    },
+  };
+}
+
+/** What the command line asks of a letter's text: no document, nothing kept. */
+function textFeatures(catalog: () => Catalog) {
+  return {
+    /** A text's model, read afresh and kept nowhere (the command line, letters not open). */
+    read(text: string): Letter {
+      return parseLetter(text, catalog());
+    },
+
+    /** The findings of a model read with `read`, at the levels `options` set. */
+    check(letter: Letter, options: CheckOptions): Problem[] {
+      return checkLetter(letter, options);
+    },
+
+    /** The text with every safe fix of `problems` applied, and how many were. */
+    applySafeFixes(text: string, problems: Problem[]): { text: string; count: number } {
+      const { edits, count } = safeEdits(problems);
+      return { text: count > 0 ? TextDocument.applyEdits(TextDocument.create('untitled:letter', 'imr-letter', 1, text), edits) : text, count };
+    },
+
+    /** The outline as indented text (imr-lint --outline). */
+    outlineText(letter: Letter, indent = ''): string {
+      return outlineText(documentSymbols(letter), indent);
+    },
   };
 }
 
