@@ -22,7 +22,7 @@ export function diagnostics(letter: Letter, options: CheckOptions, rulesDoc?: st
   return checkLetter(letter, options, memo).map((p) => toDiagnostic(p, rulesDoc));
 }
 
-export function toDiagnostic(problem: Problem, rulesDoc?: string): Diagnostic {
+function toDiagnostic(problem: Problem, rulesDoc?: string): Diagnostic {
   return {
     range: problem.range,
     severity: SEVERITY[problem.severity],

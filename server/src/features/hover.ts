@@ -78,7 +78,7 @@ function citedDetail(citation: Citation, partText: string | undefined): string {
 }
 
 /** The entry's links, then its guideline's, without repeats. */
-export function linksFor(catalog: Catalog, entry: GuidelineEntry): string[] {
+function linksFor(catalog: Catalog, entry: GuidelineEntry): string[] {
   const seen = new Set<string>();
   return lineage(catalog, entry)
     .flatMap((e) => e.links)

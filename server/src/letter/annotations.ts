@@ -90,12 +90,6 @@ export function stripAnnotations(source: string): string {
   return scanAnnotations(source).clean;
 }
 
-/** What the letter said where an annotation now stands. */
-export function originalText(source: string, a: RawAnnotation): string {
-  const kept = keptPart(a);
-  return kept ? source.slice(kept[0], kept[1]) : '';
-}
-
 /**
  * Maps offsets in the clean letter to offsets in the annotated text. A start maps to where its
  * character stands; an end to just after the character before it, so a range never swallows an

@@ -62,7 +62,7 @@ export function decisionValue(word: string): Decision | undefined {
 }
 
 /** Whether a word is meant as a decision: a known decision word, or within two typos of Upheld/Overturned. */
-export function looksLikeDecision(word: string): boolean {
+function looksLikeDecision(word: string): boolean {
   const w = word.trim().toLowerCase();
   return DECISION_LIKE.has(w) || editDistance(w, 'upheld', 2) <= 2 || editDistance(w, 'overturned', 2) <= 2;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 
 /** What letters are saved as. */
-export const LETTER_FILE = /\.(imr|imr\.txt|txt)$/i;
+const LETTER_FILE = /\.(imr|imr\.txt|txt)$/i;
 
 /** The letter files at a path: the file itself, or every letter file below a folder (hidden folders and node_modules skipped), in name order. */
 export function letterFiles(path: string): string[] {
