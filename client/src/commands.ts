@@ -119,7 +119,7 @@ function statusItem(client: BaseLanguageClient): vscode.Disposable {
 
 /** Selects the next (or previous) annotation after (or before) the cursor, wrapping around. */
 async function moveToAnnotation(client: BaseLanguageClient, editor: vscode.TextEditor, step: 1 | -1): Promise<void> {
-  const ranges = (await request(client, 'imr/annotations', { uri: editor.document.uri.toString() })).map(
+  const ranges = ((await request(client, 'imr/annotations', { uri: editor.document.uri.toString() })) ?? []).map(
     (r) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character),
   );
   if (ranges.length === 0) return void vscode.window.setStatusBarMessage('No annotations in this letter', 3000);

@@ -25,7 +25,7 @@ export interface Requests {
   /** The letter without any annotation markup, byte for byte as it was. */
   'imr/cleanText': { params: { uri: string }; result: string | null };
   /** Where the letter's annotations are, in order (Next / Previous Annotation). */
-  'imr/annotations': { params: { uri: string }; result: Range[] };
+  'imr/annotations': { params: { uri: string }; result: Range[] | null };
 }
 
 export type Method = keyof Requests;

@@ -1,11 +1,25 @@
-import { type CancellationToken, type Connection, ErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  type CancellationToken,
+  type CodeActionParams,
+  type CompletionParams,
+  type Connection,
+  ErrorCodes,
+  MessageType,
+  type HoverParams,
+  type InlayHintParams,
+  type Position,
+  ResponseError,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { openDocuments } from './lsp/documents';
 import { type ClientSupport, clientSupport, serverCapabilities } from './lsp/capabilities';
 import { DiagnosticsChannel } from './lsp/diagnostics';
+import { notify } from './lsp/notify';
+import { type Needs, checkParams } from './lsp/params';
 import { type ReadWorkspaceFile, SettingsStore } from './lsp/settings';
 import { WorkspaceSymbolIndex } from './lsp/workspace-symbols';
 import type { Method, ParamsOf, ResultOf } from './protocol';
-import { type LetterFile, SECTION, type Settings, createLetterService, fileName } from './service';
+import { DEFAULT_SETTINGS, type LetterFile, SECTION, type Settings, createLetterService, fileName } from './service';
 
 export interface ServerOptions {
   /** Reads a file named in the settings, relative to the workspace folder (Node only; absent in a browser). */
@@ -18,7 +32,7 @@ export interface ServerOptions {
 
 /** Wires LSP requests to the letter service: each handler finds the document and asks the service. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = openDocuments();
   const service = createLetterService({ rulesDoc: options.rulesDoc });
   const settings = new SettingsStore(connection, service, options.readWorkspaceFile);
   const checks = new DiagnosticsChannel(connection, documents, service, settings);
@@ -32,18 +46,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     shutDown = true;
   });
   const answer = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R | ResponseError<never> => (shutDown ? new ResponseError<never>(ErrorCodes.InvalidRequest, 'The server is shutting down.') : handler(...args));
-  // A request about an open document; one that needs the settings waits for them first, then
-  // reads the document, so the service sees its text as it is once the wait is over.
-  const withDoc = <R>(uri: string, use: (doc: TextDocument) => R): R | null => {
-    const doc = documents.get(uri);
-    return doc ? use(doc) : null;
-  };
-  const withDocument = async <R>(uri: string, use: (doc: TextDocument, s: Settings) => R): Promise<R | null> => {
-    const s = await settings.for(uri);
-    return withDoc(uri, (doc) => use(doc, s));
-  };
-  const onImrRequest = <M extends Method>(method: M, handler: (params: ParamsOf<M>, token: CancellationToken) => ResultOf<M> | Promise<ResultOf<M>>) =>
-    connection.onRequest(method, answer(handler as (params: unknown, token: CancellationToken) => unknown));
+  /**
+   * A handler for a request about an open document: its parameters checked at the edge
+   * (InvalidParams when malformed), null for a document that is not open. With `settings`, they
+   * are awaited first and the document read after, so the service sees its text as it is then.
+   */
+  const onDocument = <P, R>(needs: Needs & { settings?: boolean }, use: (doc: TextDocument, p: P, s: Settings, token: CancellationToken) => R) =>
+    answer(async (p: P, token: CancellationToken): Promise<R | null | ResponseError<void>> => {
+      const uri = checkParams(p, needs);
+      if (typeof uri !== 'string') return uri;
+      const s = needs.settings ? await settings.for(uri) : DEFAULT_SETTINGS;
+      const doc = documents.get(uri);
+      return doc ? use(doc, p, s, token) : null;
+    });
+  /** A position clamped to the document: past its end is its end. */
+  const at = (doc: TextDocument, position: Position) => doc.positionAt(doc.offsetAt(position));
+  const LSP = { uri: 'textDocument' } as const;
+  const IMR = { uri: 'uri' } as const;
+  // Typed by protocol.ts: what each imr/* request may answer (null for a document not open, or an error).
+  const onImrRequest = <M extends Method>(method: M, handler: (params: ParamsOf<M>, token: CancellationToken) => Promise<ResultOf<M> | null | ResponseError<void>> | ResponseError<never>) =>
+    connection.onRequest(method, handler as (params: unknown, token: CancellationToken) => unknown);
+  const tell = (message: string) => notify(connection, MessageType.Info, message);
 
   connection.onInitialize((params) => {
     client = clientSupport(params);
@@ -54,8 +77,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** After settings or the catalog change: pushed diagnostics are sent again, pulling clients are told to ask again. */
   const revalidateAll = () => {
-    if (client?.pullsDiagnostics && client.refreshesDiagnostics) void connection.languages.diagnostics.refresh();
-    if (client?.refreshesInlayHints) void connection.languages.inlayHint.refresh(); // the setting may have turned them on or off
+    // Requests the client may fail to answer: a failure is no reason to stop.
+    if (client?.pullsDiagnostics && client.refreshesDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (client?.refreshesInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined); // the setting may have turned them on or off
     documents.all().forEach((doc) => checks.schedule(doc.uri));
   };
   connection.onInitialized(() => void settings.loadCatalog().then(revalidateAll));
@@ -76,34 +100,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // Letters whose reader was told that their outline was cut (once each, not on every request).
   const toldOutlineCut = new Set<string>();
-  connection.onDocumentSymbol(answer((p, token) =>
-    withDocument(p.textDocument.uri, (doc, s) => {
+  connection.onDocumentSymbol(
+    onDocument({ ...LSP, settings: true }, (doc, _p, s, token) => {
       const outline = service.symbols(doc, s, token);
       if (outline && outline.shown < outline.total && !toldOutlineCut.has(doc.uri)) {
         toldOutlineCut.add(doc.uri);
         const n = (x: number) => x.toLocaleString('en-US');
-        void connection.window.showInformationMessage(`The outline of ${fileName(doc.uri)} shows ${n(outline.shown)} of its ${n(outline.total)} symbols, leaving out the deepest levels (setting imrLetter.outline.maxSymbols is ${n(s.outlineLimit)}).`);
+        tell(`The outline of ${fileName(doc.uri)} shows ${n(outline.shown)} of its ${n(outline.total)} symbols, leaving out the deepest levels (setting imrLetter.outline.maxSymbols is ${n(s.outlineLimit)}).`);
       }
       return outline?.symbols ?? null;
     }),
-  ));
-  connection.onFoldingRanges(answer((p) => withDoc(p.textDocument.uri, (doc) => service.folding(doc))));
-  connection.onHover(answer((p) => withDocument(p.textDocument.uri, (doc, s) => service.hover(doc, p.position, s))));
-  connection.onDocumentLinks(answer((p) => withDoc(p.textDocument.uri, (doc) => service.links(doc))));
-  connection.onCompletion(answer((p) => withDocument(p.textDocument.uri, (doc, s) => service.completion(doc, p.position, s))));
-  connection.onCodeAction(answer(async (p) => (await withDocument(p.textDocument.uri, (doc, s) => service.codeActions(doc, p.range, p.context, s, client!.edits))) ?? []));
-  connection.languages.inlayHint.on(answer((p) => withDocument(p.textDocument.uri, (doc, s) => service.inlayHints(doc, p.range, s))));
-  connection.onCodeLens(answer((p) => withDoc(p.textDocument.uri, (doc) => service.codeLenses(doc))));
-  connection.onDocumentFormatting(answer((p) => withDocument(p.textDocument.uri, (doc, s) => service.format(doc, s))));
-  connection.onWorkspaceSymbol(answer(async (p, token) => symbolIndex.search(p.query, await workspaceLetters(), token)));
+  );
+  connection.onFoldingRanges(onDocument(LSP, (doc) => service.folding(doc)));
+  connection.onHover(onDocument({ ...LSP, position: true, settings: true }, (doc, p: HoverParams, s) => service.hover(doc, at(doc, p.position), s)));
+  connection.onDocumentLinks(onDocument(LSP, (doc) => service.links(doc)));
+  connection.onCompletion(onDocument({ ...LSP, position: true, settings: true }, (doc, p: CompletionParams, s) => service.completion(doc, at(doc, p.position), s)));
+  const codeActions = onDocument({ ...LSP, range: true, settings: true }, (doc, p: CodeActionParams, s) => service.codeActions(doc, p.range, { diagnostics: Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [], only: p.context?.only }, s, client!.edits));
+  connection.onCodeAction(async (p, token) => (await codeActions(p, token)) ?? []); // none, for a document not open
+  connection.languages.inlayHint.on(onDocument({ ...LSP, range: true, settings: true }, (doc, p: InlayHintParams, s) => service.inlayHints(doc, p.range, s)));
+  connection.onCodeLens(onDocument(LSP, (doc) => service.codeLenses(doc)));
+  connection.onDocumentFormatting(onDocument({ ...LSP, settings: true }, (doc, _p, s) => service.format(doc, s)));
+  connection.onWorkspaceSymbol(answer(async (p, token) => symbolIndex.search(typeof p?.query === 'string' ? p.query : '', await workspaceLetters(), token)));
 
   // The requests of the VS Code client's commands (protocol.ts).
-  onImrRequest('imr/reflow', (p) => withDoc(p.uri, (doc) => ({ version: doc.version, edits: service.reflow(doc) })));
-  onImrRequest('imr/summary', (p) => withDoc(p.uri, (doc) => service.summary(doc)));
-  onImrRequest('imr/checkWorkspace', async (_p, token) => checks.checkFiles(await workspaceLetters(), token));
-  onImrRequest('imr/exportAnnotations', (p) => withDocument(p.uri, (doc, s) => service.exportAnnotations(doc, p.format, s)));
-  onImrRequest('imr/cleanText', (p) => withDoc(p.uri, (doc) => service.cleanText(doc)));
-  onImrRequest('imr/annotations', (p) => withDoc(p.uri, (doc) => service.annotationRanges(doc)) ?? []);
+  onImrRequest('imr/reflow', onDocument(IMR, (doc) => ({ version: doc.version, edits: service.reflow(doc) })));
+  onImrRequest('imr/summary', onDocument(IMR, (doc) => service.summary(doc)));
+  onImrRequest('imr/checkWorkspace', answer(async (_p: unknown, token: CancellationToken) => checks.checkFiles(await workspaceLetters(), token)));
+  onImrRequest('imr/exportAnnotations', onDocument({ ...IMR, settings: true }, (doc, p: ParamsOf<'imr/exportAnnotations'>, s) => service.exportAnnotations(doc, p.format, s)));
+  onImrRequest('imr/cleanText', onDocument(IMR, (doc) => service.cleanText(doc)));
+  onImrRequest('imr/annotations', onDocument(IMR, (doc) => service.annotationRanges(doc)));
 
   documents.listen(connection);
   connection.listen();

@@ -63,7 +63,7 @@ export class DiagnosticsChannel {
   closed(uri: string): void {
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
-    if (!this.pulls) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!this.pulls) this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
 
   /**

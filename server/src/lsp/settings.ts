@@ -1,4 +1,5 @@
-import type { Connection } from 'vscode-languageserver';
+import { type Connection, MessageType } from 'vscode-languageserver';
+import { notify } from './notify';
 import { DEFAULT_SETTINGS, type LetterService, SECTION, type Settings, readSettings } from '../service';
 
 /** Reads a file named in the settings, relative to the workspace folder (Node only; absent in a browser). */
@@ -70,6 +71,6 @@ export class SettingsStore {
   }
 
   private warn(message: string): void {
-    void this.connection.window.showWarningMessage(`IMR Letters: ${message}`);
+    notify(this.connection, MessageType.Warning, `IMR Letters: ${message}`);
   }
 }
