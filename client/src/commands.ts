@@ -7,6 +7,8 @@ export const CLIENT_OPTIONS: LanguageClientOptions = {
   // Every scheme: letters in virtual workspaces and unsaved letters get every feature too.
   documentSelector: [{ language: 'imr-letter' }],
   synchronize: { configurationSection: 'imrLetter' },
+  // The server reads the guideline catalog file the settings name only in a trusted workspace.
+  initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   outputChannelName: 'IMR Letters',
 };
 
@@ -73,6 +75,8 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     command('imrLetter.previousAnnotation', (editor) => moveToAnnotation(client, editor, -1)),
   );
   context.subscriptions.push(detectLetters(context));
+  // Trust granted: start again, so the server may read the catalog file the settings name.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client.stop().then(() => client.start())));
   await client.start();
   context.subscriptions.push(statusItem(client));
 }

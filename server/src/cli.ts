@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isGlob, namedFiles } from './node/files';
+import { FileRefused, readFileBounded } from './node/read-file';
+import { replaceFile } from './node/write-file';
 import { CSV_HEADER, EXPORT_FORMATS, type ExportSource, ITEM_COLUMNS, LEVELS, type Letter, type Level, type Problem, RULES, createLetterService, csvLine, csvRows, decodeLetter, exportAnnotations, itemRows, letterReport, sarifLog } from './service';
 
 // The package's version, set from package.json when the bundle is built (esbuild.mjs).
@@ -92,7 +94,7 @@ function parse(argv: string[]): Options | string {
   if (o.bom && o.format !== 'csv') return '--bom is for CSV output (imr-lint export, or imr-lint annotations --format csv)';
   if (config) {
     try {
-      const rules = (JSON.parse(readFileSync(config, 'utf8')) as { rules?: Record<string, unknown> }).rules ?? {};
+      const rules = (JSON.parse(readFileBounded(config).toString('utf8')) as { rules?: Record<string, unknown> }).rules ?? {};
       for (const [id, level] of Object.entries(rules)) {
         if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level)) return `${config}: "${id}": "${String(level)}" is not a known rule and level`;
         o.rules[id] ??= level as Level; // the command line wins
@@ -107,14 +109,15 @@ function parse(argv: string[]): Options | string {
 
 /** Checks, exports or lists the annotations of one letter. Runs in the main thread or a worker. */
 function processFile(file: string, o: Options): LetterResult {
-  const name = relative(process.cwd(), file) || file;
+  const name = printable(relative(process.cwd(), file) || file);
   const r: LetterResult = { out: '', err: '', failed: false, items: 0, upheld: 0, overturned: 0, byRule: {}, errors: 0, warnings: 0 };
-  let read: { text: string; utf8: boolean };
+  let bytes: Buffer;
   try {
-    read = decodeLetter(readFileSync(file));
-  } catch {
-    return { ...r, err: `imr-lint: cannot read ${name}\n`, failed: true };
+    bytes = readFileBounded(file);
+  } catch (e) {
+    return { ...r, err: `imr-lint: cannot read ${name}${e instanceof FileRefused ? `: ${e.message}` : ''}\n`, failed: true };
   }
+  const read = decodeLetter(bytes);
   let letter = service.read(read.text);
   if (o.command === 'annotations') {
     const source: ExportSource = { name, text: read.text, letter };
@@ -136,12 +139,12 @@ function processFile(file: string, o: Options): LetterResult {
     if (count > 0 && !read.utf8) r.err += `imr-lint: ${name} is not UTF-8; not fixed, so no byte of it changes\n`;
     else if (count > 0) {
       try {
-        writeFileSync(file, fixed, 'utf8');
+        replaceFile(file, fixed, bytes);
         r.err += `imr-lint: ${name}: ${count} fix${count === 1 ? '' : 'es'} applied\n`;
         letter = service.read(fixed);
         problems = service.check(letter, { rules: o.rules });
-      } catch {
-        r.err += `imr-lint: cannot write ${name}\n`;
+      } catch (e) {
+        r.err += `imr-lint: cannot write ${name}${e instanceof FileRefused ? `: ${e.message}` : ''}\n`;
         r.failed = true;
       }
     }
@@ -153,6 +156,12 @@ function processFile(file: string, o: Options): LetterResult {
     if (o.outline) r.out += '\n';
   } else r.data = o.format === 'json' ? letterReport(name, letter, problems) : { file: name, problems };
   return r;
+}
+
+/** A file name as the terminal should show it: control characters (which could move the cursor or retitle the window) escaped. */
+function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function whyNoItems(letter: Letter): string {
@@ -185,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
   const files = o.paths.flatMap((p) => {
     const named = namedFiles(p);
     if (named) return named;
-    process.stderr.write(isGlob(p) ? `imr-lint: no file matches ${p}\n` : `imr-lint: cannot read ${p}\n`);
+    process.stderr.write(isGlob(p) ? `imr-lint: no file matches ${printable(p)}\n` : `imr-lint: cannot read ${printable(p)}\n`);
     readErrors++;
     return [];
   });

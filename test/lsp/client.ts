@@ -71,9 +71,10 @@ export class TestClient {
   }
 
   /** Initialises like VS Code; `pull` adds the LSP 3.17 pull-diagnostics capability. */
-  async initialize(workspaceFolder?: string, pull = false, versionedEdits = false): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(workspaceFolder?: string, pull = false, versionedEdits = false, initializationOptions?: unknown): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.rpc.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
+      initializationOptions,
       rootUri: workspaceFolder ?? null,
       workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'letters' }] : null,
       capabilities: {

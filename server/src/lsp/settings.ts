@@ -2,6 +2,11 @@ import { type Connection, MessageType } from 'vscode-languageserver';
 import { notify } from './notify';
 import { DEFAULT_SETTINGS, type LetterService, SECTION, type Settings, readSettings } from '../service';
 
+/** Why a file was not read: the reader's own words where it gives them (e.g. outside the workspace). */
+function reasonOf(e: unknown): string {
+  return e instanceof Error && e.name === 'FileRefused' ? e.message : 'file not found or unreadable';
+}
+
 /** Reads a file named in the settings, relative to the workspace folder (Node only; absent in a browser). */
 export type ReadWorkspaceFile = (folderUri: string, path: string) => Promise<string>;
 
@@ -15,6 +20,8 @@ export class SettingsStore {
   private pushed = DEFAULT_SETTINGS;
   private readonly byUri = new Map<string, Promise<Settings>>();
   private catalogFile: string | undefined;
+  // VS Code says whether the user trusts the workspace; other editors have no such notion.
+  private trusted = true;
   folderUri: string | undefined;
 
   constructor(
@@ -27,7 +34,9 @@ export class SettingsStore {
   initialize(canPull: boolean, initializationOptions: unknown, folderUri: string | undefined): void {
     this.canPull = canPull;
     this.folderUri = folderUri;
-    this.pushed = readSettings((initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const given = initializationOptions as { settings?: unknown; workspaceTrusted?: unknown } | undefined;
+    this.pushed = readSettings(given?.settings);
+    this.trusted = given?.workspaceTrusted !== false;
   }
 
   for(uri: string): Promise<Settings> {
@@ -59,11 +68,13 @@ export class SettingsStore {
     if (settings.catalogFile === this.catalogFile) return;
     const file = (this.catalogFile = settings.catalogFile);
     let json: unknown;
-    if (file && this.folderUri && this.readWorkspaceFile) {
+    // A path in the user's settings would be read from whatever folder is open: not from one the user does not trust.
+    if (file && !this.trusted) this.warn(`the guideline catalog ${file} is not read in an untrusted workspace (trust the workspace to use it).`);
+    else if (file && this.folderUri && this.readWorkspaceFile) {
       try {
         json = JSON.parse(await this.readWorkspaceFile(this.folderUri, file));
       } catch (e) {
-        this.warn(`cannot read the guideline catalog ${file}: ${e instanceof SyntaxError ? 'not valid JSON' : 'file not found or unreadable'}.`);
+        this.warn(`cannot read the guideline catalog ${file}: ${e instanceof SyntaxError ? 'not valid JSON' : reasonOf(e)}.`);
       }
     }
     const errors = this.service.useCatalogFile(json);

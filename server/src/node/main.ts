@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { decodeLetter } from '../service';
 import { startServer } from '../server';
 import { letterFiles } from './files';
+import { FileRefused, readFileBoundedAsync } from './read-file';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
@@ -19,13 +20,23 @@ if (!process.argv.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.
 // The bundle sits in dist/, the rule reference in docs/ beside it (in the .vsix and in a checkout).
 const rulesDoc = join(__dirname, '..', 'docs', 'rules.md');
 
+/** A path the settings name, as the file it is inside the workspace folder (links resolved); refused when it is outside. */
+async function insideFolder(folder: string, path: string): Promise<string> {
+  const root = await realpath(folder);
+  const file = await realpath(resolve(root, path)).catch(() => {
+    throw new FileRefused('file not found');
+  });
+  if (!file.startsWith(root + sep)) throw new FileRefused('it is outside the workspace folder, and only a file in the workspace is read');
+  return file;
+}
+
 startServer(createConnection(ProposedFeatures.all), {
   workspaceLetters: async (folderUri) =>
     // Capped, so a folder that is not a letter collection cannot stall the server.
     letterFiles(fileURLToPath(folderUri)).slice(0, 20_000).map((path) => {
       const stat = statSync(path);
-      return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read: async () => decodeLetter(await readFile(path)).text };
+      return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read: async () => decodeLetter(await readFileBoundedAsync(path)).text };
     }),
   rulesDoc: existsSync(rulesDoc) ? pathToFileURL(rulesDoc).href : undefined,
-  readWorkspaceFile: (folderUri, path) => readFile(isAbsolute(path) ? path : join(fileURLToPath(folderUri), path), 'utf8'),
+  readWorkspaceFile: async (folderUri, path) => (await readFileBoundedAsync(await insideFolder(fileURLToPath(folderUri), path))).toString('utf8'),
 });
