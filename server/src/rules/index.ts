@@ -2,6 +2,7 @@ import type { Letter } from '../letter/model';
 import { annotationTodo } from './annotation-todo';
 import { annotationUnknownKind } from './annotation-unknown-kind';
 import { annotationMalformed } from './annotation-malformed';
+import { annotationNested } from './annotation-nested';
 import { annotationUnclosed } from './annotation-unclosed';
 import { sectionOutOfOrder } from './section-out-of-order';
 import { sectionDuplicate } from './section-duplicate';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   annotationUnclosed,
   annotationMalformed,
   annotationUnknownKind,
+  annotationNested,
   annotationTodo,
 ];
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
