@@ -2,7 +2,7 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
 import type { FindingMemo } from '../incremental/finding-memo';
-import type { Problem, Severity } from '../rules/rule';
+import type { Severity } from '../rules/rule';
 
 export const SOURCE = 'imr';
 
@@ -15,23 +15,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /**
  * The letter's problems as LSP diagnostics: the rule id is the code, linked to its entry in the
- * rule reference when `rulesDoc` (the reference's address) is known; the fixes travel in `data`.
+ * rule reference when `rulesDoc` (the reference's address) is known. Fixes do not travel with them:
+ * code actions take them from the letter as it is when asked (a letter's findings were half fix data).
  * `memo` is the document's, for the findings of items an edit did not touch.
  */
 export function diagnostics(letter: Letter, options: CheckOptions, rulesDoc?: string, memo?: FindingMemo): Diagnostic[] {
-  return checkLetter(letter, options, memo).map((p) => toDiagnostic(p, rulesDoc));
-}
-
-function toDiagnostic(problem: Problem, rulesDoc?: string): Diagnostic {
-  return {
-    range: problem.range,
-    severity: SEVERITY[problem.severity],
-    code: problem.ruleId,
-    codeDescription: rulesDoc ? { href: `${rulesDoc}#${problem.ruleId.replace(/\./g, '')}` } : undefined,
-    source: SOURCE,
-    message: problem.message,
-    data: problem.fixes ? { fixes: problem.fixes } : undefined,
+  // One link per rule, shared by its findings (a long letter has thousands of one rule's).
+  const links = new Map<string, { href: string } | undefined>();
+  const linkOf = (ruleId: string) => {
+    if (!links.has(ruleId)) links.set(ruleId, rulesDoc ? { href: `${rulesDoc}#${ruleId.replace(/\./g, '')}` } : undefined);
+    return links.get(ruleId);
   };
+  return checkLetter(letter, options, memo).map((p) => ({ range: p.range, severity: SEVERITY[p.severity], code: p.ruleId, codeDescription: linkOf(p.ruleId), source: SOURCE, message: p.message }));
 }
 
 /**
