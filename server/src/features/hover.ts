@@ -1,11 +1,11 @@
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import { type Catalog, DEFAULT_CATALOG, type GuidelineEntry } from '../guidelines/catalog';
-import { lineage, pagesOf, placeOf } from '../guidelines/describe';
+import { accessNote, lineage, pagesOf, placeOf } from '../guidelines/describe';
 import { contains } from '../letter/text/lines';
 import type { Annotation, Citation, Letter } from '../letter/model';
 import { type AnnotationKind, DEFAULT_KINDS, STATUTE_URL } from '../vocabulary/annotation-kinds';
 import { allCitations } from '../letter/citation-list';
-import { escapeMarkdown, markdownLink } from './markdown';
+import { escapeMarkdown, markdownLink, webSearchUrl } from './markdown';
 
 const STATEMENTS = {
   'outside-mtus': 'The decision rests on sources outside the MTUS. The MTUS is presumed correct (8 CCR 9792.25); 8 CCR 9792.21.1 sets the order in which other evidence may be searched.',
@@ -32,6 +32,8 @@ export function hover(letter: Letter, position: Position, catalog: Catalog = DEF
   if (!entry) {
     lines.push('**Guideline not in the catalog**', '', `\`imr\` could not resolve: ${escapeMarkdown(citation.span.text)}`);
     if (citation.url && markdownLink(citation.url, citation.url)) lines.push('', markdownLink(citation.url, citation.url)!);
+    // A search the user may choose to run, for the words as cited; nothing is fetched.
+    lines.push('', `${markdownLink('Search the web for this citation', webSearchUrl(citation.span.text))} (opens in your browser)`);
     return result(lines, citation.span.range);
   }
   lines.push(...describe(catalog, entry));
@@ -77,13 +79,16 @@ function citedDetail(citation: Citation, partText: string | undefined): string {
   return bits.join(' · ');
 }
 
-/** The entry's links, then its guideline's, without repeats. */
+/** The entry's links, then its guideline's, without repeats, each marked free or licensed where the catalog says. */
 function linksFor(catalog: Catalog, entry: GuidelineEntry): string[] {
   const seen = new Set<string>();
   return lineage(catalog, entry)
     .flatMap((e) => e.links)
     .filter((l) => !seen.has(l.url) && seen.add(l.url))
-    .map((l) => markdownLink(l.label, l.url))
+    .map((l) => {
+      const link = markdownLink(l.label, l.url);
+      return link && `${link}${accessNote(l)}`;
+    })
     .filter((l): l is string => l !== undefined);
 }
 
