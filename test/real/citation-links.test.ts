@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import type { Position } from 'vscode-languageserver-types';
 import { hover } from '../../server/src/features/hover';
 import { documentLinks } from '../../server/src/features/links';
-import { contains } from '../../server/src/letter/lines';
+import { contains } from '../../server/src/letter/text/lines';
 import { parseLetter } from '../../server/src/letter/parse';
 
 // The real, DWC-published letters live beside the project, not in it; a user's clone has none.

@@ -36,10 +36,12 @@ export function hover(letter: Letter, position: Position, catalog: Catalog = DEF
     lines.push('', `${markdownLink('Search the web for this citation', webSearchUrl(citation.span.text))} (opens in your browser)`);
     return result(lines, citation.span.range);
   }
-  lines.push(...describe(catalog, entry));
+  // A section heading all 2004 chapters share (Special Studies) is read within the guideline cited.
+  const within = part?.entry && citation.entry && entry.kind === 'section-name' ? citation.entry : undefined;
+  lines.push(...describe(catalog, entry, within));
   const cited = citedDetail(citation, part?.span.text);
   if (cited) lines.push('', `Cited: ${cited}`);
-  const links = linksFor(catalog, entry);
+  const links = linksFor(catalog, entry, within);
   if (links.length > 0) lines.push('', links.join(' · '));
   return result(lines, part?.span.range ?? citation.span.range);
 }
@@ -59,8 +61,8 @@ function annotationHover(a: Annotation, kinds: readonly AnnotationKind[]): Hover
   return result(lines, a.range);
 }
 
-function describe(catalog: Catalog, entry: GuidelineEntry): string[] {
-  const [self, ...up] = lineage(catalog, entry);
+function describe(catalog: Catalog, entry: GuidelineEntry, within?: GuidelineEntry): string[] {
+  const [self, ...up] = chainOf(catalog, entry, within);
   const lines = [`**${escapeMarkdown(self.name)}**`, ''];
   if (up.length > 0) lines.push(`In: ${up.map((e) => escapeMarkdown(e.name)).join(' › ')}`, '');
   lines.push(`${escapeMarkdown(self.publisher)} · ${escapeMarkdown(placeOf(self))}`);
@@ -80,9 +82,9 @@ function citedDetail(citation: Citation, partText: string | undefined): string {
 }
 
 /** The entry's links, then its guideline's, without repeats, each marked free or licensed where the catalog says. */
-function linksFor(catalog: Catalog, entry: GuidelineEntry): string[] {
+function linksFor(catalog: Catalog, entry: GuidelineEntry, within?: GuidelineEntry): string[] {
   const seen = new Set<string>();
-  return lineage(catalog, entry)
+  return chainOf(catalog, entry, within)
     .flatMap((e) => e.links)
     .filter((l) => !seen.has(l.url) && seen.add(l.url))
     .map((l) => {
@@ -90,6 +92,11 @@ function linksFor(catalog: Catalog, entry: GuidelineEntry): string[] {
       return link && `${link}${accessNote(l)}`;
     })
     .filter((l): l is string => l !== undefined);
+}
+
+/** The entry and what it belongs to: its catalog parents, or the guideline it was cited within. */
+function chainOf(catalog: Catalog, entry: GuidelineEntry, within?: GuidelineEntry): GuidelineEntry[] {
+  return within ? [entry, ...lineage(catalog, within)] : lineage(catalog, entry);
 }
 
 function result(lines: string[], range: Range): Hover {
