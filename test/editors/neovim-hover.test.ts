@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { VALID_LETTER, edit, lineOf } from '../fixtures/letters';
+
+const ROOT = join(__dirname, '..', '..');
+const SERVER = join(ROOT, 'dist', 'server.js');
+const CONFIG = join(ROOT, 'editors', 'neovim', 'imr.lua');
+const NVIM = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0 ? 'nvim' : undefined;
+
+const LETTER = edit(
+  VALID_LETTER,
+  'Decision based on MTUS Knee Complaints 2004.',
+  'Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300.\nDecision based on Non-MTUS Citation Official Disability Guidelines (ODG), Low Back Chapter.',
+);
+
+/**
+ * Runs in Neovim once the letter is open: hovers at each position and shows each answer the way
+ * Neovim's own hover does (a Markdown floating window), then writes the window's lines to a file.
+ */
+const PROBE = (out: string, positions: { line: number; character: number }[]) => `
+local ok = vim.wait(20000, function() return #vim.lsp.buf_get_clients(0) > 0 end, 50)
+local result = { attached = ok, shown = {} }
+if ok then
+  local doc = vim.lsp.util.make_text_document_params()
+  for i, pos in ipairs(vim.fn.json_decode(${JSON.stringify(JSON.stringify(positions))})) do
+    local answers = vim.lsp.buf_request_sync(0, 'textDocument/hover', { textDocument = doc, position = pos }, 20000)
+    for _, r in pairs(answers or {}) do
+      if r.result then
+        local lines = vim.lsp.util.trim_empty_lines(vim.lsp.util.convert_input_to_markdown_lines(r.result.contents))
+        local buf, win = vim.lsp.util.open_floating_preview(lines, 'markdown', {})
+        result.shown[i] = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\\n')
+        vim.api.nvim_win_close(win, true)
+      end
+    end
+  end
+end
+local f = io.open(${JSON.stringify(out)}, 'w')
+f:write(vim.fn.json_encode(result))
+f:close()
+vim.cmd('qa!')
+`;
+
+describe('Neovim', () => {
+  test('citation hovers read cleanly in Neovim\'s hover window: no escapes where there is nothing to escape', { skip: !NVIM ? 'no nvim on PATH: apt-get install neovim' : !existsSync(SERVER) ? 'no bundle: run node esbuild.mjs' : false, timeout: 60_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imr-nvim-hover-'));
+    const letter = join(dir, 'letter.imr');
+    writeFileSync(letter, LETTER);
+    const init = join(dir, 'init.lua');
+    // The configuration users copy, with the server taken from this checkout.
+    writeFileSync(init, `vim.g.imr_language_server_cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(SERVER)}, '--stdio' }\ndofile(${JSON.stringify(CONFIG)})\n`);
+    const mtus = lineOf(LETTER, 'Decision based on MTUS ACOEM Chapter 12');
+    const odg = lineOf(LETTER, 'Decision based on Non-MTUS Citation Official');
+    const column = (line: number, word: string) => LETTER.split('\n')[line].indexOf(word) + 1;
+    const positions = [
+      { line: mtus, character: column(mtus, 'MTUS ACOEM') }, // the citation's first word
+      { line: mtus, character: column(mtus, '300') },
+      { line: odg, character: column(odg, 'Non-MTUS') },
+    ];
+    const probe = join(dir, 'probe.lua');
+    const out = join(dir, 'result.json');
+    writeFileSync(probe, PROBE(out, positions));
+    execFileSync(NVIM!, ['--headless', '-n', '-i', 'NONE', '-u', init, letter, '-c', `luafile ${probe}`], { cwd: dir, timeout: 50_000, stdio: 'pipe', env: { ...process.env, XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir } });
+    const result = JSON.parse(readFileSync(out, 'utf8')) as { attached: boolean; shown: string[] };
+    assert.equal(result.attached, true, 'the server attached to the letter');
+    const [onMtus, onPage, onOdg] = result.shown;
+    for (const shown of [onMtus, onPage]) {
+      assert.match(shown, /\*\*ACOEM Ch\. 12 Low Back Complaints\*\*/);
+      assert.match(shown, /MTUS, 8 CCR §9792\.23\.5/);
+      assert.match(shown, /Cited: page 300/);
+      assert.match(shown, /\(https:\/\/www\.dir\.ca\.gov\/t8\/9792_23_5\.html\)/);
+    }
+    assert.match(onOdg, /\*\*ODG Low Back - Lumbar & Thoracic \(Acute & Chronic\)\*\*/);
+    assert.match(onOdg, /In: Official Disability Guidelines \(ODG\)/);
+    assert.match(onOdg, /\(https:\/\/www\.mcg\.com\/odg\/\) \(licensed: the guideline text needs a subscription\)/);
+    for (const shown of result.shown) assert.ok(!shown.includes('\\'), `a backslash shows in Neovim:\n${shown}`);
+  });
+});
