@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { VALID_LETTER, edit, lineOf } from '../fixtures/letters';
-
-const ROOT = join(__dirname, '..', '..');
-const SERVER = join(ROOT, 'dist', 'server.js');
-const CONFIG = join(ROOT, 'editors', 'neovim', 'imr.lua');
-const NVIM = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0 ? 'nvim' : undefined;
+import { NEOVIM_SKIP, runInNeovim } from './nvim';
 
 const LETTER = edit(
   VALID_LETTER,
@@ -45,13 +37,7 @@ vim.cmd('qa!')
 `;
 
 describe('Neovim', () => {
-  test('citation hovers read cleanly in Neovim\'s hover window: no escapes where there is nothing to escape', { skip: !NVIM ? 'no nvim on PATH: apt-get install neovim' : !existsSync(SERVER) ? 'no bundle: run node esbuild.mjs' : false, timeout: 60_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'imr-nvim-hover-'));
-    const letter = join(dir, 'letter.imr');
-    writeFileSync(letter, LETTER);
-    const init = join(dir, 'init.lua');
-    // The configuration users copy, with the server taken from this checkout.
-    writeFileSync(init, `vim.g.imr_language_server_cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(SERVER)}, '--stdio' }\ndofile(${JSON.stringify(CONFIG)})\n`);
+  test('citation hovers read cleanly in Neovim\'s hover window: no escapes where there is nothing to escape', { skip: NEOVIM_SKIP, timeout: 60_000 }, () => {
     const mtus = lineOf(LETTER, 'Decision based on MTUS ACOEM Chapter 12');
     const odg = lineOf(LETTER, 'Decision based on Non-MTUS Citation Official');
     const column = (line: number, word: string) => LETTER.split('\n')[line].indexOf(word) + 1;
@@ -60,11 +46,7 @@ describe('Neovim', () => {
       { line: mtus, character: column(mtus, '300') },
       { line: odg, character: column(odg, 'Non-MTUS') },
     ];
-    const probe = join(dir, 'probe.lua');
-    const out = join(dir, 'result.json');
-    writeFileSync(probe, PROBE(out, positions));
-    execFileSync(NVIM!, ['--headless', '-n', '-i', 'NONE', '-u', init, letter, '-c', `luafile ${probe}`], { cwd: dir, timeout: 50_000, stdio: 'pipe', env: { ...process.env, XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir } });
-    const result = JSON.parse(readFileSync(out, 'utf8')) as { attached: boolean; shown: string[] };
+    const result = runInNeovim(LETTER, (out) => PROBE(out, positions)) as { attached: boolean; shown: string[] };
     assert.equal(result.attached, true, 'the server attached to the letter');
     const [onMtus, onPage, onOdg] = result.shown;
     for (const shown of [onMtus, onPage]) {

@@ -105,7 +105,8 @@ describe('every cited guideline in the real letters links to its page', { skip }
           else misses.push(`${file}:${positionAt(text, clause.from).line + 1} "${text.slice(clause.from, clause.to).replace(/\s+/g, ' ')}": ${missed.join(' ')}`);
         }
       }
-      t.diagnostic(`${clean}/${clauseCount} clauses (${words} words) in ${files.length} letters covered${misses.length ? `; misses:\n${misses.join('\n')}` : ''}`);
+      t.diagnostic(`${clean}/${clauseCount} clauses (${words} words) in ${files.length} letters covered`);
+      for (const miss of misses) t.diagnostic(`miss: ${miss}`);
       assert.ok(clauseCount > 0, 'found no "Decision based on" clause');
       assert.deepEqual(misses, []);
     });
