@@ -37,6 +37,20 @@ const MDGUIDELINES = {
 
 const free = (label, url, confidence, source) => ({ label, url, access: 'free', confidence, source });
 
+/** A drug or literature reference outside the MTUS: titled by its first alias. */
+const information = (id, name, publisher, confidence, aliases, links) => ({
+  id,
+  kind: 'guideline',
+  name,
+  title: aliases[0],
+  publisher,
+  part: 'not part of the MTUS (drug information)',
+  mtus: false,
+  confidence,
+  aliases,
+  links,
+});
+
 /** Entries for the catalog, in the shape build-catalog.mjs writes. */
 export const NON_MTUS_SOURCES = [
   {
@@ -78,77 +92,25 @@ export const NON_MTUS_SOURCES = [
     links: [UPTODATE],
     notes: 'reviewers occasionally cite UpToDate topics as Non-MTUS Citation',
   },
+  information('dailymed', 'DailyMed (FDA drug labels)', 'U.S. National Library of Medicine', 'confirmed', ['DailyMed', 'Daily Med'], [
+    free('DailyMed (National Library of Medicine): FDA drug labels', 'https://dailymed.nlm.nih.gov/dailymed/', 'partial', 'page read at https://www.dailymed.nlm.nih.gov:443/dailymed/about-dailymed.cfm; the home address is its folder'),
+  ]),
+  information('drugs-com', 'Drugs.com (drug information)', 'Drugsite Trust', 'partial', ['Drugs.com', 'www.drugs.com'], [
+    free('Drugs.com: drug information', 'https://www.drugs.com/', 'partial', 'domain as public references name it; https://www.drugs.com/drug_information.html linked in public repositories'),
+  ]),
+  information('medscape', 'Medscape (drug and disease reference)', 'WebMD', 'partial', ['Medscape', 'Medscape Reference', 'Medscape.com'], [
+    free('Medscape: drug and disease reference (free registration)', 'https://reference.medscape.com/', 'unverified', 'domain medscape.com as public references name it; the reference address is not confirmed'),
+  ]),
+  information('rxlist', 'RxList (drug information)', 'WebMD', 'partial', ['RxList', 'RxList.com'], [free('RxList: drug information', 'https://www.rxlist.com/', 'partial', 'domain rxlist.com as public references name it')]),
   {
-    id: 'dailymed',
-    kind: 'guideline',
-    name: 'DailyMed (FDA drug labels)',
-    title: 'DailyMed',
-    publisher: 'U.S. National Library of Medicine',
-    part: 'not part of the MTUS (drug information)',
-    mtus: false,
-    confidence: 'confirmed',
-    aliases: ['DailyMed', 'Daily Med'],
-    links: [free('DailyMed (National Library of Medicine): FDA drug labels', 'https://dailymed.nlm.nih.gov/dailymed/', 'partial', 'page read at https://www.dailymed.nlm.nih.gov:443/dailymed/about-dailymed.cfm; the home address is its folder')],
-  },
-  {
-    id: 'drugs-com',
-    kind: 'guideline',
-    name: 'Drugs.com (drug information)',
-    title: 'Drugs.com',
-    publisher: 'Drugsite Trust',
-    part: 'not part of the MTUS (drug information)',
-    mtus: false,
-    confidence: 'partial',
-    aliases: ['Drugs.com', 'www.drugs.com'],
-    links: [free('Drugs.com: drug information', 'https://www.drugs.com/', 'partial', 'domain as public references name it; https://www.drugs.com/drug_information.html linked in public repositories')],
-  },
-  {
-    id: 'medscape',
-    kind: 'guideline',
-    name: 'Medscape (drug and disease reference)',
-    title: 'Medscape',
-    publisher: 'WebMD',
-    part: 'not part of the MTUS (drug information)',
-    mtus: false,
-    confidence: 'partial',
-    aliases: ['Medscape', 'Medscape Reference', 'Medscape.com'],
-    links: [free('Medscape: drug and disease reference (free registration)', 'https://reference.medscape.com/', 'unverified', 'domain medscape.com as public references name it; the reference address is not confirmed')],
-  },
-  {
-    id: 'rxlist',
-    kind: 'guideline',
-    name: 'RxList (drug information)',
-    title: 'RxList',
-    publisher: 'WebMD',
-    part: 'not part of the MTUS (drug information)',
-    mtus: false,
-    confidence: 'partial',
-    aliases: ['RxList', 'RxList.com'],
-    links: [free('RxList: drug information', 'https://www.rxlist.com/', 'partial', 'domain rxlist.com as public references name it')],
-  },
-  {
-    id: 'fda-drug-labels',
-    kind: 'guideline',
-    name: 'FDA drug label (prescribing information)',
+    ...information('fda-drug-labels', 'FDA drug label (prescribing information)', 'U.S. Food and Drug Administration', 'partial', ['FDA', 'FDA label', 'FDA labeling', 'FDA package insert', 'Food and Drug Administration', 'U.S. Food and Drug Administration', 'package insert', 'prescribing information'], [
+      free('DailyMed (National Library of Medicine): the FDA labels as submitted', 'https://dailymed.nlm.nih.gov/dailymed/', 'partial', 'DailyMed is where the National Library of Medicine publishes FDA labeling (https://www.dailymed.nlm.nih.gov:443/dailymed/about-dailymed.cfm)'),
+    ]),
     title: 'FDA-approved labeling',
-    publisher: 'U.S. Food and Drug Administration',
-    part: 'not part of the MTUS (drug information)',
-    mtus: false,
-    confidence: 'partial',
-    aliases: ['FDA', 'FDA label', 'FDA labeling', 'FDA package insert', 'Food and Drug Administration', 'U.S. Food and Drug Administration', 'package insert', 'prescribing information'],
-    links: [free('DailyMed (National Library of Medicine): the FDA labels as submitted', 'https://dailymed.nlm.nih.gov/dailymed/', 'partial', 'DailyMed is where the National Library of Medicine publishes FDA labeling (https://www.dailymed.nlm.nih.gov:443/dailymed/about-dailymed.cfm)')],
-    notes: 'letters cite a drug\'s FDA labeling; DailyMed publishes it',
+    notes: "letters cite a drug's FDA labeling; DailyMed publishes it",
   },
   {
-    id: 'pubmed',
-    kind: 'guideline',
-    name: 'PubMed (peer-reviewed literature)',
-    title: 'PubMed',
-    publisher: 'U.S. National Library of Medicine',
+    ...information('pubmed', 'PubMed (peer-reviewed literature)', 'U.S. National Library of Medicine', 'partial', ['PubMed', 'MEDLINE'], [free('PubMed (National Library of Medicine)', 'https://pubmed.ncbi.nlm.nih.gov/', 'partial', 'address as public references name it')]),
     part: 'not part of the MTUS (peer-reviewed studies, 8 CCR 9792.21.1)',
-    mtus: false,
-    confidence: 'partial',
-    aliases: ['PubMed', 'MEDLINE'],
-    links: [free('PubMed (National Library of Medicine)', 'https://pubmed.ncbi.nlm.nih.gov/', 'partial', 'address as public references name it')],
   },
 ];

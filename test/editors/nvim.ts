@@ -13,10 +13,10 @@ export const NEOVIM_SKIP: string | false = !NVIM ? 'no nvim on PATH: apt-get ins
 
 /**
  * Opens the letter in a headless Neovim with the README's configuration (editors/neovim/imr.lua,
- * the server taken from this checkout), runs the Lua `probe` (given the file it must write its
- * JSON result to, before it quits) and returns what it wrote.
+ * the server taken from this checkout), waits for the server to attach, runs the Lua `probe` (which
+ * fills the table `result`) and returns that table, with `attached` saying whether the server did.
  */
-export function runInNeovim(letterText: string, probe: (out: string) => string): unknown {
+export function runInNeovim(letterText: string, probe: string): { attached: boolean } & Record<string, unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'imr-nvim-'));
   const letter = join(dir, 'letter.imr');
   writeFileSync(letter, letterText);
@@ -24,7 +24,17 @@ export function runInNeovim(letterText: string, probe: (out: string) => string):
   writeFileSync(init, `vim.g.imr_language_server_cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(SERVER)}, '--stdio' }\ndofile(${JSON.stringify(CONFIG)})\n`);
   const probeFile = join(dir, 'probe.lua');
   const out = join(dir, 'result.json');
-  writeFileSync(probeFile, probe(out));
+  writeFileSync(probeFile, `
+local ok = vim.wait(20000, function() return #vim.lsp.buf_get_clients(0) > 0 end, 50)
+local result = { attached = ok }
+if ok then
+${probe}
+end
+local f = io.open(${JSON.stringify(out)}, 'w')
+f:write(vim.fn.json_encode(result))
+f:close()
+vim.cmd('qa!')
+`);
   execFileSync(NVIM!, ['--headless', '-n', '-i', 'NONE', '-u', init, letter, '-c', `luafile ${probeFile}`], { cwd: dir, timeout: 50_000, stdio: 'pipe', env: { ...process.env, XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir } });
-  return JSON.parse(readFileSync(out, 'utf8'));
+  return JSON.parse(readFileSync(out, 'utf8')) as { attached: boolean } & Record<string, unknown>;
 }
