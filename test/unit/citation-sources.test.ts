@@ -146,7 +146,7 @@ describe('parts of a section list that name no guideline part', () => {
 
 describe('hover text as a plain-text client shows it', () => {
   test('ordinary letter text is left as written', () => {
-    for (const plain of ['ACOEM Ch. 12, pp. 286–326', 'MTUS, 8 CCR §9792.23.5', 'Knee & Leg (Acute & Chronic)', 'Opioids 2016 §1.3: Severe Acute Injuries', 'Pain (chronic); 2013!', 'e.g. 50% of "cases" = 1/2 + 3', 'Opioid-induced constipation']) {
+    for (const plain of ['ACOEM Ch. 12, pp. 286–326', 'MTUS, 8 CCR §9792.23.5', 'Knee & Leg (Acute & Chronic)', 'Opioids 2016 §1.3: Severe Acute Injuries', 'Pain (chronic); 2013!', 'e.g. 50% of "cases" = 1/2 + 3 @ 2 www', 'awww.x', 'Opioid-induced constipation', '1.4 Opioids for Acute Pain', '-2 points', '#3 of 4', '= equal', '2016 guidelines']) {
       assert.equal(escapeMarkdown(plain), plain);
     }
   });
@@ -164,10 +164,12 @@ describe('hover text as a plain-text client shows it', () => {
       ['# heading', '\\# heading'],
       ['- item', '\\- item'],
       ['+ item', '\\+ item'],
-      ['= underline', '\\= underline'],
+      ['==', '\\=='],
+      ['---', '\\---'],
       ['12. item', '12\\. item'],
       ['3) item', '3\\) item'],
-      ['see www.x.com or https://x.com', 'see www.x.com or https\\://x.com'],
+      ['see www.x.com or https://x.com', 'see www\\.x.com or https\\://x.com'],
+      ['write to a@b.org', 'write to a\\@b.org'],
       ['two\n\nlines', 'two lines'],
     ];
     for (const [text, escaped] of cases) assert.equal(escapeMarkdown(text), escaped, text);

@@ -10,7 +10,7 @@ export function escapeMarkdown(text: string): string {
   let out = '';
   for (let i = 0; i < one.length; i++) {
     const c = one[i];
-    if (ALWAYS.has(c) || (c === '&' && startsEntity(one, i + 1)) || (c === ':' && one.startsWith('//', i + 1))) out += `\\${c}`;
+    if (ALWAYS.has(c) || (c === '&' && startsEntity(one, i + 1)) || startsAutolink(one, i)) out += `\\${c}`;
     else out += c;
   }
   return escapeLineStart(out);
@@ -19,22 +19,38 @@ export function escapeMarkdown(text: string): string {
 // Emphasis, code, links and images, HTML and autolinks, table cells, strike-through, and the escape itself.
 const ALWAYS = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~']);
 
+/**
+ * Where a client that turns bare addresses into links (GFM autolinks) would: the ":" of "https://",
+ * the "." of a "www." that starts a word, the "@" of an e-mail address.
+ */
+function startsAutolink(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === ':') return text.startsWith('//', i + 1);
+  if (c === '.') return i >= 3 && text.slice(i - 3, i).toLowerCase() === 'www' && !isAlphanumeric(text[i - 4]);
+  return c === '@' && isAlphanumeric(text[i - 1]) && isAlphanumeric(text[i + 1]);
+}
+
+function isAlphanumeric(c: string | undefined): boolean {
+  return c !== undefined && /[A-Za-z0-9]/.test(c);
+}
+
 /** After "&": an entity name or number and ";" (`&amp;`, `&#60;`), which would render as the character. */
 function startsEntity(text: string, from: number): boolean {
   let i = from;
   if (text[i] === '#') i++;
   const start = i;
-  while (i < text.length && i - start < 32 && /[A-Za-z0-9]/.test(text[i])) i++;
+  while (i < text.length && i - start < 32 && isAlphanumeric(text[i])) i++;
   return i > start && text[i] === ';';
 }
 
 /**
- * What only the start of a line can make: a heading (#), a list item (- + or "1." / "1)"), a
- * setext underline (=). The text may be placed at a line start, so its first character is treated as one.
+ * What only the start of a line can make: a heading ("# "), a list item ("- ", "+ ", "1. ", "1) "),
+ * a thematic break or setext underline ("---", "=="). The text may be placed at a line start, so
+ * its start is treated as one; "1.4 Opioids" or "-2" start nothing and are left alone.
  */
 function escapeLineStart(text: string): string {
-  if (/^[#+=-]/.test(text)) return `\\${text}`;
-  const number = /^(\d{1,9})([.)])/.exec(text);
+  if (/^(?:#{1,6}(?:\s|$)|[-+](?:\s|$)|[-=]+\s*$)/.test(text)) return `\\${text}`;
+  const number = /^(\d{1,9})[.)](?:\s|$)/.exec(text);
   return number ? `${number[1]}\\${text.slice(number[1].length)}` : text;
 }
 
