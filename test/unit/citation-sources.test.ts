@@ -124,7 +124,7 @@ describe('parts of a section list that name no guideline part', () => {
   const unresolved = (text: string) => checkLetter(parseLetter(text)).filter((f) => f.ruleId === 'citation.unresolved').map((f) => f.message);
 
   test('a page number, a page range, a year, an edition or a table is not an unknown section', () => {
-    for (const list of ['326', '303-305', 'Special Studies, 303', 'Initial Care, 2016', 'Special Studies, pg. 309', 'Initial Care, Table 12-8', 'Summary, 3rd ed.', '(updated 11/22/16)']) {
+    for (const list of ['326', '303-305', 'Special Studies, 303', 'Initial Care, 2016', 'Special Studies, pg. 309', 'Initial Care, Table 12-8', 'Summary, 3rd ed.', '(updated 11/22/16)', 'Summary, page(s) 303', 'Initial Care, Page(s): 300-301']) {
       const text = letterCiting(`Decision based on MTUS Low Back Complaints 2004, Section(s): ${list}.`);
       assert.deepEqual(unresolved(text), [], list);
     }

@@ -148,8 +148,8 @@ function pageNumber(piece: string): { from: number; to: number } | undefined {
   return from > 0 && to >= from ? { from, to } : undefined;
 }
 
-// Words that say where in a guideline, or which printing, but never name a part of it.
-const NOT_NAME_WORDS = new Set(['page', 'pages', 'pg', 'pgs', 'p', 'pp', 'table', 'tables', 'figure', 'fig', 'ed', 'edition', 'st', 'nd', 'rd', 'th', 'updated', 'update', 'revised', 'version', 'web', 'online', 'accessed', 'chapter', 'ch', 'section', 'sections', 'vol', 'volume', 'no', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+// Words that say where in a guideline, or which printing, but never name a part of it ("s" of "page(s)").
+const NOT_NAME_WORDS = new Set(['page', 'pages', 's', 'pg', 'pgs', 'p', 'pp', 'table', 'tables', 'figure', 'fig', 'ed', 'edition', 'st', 'nd', 'rd', 'th', 'updated', 'update', 'revised', 'version', 'web', 'online', 'accessed', 'chapter', 'ch', 'section', 'sections', 'vol', 'volume', 'no', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /**
  * A piece of a section list that names nothing: numbers (a page, a year, `11/22/16`) with at most
