@@ -62,7 +62,7 @@ describe('sources outside the MTUS, in the forms letters write them', () => {
           const p = at(text, word);
           const md = hoverText(text, p);
           assert.ok(md.includes(`](${s.url})`), `hover on ${word} links to ${s.url}:\n${md}`);
-          const note = s.access === 'licensed' ? 'licensed: the guideline text needs a subscription' : '(free)';
+          const note = s.access === 'licensed' ? '(licensed: the guideline text needs a subscription)' : '(free';
           assert.ok(md.includes(note), `hover on ${word} says ${note}`);
           const link = linkAt(text, p);
           assert.ok(link, `a document link on ${word}`);
@@ -72,6 +72,13 @@ describe('sources outside the MTUS, in the forms letters write them', () => {
       });
     }
   }
+});
+
+test('an address the research could not confirm says so', () => {
+  const text = letterCiting('Decision based on Non-MTUS Citation Medscape, Ondansetron dosing.');
+  assert.match(hoverText(text, at(text, 'Medscape')), /\]\(https:\/\/reference\.medscape\.com\/\) \(free; address unverified\)/);
+  const known = letterCiting('Decision based on Non-MTUS Citation Drugs.com, Zofran.');
+  assert.match(hoverText(known, at(known, 'Drugs.com')), /\]\(https:\/\/www\.drugs\.com\/\) \(free\)/);
 });
 
 describe('the whole citation', () => {

@@ -25,7 +25,11 @@ export function lineage(catalog: Catalog, entry: GuidelineEntry): GuidelineEntry
   return chain;
 }
 
-/** What the reader will find behind a link: a free page, or a licensed product's page. */
+/**
+ * What the reader will find behind a link: a free page, or a licensed product's page; and, where
+ * the research could not confirm the address itself, that it is unverified.
+ */
 export function accessNote(link: GuidelineLink): string {
-  return link.access === 'licensed' ? ' (licensed: the guideline text needs a subscription)' : link.access === 'free' ? ' (free)' : '';
+  const notes = [link.access === 'licensed' ? 'licensed: the guideline text needs a subscription' : link.access === 'free' ? 'free' : '', link.confidence === 'unverified' ? 'address unverified' : ''].filter(Boolean);
+  return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }
