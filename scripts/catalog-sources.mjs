@@ -28,11 +28,11 @@ const ACOEM_GUIDELINES = {
 };
 
 const MDGUIDELINES = {
-  label: 'MDGuidelines (Reed Group): ACOEM Practice Guidelines in full',
+  label: 'MDGuidelines (Reed Group): ACOEM Practice Guidelines and the Medical Disability Advisor in full',
   url: 'https://www.mdguidelines.com/',
   access: 'licensed',
-  confidence: 'partial',
-  source: "named by ACOEM's guidelines page as the subscription for the full guidelines; the site's /MTUS page is already in the catalog (DWC)",
+  confidence: 'confirmed',
+  source: "page read at http://www.mdguidelines.com/ (Reed Group DisabilityGuidelines: the Medical Disability Advisor, ACOEM Practice Guidelines, ACOEM version 3); named by ACOEM's guidelines page as the subscription for the full guidelines",
 };
 
 const free = (label, url, confidence, source) => ({ label, url, access: 'free', confidence, source });
@@ -91,6 +91,33 @@ export const NON_MTUS_SOURCES = [
     aliases: ['UpToDate', 'UpToDate.com', 'accessed from UpToDate.com', 'Up To Date'],
     links: [UPTODATE],
     notes: 'reviewers occasionally cite UpToDate topics as Non-MTUS Citation',
+  },
+  {
+    id: 'mdguidelines',
+    kind: 'guideline',
+    name: 'MDGuidelines: the Medical Disability Advisor (Reed Group)',
+    title: 'The Medical Disability Advisor',
+    publisher: 'Reed Group',
+    part: 'not part of the MTUS (return-to-work and disability duration guidelines)',
+    mtus: false,
+    confidence: 'confirmed',
+    aliases: ['Medical Disability Advisor', 'The Medical Disability Advisor', 'MDGuidelines', 'MD Guidelines', 'Reed Group', 'Reed Group DisabilityGuidelines'],
+    links: [MDGUIDELINES],
+  },
+  {
+    id: 'aetna-cpb',
+    kind: 'guideline',
+    name: 'Aetna Clinical Policy Bulletins',
+    title: 'Aetna Medical Clinical Policy Bulletins (CPBs)',
+    publisher: 'Aetna',
+    part: 'not part of the MTUS (a health plan\'s coverage policies)',
+    mtus: false,
+    confidence: 'confirmed',
+    aliases: ['Aetna Clinical Policy Bulletin', 'Aetna Clinical Policy Bulletins', 'Aetna CPB', 'Aetna Medical Clinical Policy Bulletin', 'Aetna'],
+    links: [
+      free('Aetna: Medical Clinical Policy Bulletins (search by number or keyword)', 'https://www.aetna.com/health-care-professionals/clinical-policy-bulletins/medical-clinical-policy-bulletins.html', 'confirmed', 'page read at that address'),
+    ],
+    notes: 'each bulletin has its own page (www.aetna.com/cpb/medical/data/...); the index is linked, not a bulletin the letter may not name',
   },
   information('dailymed', 'DailyMed (FDA drug labels)', 'U.S. National Library of Medicine', 'confirmed', ['DailyMed', 'Daily Med'], [
     free('DailyMed (National Library of Medicine): FDA drug labels', 'https://dailymed.nlm.nih.gov/dailymed/', 'partial', 'page read at https://www.dailymed.nlm.nih.gov:443/dailymed/about-dailymed.cfm; the home address is its folder'),

@@ -48,6 +48,8 @@ const SOURCES: { clause: string; words: string[]; entry: string; url: string; ac
   { clause: 'Decision based on Non-MTUS Citation Lyrica (pregabalin) FDA package insert.', words: ['Lyrica', 'FDA', 'insert'], entry: 'fda-drug-labels', url: 'https://dailymed.nlm.nih.gov/dailymed/', access: 'free' },
   { clause: 'Decision based on Non-MTUS Citation DailyMed: Terocin lotion label.', words: ['DailyMed:', 'Terocin'], entry: 'dailymed', url: 'https://dailymed.nlm.nih.gov/dailymed/', access: 'free' },
   { clause: 'Decision based on Non-MTUS Citation Medscape, Ondansetron dosing.', words: ['Medscape', 'dosing'], entry: 'medscape', url: 'https://reference.medscape.com/', access: 'free' },
+  { clause: 'Decision based on Non-MTUS Citation Aetna Clinical Policy Bulletin: Transcutaneous Electrical Nerve\nStimulation (TENS), Number 0011.', words: ['Aetna', 'Bulletin:', 'Stimulation', '0011'], entry: 'aetna-cpb', url: 'https://www.aetna.com/health-care-professionals/clinical-policy-bulletins/medical-clinical-policy-bulletins.html', access: 'free' },
+  { clause: 'Decision based on Non-MTUS Citation The Medical Disability Advisor, Lumbar Sprain.', words: ['Medical', 'Advisor', 'Sprain'], entry: 'mdguidelines', url: 'https://www.mdguidelines.com/', access: 'licensed' },
   { clause: 'Decision based on Non-MTUS Citation RxList, Soma (carisoprodol).', words: ['RxList', 'Soma'], entry: 'rxlist', url: 'https://www.rxlist.com/', access: 'free' },
 ];
 
