@@ -22,6 +22,26 @@ describe('annotation exports', () => {
     assert.match(md, /## Tramadol ER 100mg #30 day supply: 30 with two refills: Overturned\n\n- \*\*substitution\*\* \(line \d+\)\n {2}> supported\n {2}Replace with: allowed/);
   });
 
+  test('markdown: item names, notes, quotes and file names from a letter are escaped: no HTML, image, link or command: link renders', () => {
+    const hostile = edit(
+      edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace <img src=x onerror=alert(1)>, left: Upheld'),
+      'No instability is',
+      'No {==instability <script>alert(1)</script>==}{>>appeal-fact: see [the notes](command:workbench.action.terminal.new) and ![x](https://example.org/t.png)<<} is',
+    );
+    const md = exportAnnotations({ name: '<b>letter</b>.imr', text: hostile, letter: parseLetter(hostile) }, 'markdown');
+    // Every < and [ from the letter is escaped, so none opens a tag, a link or an image.
+    assert.doesNotMatch(md, /(?<!\\)[<[]/, md);
+    assert.match(md, /\\<img src=x onerror=alert\(1\)\\>/);
+    assert.match(md, /\\\[the notes\\\]\(command:/);
+  });
+
+  test('a hundred thousand notes export in one pass (grouping pushes rows, it does not copy them)', () => {
+    const notes = Array.from({ length: 100_000 }, (_, i) => `{>>note: ${i}<<}`).join(' ');
+    const many = edit(VALID_LETTER, 'No instability is', `No ${notes} instability is`);
+    const md = exportAnnotations(source(many), 'markdown');
+    assert.equal(md.match(/^- \*\*note\*\*/gm)?.length, 100_000);
+  });
+
   test('csv: one row per annotation, quoted where needed, formulas defused', () => {
     const csv = exportAnnotations(source(TEXT), 'csv').split('\r\n');
     assert.equal(csv[0], 'file,case_number,line,form,kind,item,decision,quote,note,proposed');

@@ -2,6 +2,7 @@ import { type AnnotationKind, DEFAULT_KINDS } from '../vocabulary/annotation-kin
 import { cleanOffset, scanAnnotations } from '../letter/annotations';
 import { headerField } from '../letter/header';
 import type { Annotation, Item, Letter } from '../letter/model';
+import { escapeMarkdown } from '../features/markdown';
 import { csvCell } from './item-table';
 
 export type ExportFormat = 'markdown' | 'csv' | 'json';
@@ -30,14 +31,18 @@ interface Row {
   line: number;
 }
 
+/** Each closed annotation with the item it falls in: both are in line order, so one sweep finds them all. */
 function rows({ letter }: ExportSource): Row[] {
+  const items = letter.items;
+  let k = 0;
   return letter.annotations
     .filter((a) => a.closed)
-    .map((annotation) => ({
-      annotation,
-      line: annotation.range.start.line + 1,
-      item: letter.items.find((i) => annotation.range.start.line >= i.range.start.line && annotation.range.start.line <= i.range.end.line),
-    }));
+    .map((annotation) => {
+      const line = annotation.range.start.line;
+      while (k < items.length && items[k].range.end.line < line) k++;
+      const item = k < items.length && items[k].range.start.line <= line ? items[k] : undefined;
+      return { annotation, line: line + 1, item };
+    });
 }
 
 const label = (a: Annotation) => a.kind ?? (a.form === 'comment' ? 'comment' : a.form);
@@ -48,27 +53,41 @@ function worksheet(source: ExportSource, kinds: readonly AnnotationKind[]): stri
   const caseNumber = headerField(letter.header, 'caseNumber')?.value?.text;
   const decided = headerField(letter.header, 'decisionDate')?.value?.text;
   const all = rows(source);
-  const out = [`# Annotations: ${caseNumber ?? name}`, '', `Letter: ${name}${decided ? ` · decision date ${decided}` : ''} · ${all.length} annotation${all.length === 1 ? '' : 's'}`, ''];
-  const grounds = kinds.filter((k) => k.ground).map((k) => [k, all.filter((r) => r.annotation.kind === k.id)] as const).filter(([, rs]) => rs.length > 0);
+  // Letter text and file names are untrusted: escaped as hovers escape them, so a name or a note
+  // holding HTML, an image, a link or a command: link reads as the characters it is.
+  const out = [`# Annotations: ${escapeMarkdown(caseNumber ?? name)}`, '', `Letter: ${escapeMarkdown(name)}${decided ? ` · decision date ${escapeMarkdown(decided)}` : ''} · ${all.length} annotation${all.length === 1 ? '' : 's'}`, ''];
+  const byKind = groupBy(all, (r) => r.annotation.kind);
+  const grounds = kinds.filter((k) => k.ground).map((k) => [k, byKind.get(k.id) ?? []] as const).filter(([, rs]) => rs.length > 0);
   if (grounds.length > 0) {
     out.push('## Grounds for appeal marked (Labor Code 4610.6(h))', '');
     for (const [k, rs] of grounds) out.push(`- ${k.ground} (${rs.length}: line${rs.length === 1 ? '' : 's'} ${rs.map((r) => r.line).join(', ')})`);
     out.push('');
   }
-  const groups = new Map<Item | undefined, Row[]>();
-  for (const r of all) groups.set(r.item, [...(groups.get(r.item) ?? []), r]);
+  const groups = groupBy(all, (r) => r.item);
   for (const item of [...letter.items, undefined]) {
     const rs = groups.get(item);
     if (!rs) continue;
-    out.push(item ? `## ${item.name}: ${item.decision?.value ?? item.decision?.text ?? 'no decision'}` : '## Elsewhere in the letter', '');
+    out.push(item ? `## ${escapeMarkdown(item.name)}: ${escapeMarkdown(item.decision?.value ?? item.decision?.text ?? 'no decision')}` : '## Elsewhere in the letter', '');
     for (const { annotation: a, line } of rs) {
-      out.push(`- **${label(a)}** (line ${line})${a.note ? `: ${a.note}` : ''}`);
-      if (a.quote) out.push(`  > ${a.quote}`);
-      if (a.proposed) out.push(`  ${a.form === 'addition' ? 'Add' : 'Replace with'}: ${a.proposed}`);
+      out.push(`- **${escapeMarkdown(label(a))}** (line ${line})${a.note ? `: ${escapeMarkdown(a.note)}` : ''}`);
+      if (a.quote) out.push(`  > ${escapeMarkdown(a.quote)}`);
+      if (a.proposed) out.push(`  ${a.form === 'addition' ? 'Add' : 'Replace with'}: ${escapeMarkdown(a.proposed)}`);
     }
     out.push('');
   }
   return out.join('\n');
+}
+
+/** The rows under each key, in their order (pushed, not copied: a letter may hold a hundred thousand notes). */
+function groupBy<K>(rows: readonly Row[], key: (r: Row) => K): Map<K, Row[]> {
+  const groups = new Map<K, Row[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const group = groups.get(k);
+    if (group) group.push(r);
+    else groups.set(k, [r]);
+  }
+  return groups;
 }
 
 export const CSV_HEADER = 'file,case_number,line,form,kind,item,decision,quote,note,proposed\r\n';
