@@ -71,8 +71,8 @@ export class Catalog {
       if (e.kind === 'topic' && e.parent) {
         this.addTopic(e.parent, e.title, e);
         for (const alias of e.aliases) {
-          const section = /Section\(s\): (.*)$/.exec(alias);
-          if (section) this.addTopic(e.parent, section[1], e);
+          const at = alias.indexOf('Section(s): ');
+          if (at >= 0) this.addTopic(e.parent, alias.slice(at + 'Section(s): '.length), e);
         }
       }
       else if (e.kind === 'section-name') this.sectionNames.set(key(e.title), e);

@@ -3,7 +3,7 @@ import type { Position } from 'vscode-languageserver-types';
 import type { Citation, CitedPart, PageRef, Span } from './model';
 import { before } from './text/lines';
 import type { Region } from './text/region';
-import { collapseWhite, isSpace } from './text/spaces';
+import { collapseWhite, isSpace, skipSpaces } from './text/spaces';
 
 /**
  * Recognises guideline citations in a guideline field (`Decision based on MTUS ...`, `Decision
@@ -16,11 +16,14 @@ const SEGMENT =
   /Decision\s+based\s+on\s+|The\s+(?:Claims\s+Administrator|Expert\s+Reviewer)\s+based\s+their\s+decision\s+on\s+recommendation\(s\)\s+outside\s+of\s+the\s+MTUS\s+Guidelines\.?|The\s+(?:Claims\s+Administrator|Expert\s+Reviewer)\s+did\s+not\s+cite\s+any\s+medical\s+evidence\s+for\s+its\s+decision\.?/gi;
 const NON_MTUS = /^Non-?\s*MTUS(?:\s+Citation)?\s*:?\s*/i;
 const MTUS = /^MTUS\s+/i;
-const NAME_AND_YEAR = /(\S(?:[^,.]|,(?! Section))*?)\s+((?:19|20)\d\d)\b(?:\s+Guidelines)?/y;
-const SECTIONS = /\s*,?\s*Section\(s\)\s*:\s*/y;
-const NEXT_GUIDELINE = /,\s*and\s+(?=[A-Z][^.:]{0,80}?\s(?:19|20)\d\d\b)/g;
-const AND = /\s*,?\s*and\s+/y;
-const PAGES = /\b(?:page\(s\)|pages?|pgs?\.?|pp?\.)\s*:?\s*(\d[\d\s,-]*\d|\d)(-?)/gi;
+const YEAR = /(?:19|20)\d\d\b/g;
+// Each white-space run is read by one part only (`\s*(?:,\s*)?`, never `\s*,?\s*`), so a long run costs linear time.
+const SECTIONS = /\s*(?:,\s*)?Section\(s\)\s*:\s*/y;
+const AND_NEXT = /,\s*and\s+(?=[A-Z])/g;
+const AND = /\s*(?:,\s*)?and\s+/y;
+const PAGES = /\b(?:page\(s\)|pages?|pgs?\.?|pp?\.)\s*(?::\s*)?(\d[\d\s,-]*\d|\d)(-?)/gi;
+/** How far after ", and" the next guideline's year may stand ("Chronic Pain Medical Treatment Guidelines 2009"). */
+const MAX_NAME = 80;
 /** The most commas a topic's own name holds ("Pain, Suffering, and the Restoration of Function" has 3). */
 const MAX_TOPIC_COMMAS = 5;
 const NUMBERED_PIECE = /,\s+(?=\d+(?:\.\d+)*\.?\s)/g;
@@ -58,15 +61,13 @@ function mtusChain(region: Region, catalog: CatalogLookups, lead: number, from: 
   const out: Citation[] = [];
   let p = from;
   while (p < end) {
-    // Every search here runs on the segment alone, so many segments still cost linear time.
-    NAME_AND_YEAR.lastIndex = 0;
-    const m = NAME_AND_YEAR.exec(text.slice(p, end));
+    const m = nameAndYear(text, p, end);
     if (!m) {
       out.push(olderStyle(region, catalog, out.length === 0 ? lead : p, p, end, 'mtus'));
       break;
     }
-    const nameEnd = p + m[0].length;
-    const named = catalog.named(`${m[1]} ${m[2]}`);
+    const nameEnd = m.end;
+    const named = catalog.named(`${m.name} ${m.year}`);
     let q = nameEnd;
     let parts: CitedPart[] = [];
     let listed: PageRef[] = [];
@@ -74,9 +75,7 @@ function mtusChain(region: Region, catalog: CatalogLookups, lead: number, from: 
     const sections = SECTIONS.exec(text);
     if (sections) {
       const listStart = q + sections[0].length;
-      NEXT_GUIDELINE.lastIndex = 0;
-      const next = NEXT_GUIDELINE.exec(text.slice(listStart, end));
-      const listEnd = trimEnd(text, listStart, next ? listStart + next.index : end);
+      const listEnd = trimEnd(text, listStart, nextGuideline(text, listStart, end));
       ({ parts, pages: listed } = topics(region, catalog, named, listStart, listEnd));
       q = listEnd;
     }
@@ -89,6 +88,53 @@ function mtusChain(region: Region, catalog: CatalogLookups, lead: number, from: 
     p = q + and[0].length;
   }
   return out;
+}
+
+/**
+ * `Low Back Complaints 2004` at `from`: the name (starting with a letter or digit, holding no full
+ * stop and no ", Section") up to the first year after it, and where the name and year (and a
+ * `Guidelines` after the year) end. Found by scanning, not by a pattern that tries every split of
+ * the name and its white space.
+ */
+function nameAndYear(text: string, from: number, end: number): { name: string; year: string; end: number } | undefined {
+  if (from >= end || isSpace(text.charCodeAt(from))) return undefined;
+  const stop = firstOf(text, from, end, ['.', ', Section']);
+  const within = text.slice(from, stop);
+  YEAR.lastIndex = 0;
+  for (let y = YEAR.exec(within); y; y = YEAR.exec(within)) {
+    if (y.index === 0 || !isSpace(within.charCodeAt(y.index - 1))) continue;
+    let nameEnd = y.index - 1;
+    while (nameEnd > 0 && isSpace(within.charCodeAt(nameEnd - 1))) nameEnd--;
+    if (nameEnd === 0) continue;
+    let after = from + y.index + 4;
+    const guidelines = skipSpaces(text, after);
+    if (guidelines > after && text.startsWith('Guidelines', guidelines)) after = guidelines + 'Guidelines'.length;
+    return { name: within.slice(0, nameEnd), year: y[0], end: after };
+  }
+  return undefined;
+}
+
+/** Where the first of `needles` stands in text[from, end), or `end`. */
+function firstOf(text: string, from: number, end: number, needles: string[]): number {
+  let first = end;
+  for (const n of needles) {
+    const at = text.indexOf(n, from);
+    if (at >= 0 && at < first) first = at;
+  }
+  return first;
+}
+
+/** Where a `Section(s):` list ends: at ", and" before the next guideline (a capital, then its year within a few words), or `end`. */
+function nextGuideline(text: string, from: number, end: number): number {
+  const list = text.slice(from, end);
+  AND_NEXT.lastIndex = 0;
+  for (let m = AND_NEXT.exec(list); m; m = AND_NEXT.exec(list)) {
+    const name = list.slice(m.index + m[0].length, m.index + m[0].length + MAX_NAME + 6);
+    const cut = firstOf(name, 0, name.length, ['.', ':']);
+    YEAR.lastIndex = 0;
+    for (let y = YEAR.exec(name); y && y.index < cut; y = YEAR.exec(name)) if (y.index > 1 && y.index <= MAX_NAME + 1 && isSpace(name.charCodeAt(y.index - 1))) return from + m.index;
+  }
+  return end;
 }
 
 /** A shared name (General Approaches 2004) is settled by the section cited; otherwise the first entry. */
@@ -186,7 +232,7 @@ function olderStyle(region: Region, catalog: CatalogLookups, lead: number, from:
   if (name) {
     const restStart = skipSpace(text, name.end, end);
     const firstPage = PAGES_AT(text, restStart, end);
-    const topicText = text.slice(restStart, firstPage).replace(/[\s,.:]+$/, '');
+    const topicText = text.slice(restStart, trimPunctuation(text, restStart, firstPage));
     const topic = topicText && !/^page/i.test(topicText) ? catalog.topic(name.entry, topicText) : undefined;
     if (topic) parts.push({ span: span(region, restStart, restStart + topicText.length), entry: topic });
     // Section names of the 2004 chapters quoted anywhere in the rest ("Introductory Material, Special Studies ...").
@@ -216,7 +262,20 @@ function sectionNamesIn(region: Region, catalog: CatalogLookups, chapter: Guidel
   return parts;
 }
 
-const ODG = /\b(?:Official\s+Disability\s+Guidelines|ODG)\b(?:\s*\(ODG\))?(?:\s+guidelines)?\s*[,:]?\s*(?:\((?:updated|online)[^)]*\)\s*,?\s*)?(?:(?:19|20)\d\d\s*,\s*)?/iy;
+// What stands between the ODG's name and its chapter ("Official Disability Guidelines (ODG),
+// (updated 11/22/16), 2016, "): each part tried in turn where the last ended, so no two read the
+// same white space.
+const ODG_LEAD = [/\b(?:Official\s+Disability\s+Guidelines|ODG)\b/iy, /\s*\(ODG\)/iy, /\s+guidelines/iy, /\s*(?:[,:]\s*)?/y, /\((?:updated|online)[^)]*\)\s*(?:,\s*)?/iy, /(?:19|20)\d\d\s*,\s*/y];
+
+/** Where the ODG's name and what follows it (above) end, from `at`. */
+function odgLeadEnd(text: string, at: number): number {
+  let p = at;
+  for (const part of ODG_LEAD) {
+    part.lastIndex = p;
+    if (part.exec(text)) p = part.lastIndex;
+  }
+  return p;
+}
 
 /**
  * `Official Disability Guidelines (ODG), Low Back Chapter`, `ACOEM ..., 3rd ed., Low Back Disorders, pg. 607`,
@@ -229,9 +288,7 @@ function nonMtus(region: Region, catalog: CatalogLookups, lead: number, from: nu
   const odgAt = within.search(/\b(?:Official\s+Disability\s+Guidelines|ODG)\b/i);
   if (odgAt >= 0) {
     // Matched on the same slice the search ran on: word boundaries at its edges are the slice's.
-    ODG.lastIndex = odgAt;
-    const m = ODG.exec(within)!;
-    const chapterStart = from + m.index + m[0].length;
+    const chapterStart = from + odgLeadEnd(within, odgAt);
     const chapter = longestName(text, chapterStart, end, (t) => catalog.odgChapter(t));
     const parts: CitedPart[] = [];
     if (chapter) {
@@ -446,6 +503,12 @@ function citation(kind: Citation['kind'], whole: Span, more: Pick<Citation, 'nam
 
 function span(region: Region, from: number, to: number): Span {
   return { range: region.range(from, to), text: collapseWhite(region.text.slice(from, to)) };
+}
+
+/** Back over white space and , . : (what ends a topic before its pages). */
+function trimPunctuation(text: string, from: number, to: number): number {
+  while (to > from && (isSpace(text.charCodeAt(to - 1)) || ',.:'.includes(text[to - 1]))) to--;
+  return to;
 }
 
 /** Back over white space and . , ; */
