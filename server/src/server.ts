@@ -20,6 +20,7 @@ import { reflowEdits } from './features/reflow';
 import { documentLinks } from './features/links';
 import { documentSymbols } from './features/symbols';
 import { limitOutline } from './features/outline-limit';
+import { outlineToDepth } from './features/outline-depth';
 import { DEFAULT_CATALOG } from './guidelines/catalog';
 import { withOverrides } from './guidelines/overrides';
 import { DocumentCache, type DocumentState } from './document-cache';
@@ -215,11 +216,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDocumentSymbol(answer(async (p) => {
     const uri = p.textDocument.uri;
-    const limit = (await settingsFor(uri)).outlineLimit;
+    const { outlineLimit: limit, outlineDepth } = await settingsFor(uri);
     const doc = documents.get(uri);
     if (!doc) return null;
     const { letter, outline: memo } = stateOf(doc);
-    const outline = limitOutline(documentSymbols(letter, memo), limit);
+    const outline = limitOutline(outlineToDepth(documentSymbols(letter, memo), outlineDepth), limit);
     if (outline.shown < outline.total && !toldOutlineCut.has(uri)) {
       toldOutlineCut.add(uri);
       void connection.window.showInformationMessage(`The outline of ${fileName(uri)} shows ${outline.shown.toLocaleString('en-US')} of its ${outline.total.toLocaleString('en-US')} symbols, leaving out the deepest levels (setting imrLetter.outline.maxSymbols is ${limit.toLocaleString('en-US')}).`);
