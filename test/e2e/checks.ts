@@ -10,10 +10,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { linkBases } from '../../scripts/package';
 import { codeLenses } from '../../server/src/features/code-lens';
 import { letterSummary } from '../../server/src/features/letter-summary';
 import { parseLetter } from '../../server/src/letter/parse';
 import { squash } from './util';
+import type { Frame } from 'playwright-core';
 import type { Workbench } from './workbench';
 
 export interface Context {
@@ -384,11 +386,11 @@ const quickFix: Check = {
 
 /**
  * The extension's page in the Extensions view, as a user who installed the .vsix sees it: every
- * picture of the README loads from the installed files, and the page starts with what the
- * extension does, not with developer commands.
+ * picture of the README is there with an address VS Code shows (http(s): it strips relative and
+ * data: ones), and the page starts with what the extension does, not with developer commands.
  */
 const extensionPage: Check = {
-  name: "the extension's page: the README's pictures load, and it opens with what the extension does",
+  name: "the extension's page: the README's pictures at the repository's address, and it opens with what the extension does",
   async run(ctx) {
     const { wb } = ctx;
     const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
@@ -399,25 +401,35 @@ const extensionPage: Check = {
     await row.waitFor({ state: 'visible', timeout: wb.timeout });
     await row.click();
     await wb.page.locator('.extension-editor').first().waitFor({ state: 'visible', timeout: wb.timeout });
-    const page = wb.page.frameLocator('.extension-editor iframe.webview').frameLocator('#active-frame');
+    if (await wb.page.locator('.part.panel').isVisible()) await wb.command('View: Hide Panel');
+    // The README is drawn in a webview: frames of their own, laid over the editor.
+    let page: Frame | undefined;
+    await wb.until("the extension's page to show its README", async () => {
+      for (const f of wb.page.frames()) if (await f.locator('h1', { hasText: 'IMR Letters' }).count().catch(() => 0)) page = f;
+      return page !== undefined;
+    });
+    // VS Code shows only http(s) pictures there: the packaged README points them at the
+    // repository (scripts/package.mjs). Offline they cannot load; their addresses are checked.
+    const { images: base } = linkBases(JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')));
     let images: { src: string; loaded: boolean }[] = [];
-    await wb.until(`the extension's page to show ${pictures.length} loaded pictures`, async () => {
-      images = await page.locator('img').evaluateAll((all) => all.map((i) => {
+    await wb.until(`the extension's page to hold its ${pictures.length} pictures, at the repository's address`, async () => {
+      images = await page!.locator('img').evaluateAll((all) => all.map((i) => {
         const img = i as unknown as { getAttribute(n: string): string | null; complete: boolean; naturalWidth: number };
         return { src: img.getAttribute('src') ?? '', loaded: img.complete && img.naturalWidth > 0 };
       })).catch(() => []);
-      return images.length >= pictures.length && images.every((i) => i.loaded);
+      return images.length === pictures.length && images.every((img, i) => img.src === `${base}${pictures[i]}`);
     }, () => JSON.stringify(images));
     // The opening: everything the page shows before its first section heading.
-    const firstHeading = squash(await page.locator('h1').first().innerText({ timeout: wb.timeout }));
-    const firstSection = squash(await page.locator('h2').first().innerText({ timeout: wb.timeout }));
-    const text = squash(await page.locator('body').innerText({ timeout: wb.timeout }));
+    const shown = page!;
+    const firstHeading = squash(await shown.locator('h1').first().innerText({ timeout: wb.timeout }));
+    const firstSection = squash(await shown.locator('h2').first().innerText({ timeout: wb.timeout }));
+    const text = squash(await shown.locator('body').innerText({ timeout: wb.timeout }));
     const opening = text.slice(0, text.indexOf(firstSection));
     if (/\bnpm (ci|install|run|test)\b/.test(opening)) throw new Error(`the page opens with developer commands: ${opening.slice(0, 300)}`);
     await wb.shot(join(ctx.images, 'extension-page.png'));
     await wb.command('View: Close Editor');
     await wb.command('Explorer: Focus on Folders View');
-    return `"${firstHeading}": ${images.length} pictures loaded (${pictures.join(', ')}); opens "${opening.slice(firstHeading.length, firstHeading.length + 80).trim()}…", first section "${firstSection}"`;
+    return `"${firstHeading}": ${images.length} pictures at ${base} (${images.filter((i) => i.loaded).length} loaded: offline, none can); opens "${opening.slice(firstHeading.length, firstHeading.length + 80).trim()}…", first section "${firstSection}"`;
   },
 };
 

@@ -1,37 +1,34 @@
 /**
- * What a user sees before using the extension: its page in VS Code (the README, read from the
- * installed files) and `npm ci` on the Node the project supports.
+ * What a user sees before using the extension: its page in VS Code (the packaged README) and
+ * `npm ci` on the Node the project supports.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { linkBases } from '../../scripts/package';
 
 const ROOT = join(__dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
-/** What vsce puts in the .vsix: the files .vscodeignore's "!" lines name (it ignores everything else). */
-function shipped(file: string): boolean {
-  const patterns = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).trim());
-  return patterns.some((p) => {
-    const star = p.indexOf('*');
-    if (star < 0) return p === file;
-    const [prefix, suffix] = [p.slice(0, star), p.slice(p.lastIndexOf('*') + 1)];
-    return file.startsWith(prefix) && file.endsWith(suffix) && !file.slice(prefix.length).includes('/');
-  });
-}
-
 describe("the extension's page", () => {
   const pictures = [...README.matchAll(/!\[([^\]\n]*)\]\(([^)\s]+)\)/g)].map((m) => ({ alt: m[1], target: m[2] }));
 
-  test('every picture of the README is a file of the project that the .vsix ships', () => {
+  test('every picture of the README is a file of the project, which the package points at the repository (VS Code shows only http(s) pictures there)', () => {
     assert.ok(pictures.length >= 4, `only ${pictures.length} pictures`);
     for (const { target } of pictures) {
-      assert.doesNotMatch(target, /^[a-z]+:/i, `${target}: the page reads the installed files, not the web`);
+      assert.doesNotMatch(target, /^[a-z]+:/i, `${target}: relative, so GitHub and the packaged README both resolve it`);
       assert.ok(existsSync(join(ROOT, target)), `${target} does not exist`);
-      assert.ok(shipped(target), `${target} is not in the .vsix (.vscodeignore)`);
     }
-    assert.ok(!shipped('docs/images/notes.txt') && !shipped('docs/images/sub/x.png') && shipped('docs/rules.md'), 'the .vscodeignore reading above');
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    assert.match(manifest.scripts.package, /scripts\/package\.ts/);
+  });
+
+  test("the packaged README's links go to the repository: pages under blob/, pictures under raw/", () => {
+    assert.deepEqual(linkBases({ repository: { url: 'https://git.example.org/team/imr-letters.git' } }), { content: 'https://git.example.org/team/imr-letters/blob/HEAD/', images: 'https://git.example.org/team/imr-letters/raw/HEAD/' });
+    assert.deepEqual(linkBases({ repository: 'https://git.example.org/team/imr-letters//' }).images, 'https://git.example.org/team/imr-letters/raw/HEAD/');
+    for (const repository of [undefined, {}, 'git@host:team/x.git', 'http://host/team/x', { url: 'https://host' }]) assert.throws(() => linkBases({ repository }), /needs "repository"/);
+    assert.match(linkBases(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))).images, /^https:\/\//);
   });
 
   test('the README opens with what the extension does; the first section is for a user, and developer commands wait for CONTRIBUTING.md', () => {
