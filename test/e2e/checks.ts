@@ -427,8 +427,6 @@ const extensionPage: Check = {
     const opening = text.slice(0, text.indexOf(firstSection));
     if (/\bnpm (ci|install|run|test)\b/.test(opening)) throw new Error(`the page opens with developer commands: ${opening.slice(0, 300)}`);
     await wb.shot(join(ctx.images, 'extension-page.png'));
-    await wb.command('View: Close Editor');
-    await wb.command('Explorer: Focus on Folders View');
     return `"${firstHeading}": ${images.length} pictures at ${base} (${images.filter((i) => i.loaded).length} loaded: offline, none can); opens "${opening.slice(firstHeading.length, firstHeading.length + 80).trim()}…", first section "${firstSection}"`;
   },
 };
