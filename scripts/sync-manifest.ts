@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { RULES } from '../server/src/rules';
 import { LEVELS } from '../server/src/rules/rule';
 import { DEFAULT_OUTLINE_LIMIT, DEFAULT_SIZE_LIMIT_MB } from '../server/src/service/settings';
+import { DEFAULT_OUTLINE_DEPTH, OUTLINE_DEPTHS } from '../server/src/features/outline-depth';
 
 export function configurationProperties(): Record<string, unknown> {
   return {
@@ -41,13 +42,21 @@ export function configurationProperties(): Record<string, unknown> {
       type: 'boolean',
       default: true,
       scope: 'resource',
-      markdownDescription: 'Show inline hints: after each decision, what it means for the worker (`UR denial stands` / `treatment to be authorized`); after the header\'s Decision Date, the last day to appeal (30 days; the hover says how it was computed).',
+      markdownDescription: "Show inline hints after each decision: what it means for the worker (`UR denial stands` / `treatment to be authorized`). The last day to appeal is in the code lens at the letter's top and in the Decision Date's hover.",
     },
     'imrLetter.format.reflow': {
       type: 'boolean',
       default: false,
       scope: 'resource',
       markdownDescription: 'Let **Format Document** reflow a letter: join the lines of each paragraph, remove the blank-line doubling of double-spaced letters and join words split at a line end, keeping headings, labels, items and annotations where they are. Off by default because it rewrites line breaks; the command **IMR Letters: Reflow Letter** works either way.',
+    },
+    'imrLetter.outline.depth': {
+      type: 'string',
+      enum: [...OUTLINE_DEPTHS],
+      enumDescriptions: ['The header, the sections, each disputed item (its decision first) and your annotations.', 'And the fields of the header, the reviewer and each item.', 'And, under the guideline fields, each guideline cited.'],
+      default: DEFAULT_OUTLINE_DEPTH,
+      scope: 'resource',
+      markdownDescription: 'How deep a letter\'s outline goes. `items` reads best: a 21-item letter fits in about 30 rows, each item\'s decision in sight. `imr-lint --outline` prints every level.',
     },
     'imrLetter.outline.maxSymbols': {
       type: 'integer',

@@ -96,29 +96,43 @@ function detectLetters(context: vscode.ExtensionContext): vscode.Disposable {
   return vscode.workspace.onDidOpenTextDocument(check);
 }
 
-/** The active letter's decisions in the status bar: "3 items: 2 upheld, 1 overturned". */
+/**
+ * The active letter's decisions at a glance: a status bar item ("$(law) 3 items: 2 upheld,
+ * 1 overturned"), shown while a letter is the active editor, which opens the Outline; and the
+ * language status item (under "{} IMR Letter") with the details: the case number and the last
+ * day to appeal.
+ */
 function statusItem(client: BaseLanguageClient): vscode.Disposable {
-  const item = vscode.languages.createLanguageStatusItem('imrLetter.summary', { language: 'imr-letter' });
-  item.name = 'IMR letter summary';
-  item.command = { title: 'Outline', command: 'outline.focus' };
+  const language = vscode.languages.createLanguageStatusItem('imrLetter.summary', { language: 'imr-letter' });
+  language.name = 'IMR letter summary';
+  language.command = { title: 'Outline', command: 'outline.focus' };
+  const glance = vscode.window.createStatusBarItem('imrLetter.decisions', vscode.StatusBarAlignment.Right, 101);
+  glance.name = 'IMR letter decisions';
+  glance.command = { title: 'Show the letter\'s outline', command: 'outline.focus' };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const update = () => {
     clearTimeout(timer);
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'imr-letter') return glance.hide();
     timer = setTimeout(async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== 'imr-letter') return;
       const summary = await request(client, 'imr/summary', { uri: editor.document.uri.toString() }).catch(() => null);
-      if (!summary) return;
-      item.text = summary.text;
-      item.detail = summary.caseNumber ? `Case ${summary.caseNumber}` : undefined;
+      if (!summary || editor !== vscode.window.activeTextEditor) return;
+      const details = [summary.caseNumber && `Case ${summary.caseNumber}`, summary.appealBy && `appeal by ${summary.appealBy}`].filter(Boolean).join(' · ');
+      language.text = summary.text;
+      language.detail = details || undefined;
+      glance.text = `$(law) ${summary.text}`;
+      glance.tooltip = `${summary.text}${details ? `\n${details}` : ''}\nClick for the outline.`;
+      glance.show();
     }, 300);
   };
   update();
   const subscriptions = [
     vscode.window.onDidChangeActiveTextEditor(update),
+    // A .txt letter becomes an IMR letter after it opened (detectLetters).
+    vscode.workspace.onDidOpenTextDocument((d) => d === vscode.window.activeTextEditor?.document && update()),
     vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && update()),
   ];
-  return vscode.Disposable.from(item, ...subscriptions, { dispose: () => clearTimeout(timer) });
+  return vscode.Disposable.from(language, glance, ...subscriptions, { dispose: () => clearTimeout(timer) });
 }
 
 /** Selects the next (or previous) annotation after (or before) the cursor, wrapping around. */

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isGlob, namedFiles } from './node/files';
 import { FileRefused, readFileBounded } from './node/read-file';
 import { replaceFile } from './node/write-file';
-import { CSV_HEADER, EXPORT_FORMATS, type ExportSource, ITEM_COLUMNS, LEVELS, type Letter, type Level, type Problem, RULES, createLetterService, csvLine, csvRows, decodeLetter, exportAnnotations, itemRows, letterReport, sarifLog } from './service';
+import { CSV_HEADER, EXPORT_FORMATS, type ExportSource, ITEM_COLUMNS, LEVELS, type Item, type Letter, type Level, type Problem, RULES, createLetterService, csvLine, csvRows, decisionCount, decisionsPart, decodeLetter, exportAnnotations, itemRows, letterReport, sarifLog } from './service';
 
 // The package's version, set from package.json when the bundle is built (esbuild.mjs).
 declare const IMR_VERSION: string | undefined;
@@ -59,6 +58,7 @@ interface LetterResult {
   items: number;
   upheld: number;
   overturned: number;
+  undecided: number;
   byRule: Record<string, number>;
   errors: number;
   warnings: number;
@@ -109,8 +109,8 @@ function parse(argv: string[]): Options | string {
 
 /** Checks, exports or lists the annotations of one letter. Runs in the main thread or a worker. */
 function processFile(file: string, o: Options): LetterResult {
-  const name = printable(relative(process.cwd(), file) || file);
-  const r: LetterResult = { out: '', err: '', failed: false, items: 0, upheld: 0, overturned: 0, byRule: {}, errors: 0, warnings: 0 };
+  const name = printable(file); // as the user gave it (a folder's files are joined to the folder as given)
+  const r: LetterResult = { out: '', err: '', failed: false, items: 0, upheld: 0, overturned: 0, undecided: 0, byRule: {}, errors: 0, warnings: 0 };
   let bytes: Buffer;
   try {
     bytes = readFileBounded(file);
@@ -171,10 +171,8 @@ function whyNoItems(letter: Letter): string {
   return 'no disputed item found in the letter';
 }
 
-function count(r: LetterResult, items: { decision?: { value?: string } }[], problems: Problem[]) {
-  r.items = items.length;
-  r.upheld = items.filter((i) => i.decision?.value === 'Upheld').length;
-  r.overturned = items.filter((i) => i.decision?.value === 'Overturned').length;
+function count(r: LetterResult, items: readonly Item[], problems: Problem[]) {
+  Object.assign(r, decisionCount(items));
   for (const p of problems) {
     r.byRule[p.ruleId] = (r.byRule[p.ruleId] ?? 0) + 1;
     if (p.severity === 'error') r.errors++;
@@ -222,7 +220,12 @@ async function main(argv: string[]): Promise<number> {
 function exportSummary(results: LetterResult[], unexported: number): string {
   const sum = (f: (r: LetterResult) => number) => total(results, f);
   const none = unexported > 0 ? `; ${plural(unexported, 'file')} gave no rows (named above)` : '';
-  return `${plural(results.length, 'file')}, ${plural(sum((r) => r.items), 'row')} (${sum((r) => r.upheld)} upheld, ${sum((r) => r.overturned)} overturned)${none}\n`;
+  return `${plural(results.length, 'file')}, ${plural(sum((r) => r.items), 'row')} (${decisions(sum)})${none}\n`;
+}
+
+/** "12 upheld, 8 overturned, 1 undecided": the items no decision count holds are named too. */
+function decisions(sum: (f: (r: LetterResult) => number) => number): string {
+  return decisionsPart(sum((r) => r.upheld), sum((r) => r.overturned), sum((r) => r.undecided));
 }
 
 function total(results: LetterResult[], f: (r: LetterResult) => number): number {
@@ -238,7 +241,7 @@ function summary(results: LetterResult[]): string {
   const byRule: Record<string, number> = {};
   for (const r of results) for (const [id, n] of Object.entries(r.byRule)) byRule[id] = (byRule[id] ?? 0) + n;
   const lines = [
-    `${plural(results.length, 'letter')} checked: ${plural(sum((r) => r.items), 'item')} (${sum((r) => r.upheld)} upheld, ${sum((r) => r.overturned)} overturned), ${plural(sum((r) => r.errors), 'error')}, ${plural(sum((r) => r.warnings), 'warning')}`,
+    `${plural(results.length, 'letter')} checked: ${plural(sum((r) => r.items), 'item')} (${decisions(sum)}), ${plural(sum((r) => r.errors), 'error')}, ${plural(sum((r) => r.warnings), 'warning')}`,
     ...Object.entries(byRule)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([id, n]) => `  ${String(n).padStart(6)}  ${id}`),

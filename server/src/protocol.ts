@@ -9,8 +9,12 @@ export interface LetterSummary {
   items: number;
   upheld: number;
   overturned: number;
+  /** Items with no decision (or one that is neither Upheld nor Overturned). */
+  undecided: number;
   caseNumber?: string;
-  /** "3 items: 2 upheld, 1 overturned", or "not an IMR letter". */
+  /** The last day to appeal (the Decision Date plus 30 days), as letters write dates. */
+  appealBy?: string;
+  /** "3 items: 2 upheld, 1 overturned" (undecided ones named), or "not an IMR letter". */
   text: string;
 }
 

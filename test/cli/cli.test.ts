@@ -39,7 +39,7 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     const r = run(['--rule', 'header.bad-priority=warning', '--outline', 'broken.imr'], dir);
     assert.equal(r.code, 0);
     assert.match(r.out, /warning header\.bad-priority/);
-    assert.match(r.out, /\n {4}Hinged knee brace, left {2}— Upheld {2}\(line \d+\)\n/);
+    assert.match(r.out, /\n {4}Upheld · Hinged knee brace, left {2}\(line \d+\)\n/);
   });
 
   test('usage and read errors: exit 2 with a clear message, and the other files are still checked', () => {

@@ -10,14 +10,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { linkBases } from '../../scripts/package';
+import { codeLenses } from '../../server/src/features/code-lens';
+import { letterSummary } from '../../server/src/features/letter-summary';
+import { parseLetter } from '../../server/src/letter/parse';
 import { squash } from './util';
+import type { Frame } from 'playwright-core';
 import type { Workbench } from './workbench';
 
 export interface Context {
   wb: Workbench;
   /** The workspace folder: copies of samples/ plus the extra letters made for the checks. */
   ws: string;
-  /** Where the README screenshots go (docs/images). */
+  /** Where the screenshots go (the last run's folder; `npm run screenshots` copies README_PICTURES to docs/images). */
   images: string;
   /** Runs `node dist/cli.js ARGS` and returns its standard output (whatever its exit code). */
   cli(args: string[]): string;
@@ -39,6 +44,9 @@ interface Finding { rule: string; severity: string; line: number; column: number
 interface Citation { text: string; kind: string; guideline?: string; guidelineName?: string }
 interface LetterJson { items: { name: string; decision: string; citations: Citation[] }[]; findings: Finding[] }
 interface OutlineNode { name: string; detail: string; line: number; children: OutlineNode[] }
+
+/** An item's outline name: "Upheld · X-rays lumbar spine". */
+const DECIDED = /^(Upheld|Overturned) · /;
 
 const letterJson = (ctx: Context, file: string): LetterJson => (JSON.parse(ctx.cli(['--format', 'json', join(ctx.ws, file)])) as LetterJson[])[0];
 const lines = (ctx: Context, file: string) => readFileSync(join(ctx.ws, file), 'utf8').split(/\r\n|\r|\n/);
@@ -90,16 +98,15 @@ const languageByFirstLine = (file: keyof typeof EXTRA_LETTERS, what: string): Ch
 });
 
 const outlineView: Check = {
-  name: 'Outline: sections, items and their decisions',
+  name: 'Outline: sections and items, each named by its decision first, at the default side bar width',
   async run(ctx) {
     const { wb } = ctx;
     const expected = outline(ctx, OUTLINE_LETTER);
-    const issues = expected.find((s) => s.children.some((c) => /^(Upheld|Overturned)$/.test(c.detail)));
+    const issues = expected.find((s) => s.children.some((c) => DECIDED.test(c.name)));
     if (expected.length < 3 || !issues) throw new Error(`imr-lint --outline gave no sections with items: ${show(expected)}`);
-    const items = issues.children;
+    const items = issues.children.filter((c) => DECIDED.test(c.name));
     await wb.openFile(OUTLINE_LETTER);
-    // Room for the Outline: a wider side bar, and the file tree folded away.
-    await wb.resize('sidebar', 470);
+    // Room for the Outline: the file tree folded away (the side bar keeps its default width).
     const folder = wb.page.locator('.explorer-viewlet .pane-header[aria-expanded="true"]', { hasText: /^samples/i }).first();
     if (await folder.count()) await folder.click();
     await wb.command('Explorer: Focus on Outline View');
@@ -111,31 +118,70 @@ const outlineView: Check = {
       return show(rows.filter((r) => r.level === 1)) === show(expected);
     }, () => show(rows.filter((r) => r.level === 1)));
 
-    // The issues section unfolded: one row per item, detailed by its decision.
+    // The issues section unfolded: one row per item, its decision first; by default
+    // (imrLetter.outline.depth "items") an item has no rows under it.
     await wb.expandOutline(issues.name);
     const under = (parent: string) => {
       const at = rows.findIndex((r) => r.level === 1 && r.name === parent);
       const end = rows.findIndex((r, i) => i > at && r.level === 1);
-      return rows.slice(at + 1, end < 0 ? undefined : end).filter((r) => r.level === 2);
+      return rows.slice(at + 1, end < 0 ? undefined : end);
     };
-    await wb.until('the Outline to list the items with their decisions', async () => {
+    await wb.until('the Outline to list the items, decision first, and nothing under them', async () => {
       rows = await wb.outlineRows();
-      return show(under(issues.name)) === show(items);
+      return show(under(issues.name)) === show(items.map(({ name }) => ({ name, detail: '' })));
     }, () => show(under(issues.name)));
-
-    // The first item unfolded too, for its fields and cited guidelines; then go to it.
-    await wb.expandOutline(items[0].name);
-    await wb.until('the first item to show its fields', async () => {
-      rows = await wb.outlineRows();
-      const at = rows.findIndex((r) => r.level === 2 && r.name === items[0].name);
-      return rows.slice(at + 1).filter((r) => r.level === 3).length >= items[0].children.length;
-    }, () => show(rows));
+    // The decision shows in full on every row, however long the treatment's name.
+    const pane = await wb.box('.outline-pane');
+    let clipped = 0;
+    for (const label of await wb.page.locator('.outline-pane .monaco-list-row .label-name').filter({ hasText: DECIDED }).all()) {
+      const box = await label.boundingBox();
+      if (box && box.x + 90 > pane.x + pane.width) clipped++;
+    }
+    if (clipped > 0) throw new Error(`${clipped} item rows start too far right for their decision to show`);
     await wb.page.locator('.outline-pane .monaco-list-row .label-name', { hasText: items[0].name }).first().click();
     await wb.waitForStatus('status.editor.selection', (t) => t.startsWith(`Ln ${items[0].line},`));
     await wb.page.mouse.move(640, 790); // off the tree, so no row is drawn hovered
     await wb.shot(join(ctx.images, 'outline.png'));
-    const decisions = items.map((i) => i.detail);
-    return `${expected.length} sections (${expected.map((s) => s.name).join(', ')}); ${items.length} items: ${decisions.filter((d) => d === 'Upheld').length} Upheld, ${decisions.filter((d) => d === 'Overturned').length} Overturned`;
+    const decisions = items.map((i) => DECIDED.exec(i.name)![1]);
+    return `${expected.length} sections, ${rows.length} rows in all; ${items.length} items: ${decisions.filter((d) => d === 'Upheld').length} Upheld, ${decisions.filter((d) => d === 'Overturned').length} Overturned ("${items[0].name}")`;
+  },
+};
+
+/**
+ * The header as a new user first sees it, at 1,280 px with the Explorer open: its lines drawn
+ * exactly as written (no inline hint moves the second column), the counts and the last day to
+ * appeal in the code lens above the letter and in the status bar, and the Decision Date's hover.
+ */
+const headerView: Check = {
+  name: 'header at 1,280 px: lines as written, counts and appeal date above it and in the status bar, Decision Date hover',
+  async run(ctx) {
+    const { wb } = ctx;
+    const source = lines(ctx, OUTLINE_LETTER);
+    const letter = parseLetter(source.join('\n'));
+    const lens = codeLenses(letter)[0]?.command?.title;
+    const summary = letterSummary(letter);
+    const date = letter.header?.fields.find((f) => f.key === 'decisionDate')?.value;
+    if (!letter.header || !lens || !date || !summary.appealBy) throw new Error(`${OUTLINE_LETTER} has no header with a Decision Date`);
+    const headerLines = Array.from({ length: letter.header.range.end.line + 1 }, (_, i) => i + 1);
+    await wb.openFile(OUTLINE_LETTER);
+    await wb.goTo(date.range.start.line + 1, date.range.start.character + 2);
+    // Every header line drawn as the file has it: an inline hint would show in the drawn text.
+    let drawn = new Map<number, { text: string }>();
+    await wb.until('the header lines to be drawn as written', async () => {
+      drawn = await wb.lines();
+      return headerLines.every((n) => drawn.get(n)?.text.trimEnd() === source[n - 1].replace(/\t/g, ' ').trimEnd());
+    }, () => headerLines.map((n) => drawn.get(n)?.text ?? '(not drawn)').join(' | '));
+    const lensText = wb.page.locator('.editor-group-container.active .codelens-decoration', { hasText: lens });
+    await lensText.first().waitFor({ state: 'visible', timeout: wb.timeout });
+    const glance = wb.page.locator('.part.statusbar .statusbar-item', { hasText: summary.text }).first();
+    await glance.waitFor({ state: 'visible', timeout: wb.timeout });
+    await wb.command('Show or Focus Hover');
+    const hover = wb.page.locator('.monaco-hover-content').filter({ hasText: `Last day to appeal: ${summary.appealBy}` }).first();
+    await hover.waitFor({ state: 'visible', timeout: wb.timeout });
+    await wb.page.mouse.move(640, 790);
+    await wb.shot(join(ctx.images, 'header.png'));
+    await wb.page.keyboard.press('Escape');
+    return `${headerLines.length} header lines as written; lens "${lens}"; status bar "${squash(await glance.innerText())}"; hover "Last day to appeal: ${summary.appealBy}"`;
   },
 };
 
@@ -338,14 +384,66 @@ const quickFix: Check = {
   },
 };
 
+/**
+ * The extension's page in the Extensions view, as a user who installed the .vsix sees it: every
+ * picture of the README is there with an address VS Code shows (http(s): it strips relative and
+ * data: ones), and the page starts with what the extension does, not with developer commands.
+ */
+const extensionPage: Check = {
+  name: "the extension's page: the README's pictures at the repository's address, and it opens with what the extension does",
+  async run(ctx) {
+    const { wb } = ctx;
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const pictures = [...readme.matchAll(/!\[[^\]\n]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    if (pictures.length === 0) throw new Error('the README has no pictures');
+    await wb.command('Extensions: Show Installed Extensions');
+    const row = wb.page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'IMR Letters' }).first();
+    await row.waitFor({ state: 'visible', timeout: wb.timeout });
+    await row.click();
+    await wb.page.locator('.extension-editor').first().waitFor({ state: 'visible', timeout: wb.timeout });
+    if (await wb.page.locator('.part.panel').isVisible()) await wb.command('View: Hide Panel');
+    // The README is drawn in a webview: frames of their own, laid over the editor.
+    let page: Frame | undefined;
+    await wb.until("the extension's page to show its README", async () => {
+      for (const f of wb.page.frames()) if (await f.locator('h1', { hasText: 'IMR Letters' }).count().catch(() => 0)) page = f;
+      return page !== undefined;
+    });
+    // VS Code shows only http(s) pictures there: the packaged README points them at the
+    // repository (scripts/package.mjs). Offline they cannot load; their addresses are checked.
+    const { images: base } = linkBases(JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')));
+    let images: { src: string; loaded: boolean }[] = [];
+    await wb.until(`the extension's page to hold its ${pictures.length} pictures, at the repository's address`, async () => {
+      images = await page!.locator('img').evaluateAll((all) => all.map((i) => {
+        const img = i as unknown as { getAttribute(n: string): string | null; complete: boolean; naturalWidth: number };
+        return { src: img.getAttribute('src') ?? '', loaded: img.complete && img.naturalWidth > 0 };
+      })).catch(() => []);
+      return images.length === pictures.length && images.every((img, i) => img.src === `${base}${pictures[i]}`);
+    }, () => JSON.stringify(images));
+    // The opening: everything the page shows before its first section heading.
+    const shown = page!;
+    const firstHeading = squash(await shown.locator('h1').first().innerText({ timeout: wb.timeout }));
+    const firstSection = squash(await shown.locator('h2').first().innerText({ timeout: wb.timeout }));
+    const text = squash(await shown.locator('body').innerText({ timeout: wb.timeout }));
+    const opening = text.slice(0, text.indexOf(firstSection));
+    if (/\bnpm (ci|install|run|test)\b/.test(opening)) throw new Error(`the page opens with developer commands: ${opening.slice(0, 300)}`);
+    await wb.shot(join(ctx.images, 'extension-page.png'));
+    return `"${firstHeading}": ${images.length} pictures at ${base} (${images.filter((i) => i.loaded).length} loaded: offline, none can); opens "${opening.slice(firstHeading.length, firstHeading.length + 80).trim()}…", first section "${firstSection}"`;
+  },
+};
+
+/** The screenshots the README shows (docs/images). */
+export const README_PICTURES = ['header.png', 'outline.png', 'hover.png', 'problems.png', 'quickfix.png'];
+
 /** In the order they run (later ones reuse the layout earlier ones leave). */
 export const CHECKS: Check[] = [
   languageByName,
   languageByFirstLine('letter', 'a file with no extension'),
   languageByFirstLine('letter.txt', 'a .txt file'),
+  headerView,
   outlineView,
   highlighting,
   hover,
   problemsPanel,
   quickFix,
+  extensionPage,
 ];

@@ -30,8 +30,7 @@ const SETTINGS = {
   'window.restoreWindows': 'none',
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
-  // The Outline starts folded, so a check unfolds what it looks at and every row fits on screen.
-  'outline.collapseItems': 'alwaysCollapse',
+  // The Outline keeps VS Code's default (unfolded), as a new user sees it.
 };
 
 export interface CodeServer {

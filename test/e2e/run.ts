@@ -9,8 +9,10 @@
  *    only their first line can say what they are.
  * 4. Installs the .vsix into a fresh code-server profile, starts code-server, opens the workspace
  *    in Chromium, and runs the checks in checks.ts, each independent of the others' outcome.
- * 5. Writes the README screenshots to docs/images/, prints a summary, and exits 0 only when every
- *    check passed. code-server and the browser are stopped however the run ends.
+ * 5. Writes the screenshots to <cache>/last-run/screenshots/ (never to a tracked file), prints a
+ *    summary, and exits 0 only when every check passed. With --update-images (`npm run
+ *    screenshots`), a run where every check passed then copies the README's pictures to
+ *    docs/images/. code-server and the browser are stopped however the run ends.
  *
  * Environment: IMR_E2E_CACHE (cache folder, default ~/.cache/imr-letters-e2e), CHROMIUM (browser,
  * default /usr/bin/chromium), IMR_E2E_TIMEOUT (seconds for everything after setup, default 480),
@@ -23,7 +25,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { CHECKS, type Context, EXTRA_LETTERS } from './checks';
+import { CHECKS, type Context, EXTRA_LETTERS, README_PICTURES } from './checks';
 import { type CodeServer, startCodeServer } from './code-server';
 import { ensureTools } from './setup';
 import { log } from './util';
@@ -31,7 +33,9 @@ import { Workbench } from './workbench';
 
 const ROOT = join(__dirname, '..', '..');
 const VSIX = join(ROOT, 'dist', 'imr-letters.vsix');
-const IMAGES = join(ROOT, 'docs', 'images');
+/** Where the README's pictures live; written only by `npm run screenshots` (--update-images). */
+const README_IMAGES = join(ROOT, 'docs', 'images');
+const UPDATE_IMAGES = process.argv.includes('--update-images');
 const seconds = (name: string, fallback: number) => Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback;
 
 let server: CodeServer | undefined;
@@ -104,8 +108,9 @@ async function main(): Promise<number> {
   await wb.load(server.url, ws, 'with-problems.imr');
   log('workbench: loaded');
 
-  mkdirSync(IMAGES, { recursive: true });
-  const ctx: Context = { wb, ws, images: IMAGES, cli };
+  const images = join(lastRun, 'screenshots');
+  mkdirSync(images, { recursive: true });
+  const ctx: Context = { wb, ws, images, cli };
   const results: { name: string; ok: boolean; detail: string; ms: number }[] = [];
   for (const [i, check] of CHECKS.entries()) {
     if (stopping) return 1; // the deadline passed: the watchdog ends the run
@@ -132,7 +137,11 @@ async function main(): Promise<number> {
   const failed = results.filter((r) => !r.ok);
   console.log('\nEnd-to-end summary (VS Code via code-server, packaged .vsix):');
   for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  [${(r.ms / 1000).toFixed(1)} s]\n        ${r.detail}`);
-  console.log(`screenshots: ${['outline', 'hover', 'problems', 'quickfix'].map((n) => relative(ROOT, join(IMAGES, `${n}.png`))).join(', ')}`);
+  console.log(`screenshots: ${images}`);
+  if (UPDATE_IMAGES && failed.length === 0) {
+    for (const name of README_PICTURES) copyFileSync(join(images, name), join(README_IMAGES, name));
+    console.log(`README pictures refreshed: ${README_PICTURES.map((n) => relative(ROOT, join(README_IMAGES, n))).join(', ')}`);
+  } else if (UPDATE_IMAGES) console.log('README pictures left as they were: a check failed');
   if (failed.length) console.log(`logs: ${join(lastRun, 'code-server')} (code-server.log, user-data/logs/*/exthost1/)${pageErrors.length ? `; ${pageErrors.length} page errors` : ''}`);
   console.log(`${results.length - failed.length} passed, ${failed.length} failed, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return failed.length ? 1 : 0;

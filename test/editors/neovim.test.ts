@@ -18,7 +18,7 @@ describe('Neovim', () => {
     const result = runInNeovim(VALID_LETTER, PROBE(line)) as { attached: boolean; symbols?: { name: string; children?: { name: string; detail: string }[] }[]; hover?: string };
     assert.equal(result.attached, true, 'the server attached to the letter');
     assert.deepEqual(result.symbols!.map((s) => s.name), ['Header', 'How the IMR final determination was made', 'Clinical case summary', 'IMR issues, decisions and rationales']);
-    assert.deepEqual(result.symbols![3].children!.map((c) => c.detail), ['Upheld', 'Overturned']);
+    assert.deepEqual(result.symbols![3].children!.map((c) => c.name.split(' · ')[0]), ['Upheld', 'Overturned']);
     assert.match(result.hover!.replace(/\\(.)/g, '$1'), /ACOEM Ch. 13 Knee Complaints/);
   });
 });

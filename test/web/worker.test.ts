@@ -55,8 +55,8 @@ describe('the web build', () => {
       assert.equal(result.capabilities.hoverProvider, true);
       const issues = result.symbols.find((s) => s.name.startsWith('IMR issues'))!;
       assert.deepEqual(issues.children!.map((c) => [c.name, c.detail]), [
-        ['Hinged knee brace, left', '"Uphled"?'],
-        ['Tramadol ER 100mg #30 day supply: 30 with two refills', 'Overturned'],
+        ['"Uphled"? · Hinged knee brace, left', ''],
+        ['Overturned · Tramadol ER 100mg #30 day supply: 30 with two refills', ''],
       ]);
       assert.deepEqual(result.diagnostics.map((d) => d.code), ['item.invalid-decision']);
       assert.match(result.hover.replace(/\\(.)/g, '$1'), /ACOEM Ch. 13 Knee Complaints/);

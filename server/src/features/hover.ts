@@ -6,6 +6,7 @@ import type { Annotation, Citation, Letter } from '../letter/model';
 import { type AnnotationKind, DEFAULT_KINDS, STATUTE_URL } from '../vocabulary/annotation-kinds';
 import { allCitations } from '../letter/citation-list';
 import { escapeMarkdown, markdownLink, webSearchUrl } from './markdown';
+import { decisionDateHover } from './date-hover';
 
 const STATEMENTS = {
   'outside-mtus': 'The decision rests on sources outside the MTUS. The MTUS is presumed correct (8 CCR 9792.25); 8 CCR 9792.21.1 sets the order in which other evidence may be searched.',
@@ -20,6 +21,8 @@ export function hover(letter: Letter, position: Position, catalog: Catalog = DEF
   const here = { start: position, end: position };
   const annotation = letter.annotations.find((a) => a.closed && contains(a.range, here));
   if (annotation) return annotationHover(annotation, kinds);
+  const date = decisionDateHover(letter, position);
+  if (date) return date;
   const citation = allCitations(letter).find((c) => contains(c.span.range, { start: position, end: position }));
   if (!citation) return null;
   const part = citation.parts.find((p) => contains(p.span.range, { start: position, end: position }));

@@ -11,8 +11,8 @@ const DETAIL_LENGTH = 60;
 
 /**
  * The letter's outline: the header with its fields, then each section; the reviewer's
- * credentials under the section that states them, one symbol per disputed item (named by the
- * treatment, detailed by its decision) with its fields, citations and annotations under it, and
+ * credentials under the section that states them, one symbol per disputed item (named by its
+ * decision and treatment) with its fields, citations and annotations under it, and
  * every other annotation under the section it sits in. With `memo` (the document's), the symbols
  * of items kept from its last version are taken back.
  */
@@ -65,13 +65,17 @@ function sectionSymbol(letter: Letter, section: Section, annotations: DocumentSy
   return symbol(titleCase(section.name), detail, SymbolKind.Module, section.range, section.heading.range, children);
 }
 
+/**
+ * "Upheld · X-rays lumbar spine": the decision first, as a reader scans for it, and never cut off
+ * by a long treatment name at a narrow side bar.
+ */
 function itemSymbol(item: Item, annotations: DocumentSymbol[]): DocumentSymbol {
-  const decision = item.decision?.value ?? (item.decision?.text ? `"${item.decision.text}"?` : 'no decision');
+  const decision = item.decision?.value ?? (item.decision?.text ? `"${shorten(item.decision.text, 20)}"?` : 'No decision');
   const selection = item.title.text ? item.title.range : item.fields[0]?.label.range ?? item.range;
   const children: DocumentSymbol[] = [];
   for (const f of item.fields) children.push(fieldSymbol(f));
   for (const a of annotations) children.push(a);
-  return symbol(item.name || '(untitled item)', decision, SymbolKind.Event, item.range, selection, children);
+  return symbol(`${decision} · ${item.name || '(untitled item)'}`, '', SymbolKind.Event, item.range, selection, children);
 }
 
 function fieldSymbol(field: LabeledField): DocumentSymbol {

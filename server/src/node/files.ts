@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { globSync } from 'tinyglobby';
 
 /** What letters are saved as. */
@@ -45,6 +45,7 @@ export function namedFiles(arg: string): string[] | undefined {
   if (existsSync(arg)) return letterFiles(arg);
   if (!isGlob(arg)) return undefined;
   const pattern = process.platform === 'win32' ? arg.replace(/\\/g, '/') : arg;
-  const matched = globSync(pattern, { absolute: true, onlyFiles: true, expandDirectories: false });
+  // Absolute for an absolute pattern, else relative to the working folder: paths as the user wrote them.
+  const matched = globSync(pattern, { absolute: isAbsolute(pattern), onlyFiles: true, expandDirectories: false });
   return matched.length > 0 ? matched.sort((a, b) => a.localeCompare(b)) : undefined;
 }

@@ -28,6 +28,7 @@ import { inlayHints } from '../features/inlay-hints';
 import { letterSummary } from '../features/letter-summary';
 import { documentLinks } from '../features/links';
 import { type LimitedOutline, limitOutline } from '../features/outline-limit';
+import { outlineToDepth } from '../features/outline-depth';
 import { reflowEdits } from '../features/reflow';
 import { structureCompletions } from '../features/structure-completion';
 import { documentSymbols } from '../features/symbols';
@@ -58,7 +59,8 @@ export { letterReport } from '../reports/letter-report';
 export { sarifLog } from '../reports/sarif';
 export { CSV_HEADER, EXPORT_FORMATS, type ExportSource, csvRows, exportAnnotations } from '../reports/export-annotations';
 export { decodeLetter } from '../letter/text/decode';
-export type { Letter } from '../letter/model';
+export type { Item, Letter } from '../letter/model';
+export { decisionCount, decisionsPart } from '../features/letter-summary';
 
 /** A document as the service reads it: its address, its version and its text (an LSP TextDocument is one). */
 export interface LetterDocument {
@@ -180,7 +182,7 @@ export function createLetterService(options: LetterServiceOptions = {}) {
     symbols(doc: LetterDocument, settings: Settings, token: Cancellation = NOT_CANCELLED): LimitedOutline | null {
       if (token.isCancellationRequested) return null;
       const { letter, outline } = stateOf(doc);
-      return limitOutline(documentSymbols(letter, outline), settings.outlineLimit);
+      return limitOutline(outlineToDepth(documentSymbols(letter, outline), settings.outlineDepth), settings.outlineLimit);
     },
 
     folding(doc: LetterDocument): FoldingRange[] {

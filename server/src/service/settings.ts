@@ -1,3 +1,4 @@
+import { DEFAULT_OUTLINE_DEPTH, OUTLINE_DEPTHS, type OutlineDepth } from '../features/outline-depth';
 import type { CheckOptions } from '../rules';
 import { LEVELS, type Level } from '../rules/rule';
 
@@ -14,6 +15,8 @@ export interface Settings extends CheckOptions {
   reflowOnFormat: boolean;
   /** The most symbols an outline holds (deepest levels dropped first); 0 for no limit. */
   outlineLimit: number;
+  /** How deep the outline goes: items, their fields, or everything down to each citation. */
+  outlineDepth: OutlineDepth;
 }
 
 export const SECTION = 'imrLetter';
@@ -21,7 +24,7 @@ export const SECTION = 'imrLetter';
 export const DEFAULT_SIZE_LIMIT_MB = 5;
 /** As VS Code caps its own outlines (json.maxItemsComputed): only letters of hundreds of items reach it. */
 export const DEFAULT_OUTLINE_LIMIT = 5000;
-export const DEFAULT_SETTINGS: Settings = { rules: {}, annotationKinds: [], sizeLimit: DEFAULT_SIZE_LIMIT_MB * 1_000_000, inlayHints: true, reflowOnFormat: false, outlineLimit: DEFAULT_OUTLINE_LIMIT };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, annotationKinds: [], sizeLimit: DEFAULT_SIZE_LIMIT_MB * 1_000_000, inlayHints: true, reflowOnFormat: false, outlineLimit: DEFAULT_OUTLINE_LIMIT, outlineDepth: DEFAULT_OUTLINE_DEPTH };
 
 export function readSettings(raw: unknown): Settings {
   const rules: Record<string, Level> = {};
@@ -37,6 +40,7 @@ export function readSettings(raw: unknown): Settings {
   const hints = (raw as { inlayHints?: { enabled?: unknown } } | null | undefined)?.inlayHints?.enabled;
   const reflow = (raw as { format?: { reflow?: unknown } } | null | undefined)?.format?.reflow;
   const outline = (raw as { outline?: { maxSymbols?: unknown } } | null | undefined)?.outline?.maxSymbols;
+  const depth = (raw as { outline?: { depth?: unknown } } | null | undefined)?.outline?.depth;
   return {
     rules,
     catalogFile: typeof file === 'string' && file.trim() ? file.trim() : undefined,
@@ -45,5 +49,6 @@ export function readSettings(raw: unknown): Settings {
     inlayHints: hints !== false,
     reflowOnFormat: reflow === true,
     outlineLimit: typeof outline === 'number' && Number.isFinite(outline) && outline >= 0 ? Math.floor(outline) : DEFAULT_OUTLINE_LIMIT,
+    outlineDepth: OUTLINE_DEPTHS.includes(depth as OutlineDepth) ? (depth as OutlineDepth) : DEFAULT_OUTLINE_DEPTH,
   };
 }

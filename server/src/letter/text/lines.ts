@@ -159,7 +159,7 @@ export function trimmed(line: Line): string {
   return line.text.slice(line.first, line.end);
 }
 
-function pos(line: number, character: number): Position {
+export function pos(line: number, character: number): Position {
   return { line, character };
 }
 
