@@ -2,8 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 
-/** What letters are saved as. */
-export const LETTER_FILE = /\.(imr|imr\.txt|txt)$/i;
+/** What letters are saved as: text, or the PDF as it arrived. */
+export const LETTER_FILE = /\.(imr|imr\.txt|txt|pdf)$/i;
 
 /** The letter files at a path: the file itself, or every letter file below a folder (hidden folders and node_modules skipped), in name order. */
 export function letterFiles(path: string): string[] {

@@ -18,8 +18,9 @@ interface PdfjsTextItem {
 /** Reads a PDF's text, page by page; rejects with a PdfProblem (by kind) when it cannot. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const task = getDocument({
-    // pdfjs takes ownership of (and detaches) the buffer it is given: a copy keeps the caller's.
-    data: bytes.slice(),
+    // pdfjs takes ownership of (and detaches) the buffer it is given, and refuses a Node Buffer:
+    // a plain copy keeps the caller's bytes and suits it.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { decodeLetter } from '../letter/decode';
+import { PDF_FILE, PdfProblem, type ReadPdf, readPdfLetter } from '../pdf/reader';
+import { readPdfInNode } from './pdf-reader';
+
+/** A letter file read: its text, and for a PDF the page of each line. */
+export interface LetterFile {
+  text: string;
+  /** Whether the bytes were UTF-8 (a PDF's text is not the file's bytes, so false). */
+  utf8: boolean;
+  /** For a PDF: pages[i] is the page of line i. */
+  pages?: number[];
+}
+
+/** Whether bytes open as a PDF does, whatever the file's name. */
+function startsAsPdf(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;
+}
+
+/**
+ * Reads a letter: a PDF (by its name, or by its first bytes) through the PDF reader, any other file
+ * as text. A PDF that gives no text comes back as its PdfProblem; a file that cannot be read at all rejects.
+ */
+export async function readLetterFile(path: string, readPdf: ReadPdf = readPdfInNode): Promise<LetterFile | PdfProblem> {
+  const bytes = await readFile(path);
+  if (!PDF_FILE.test(path) && !startsAsPdf(bytes)) return decodeLetter(bytes);
+  const read = await readPdfLetter(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), readPdf);
+  return read instanceof PdfProblem ? read : { text: read.text, utf8: false, pages: read.pages };
+}
