@@ -19,6 +19,8 @@ import { letterSummary } from './features/letter-summary';
 import { reflowEdits } from './features/reflow';
 import { documentLinks } from './features/links';
 import { documentSymbols } from './features/symbols';
+import { isPdfProblem, pdfProblemDiagnostic, pdfText } from './features/pdf-letters';
+import type { ReadPdf } from './pdf/reader';
 import { limitOutline } from './features/outline-limit';
 import { DEFAULT_CATALOG } from './guidelines/catalog';
 import { withOverrides } from './guidelines/overrides';
@@ -33,6 +35,8 @@ export interface ServerOptions {
   rulesDoc?: string;
   /** The letter files of a workspace folder, each with a stamp that changes when the file does (Node only). */
   workspaceLetters?: (folderUri: string) => Promise<{ uri: string; stamp: string; read: () => Promise<string> }[]>;
+  /** Reads a PDF's letter text (Node only): for imr/pdfText, the client's Import PDF Letters. */
+  readPdf?: ReadPdf;
 }
 
 const MAX_WORKSPACE_SYMBOLS = 1000;
@@ -324,7 +328,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (token.isCancellationRequested || progress.token.isCancellationRequested) break;
       checked++;
       if (open.has(file.uri)) continue;
-      const letter = parseLetter(await file.read().catch(() => ''), cache.catalog);
+      // A PDF that gives no letter text (scanned, encrypted, damaged) is told why, in one error.
+      const text = await file.read().catch((e: unknown) => (isPdfProblem(e) ? e : ''));
+      if (typeof text !== 'string') {
+        withErrors++;
+        await connection.sendDiagnostics({ uri: file.uri, diagnostics: [pdfProblemDiagnostic(text)] });
+        continue;
+      }
+      const letter = parseLetter(text, cache.catalog);
       // A .txt that is not a letter is left alone (a folder holds notes too); a file named as a
       // letter is told when it is empty, binary or not a letter.
       if (!letter.recognized && !NAMED_AS_LETTER.test(file.uri)) continue;
@@ -348,6 +359,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(p.uri);
     return doc ? stripAnnotations(doc.getText()) : null;
   }));
+  connection.onRequest('imr/pdfText', answer((p: { data: string }) => pdfText(p.data, options.readPdf, (text) => parseLetter(text, cache.catalog))));
   connection.onRequest('imr/annotations', answer((p: { uri: string }) => letterOf(p.uri)?.annotations.map((a) => a.range) ?? []));
 
   documents.listen(connection);

@@ -3,9 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { decodeLetter } from '../letter/decode';
+import { PdfProblem } from '../pdf/reader';
 import { startServer } from '../server';
 import { letterFiles } from './files';
+import { readPdfInNode } from './pdf-reader';
+import { readLetterFile } from './read-letter-file';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
@@ -24,8 +26,15 @@ startServer(createConnection(ProposedFeatures.all), {
     // Capped, so a folder that is not a letter collection cannot stall the server.
     letterFiles(fileURLToPath(folderUri)).slice(0, 20_000).map((path) => {
       const stat = statSync(path);
-      return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read: async () => decodeLetter(await readFile(path)).text };
+      // A PDF is read to its letter text; one that gives none rejects with its PdfProblem.
+      const read = async () => {
+        const file = await readLetterFile(path);
+        if (file instanceof PdfProblem) throw file;
+        return file.text;
+      };
+      return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read };
     }),
   rulesDoc: existsSync(rulesDoc) ? pathToFileURL(rulesDoc).href : undefined,
+  readPdf: readPdfInNode,
   readWorkspaceFile: (folderUri, path) => readFile(isAbsolute(path) ? path : join(fileURLToPath(folderUri), path), 'utf8'),
 });
