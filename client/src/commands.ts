@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { pdfCommands } from './pdf-commands';
 
 /** The same for the desktop and the web client. */
 export const CLIENT_OPTIONS: LanguageClientOptions = {
@@ -71,7 +72,7 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     command('imrLetter.nextAnnotation', (editor) => moveToAnnotation(client, editor, 1)),
     command('imrLetter.previousAnnotation', (editor) => moveToAnnotation(client, editor, -1)),
   );
-  context.subscriptions.push(detectLetters(context));
+  context.subscriptions.push(detectLetters(context), pdfCommands(context, client));
   await client.start();
   context.subscriptions.push(statusItem(client));
 }
