@@ -55,16 +55,18 @@ describe('imr-lint and PDF letters', { skip: existsSync(CLI) ? false : `no bundl
     assert.match(run(['notes.pdf'], dir, ['--require', preload]).err, /PDF reader loaded/);
   });
 
-  test('the PDF reader loads no native code (pdfjs-dist would require @napi-rs/canvas to draw)', () => {
-    const script = `const { readPdf } = require(${JSON.stringify(join(DIST, 'pdf-reader.js'))});
+  test('the PDF reader loads no native code (pdfjs-dist would require @napi-rs/canvas to draw) and keeps the native Array push', () => {
+    const script = `const push = Array.prototype.push;
+const { readPdf } = require(${JSON.stringify(join(DIST, 'pdf-reader.js'))});
 readPdf(require('node:fs').readFileSync(${JSON.stringify(join(dir, 'notes.pdf'))})).then((r) => {
   const native = Object.keys(require.cache).filter((k) => k.includes('@napi-rs') || k.endsWith('.node'));
-  process.stdout.write(JSON.stringify({ text: r.text, native }));
+  process.stdout.write(JSON.stringify({ text: r.text, native, pushKept: Array.prototype.push === push }));
 });`;
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    const result = JSON.parse(r.stdout) as { text: string; native: string[] };
+    const result = JSON.parse(r.stdout) as { text: string; native: string[]; pushKept: boolean };
     assert.match(result.text, /^Minutes of the meeting\n/);
     assert.deepEqual(result.native, []);
+    assert.equal(result.pushKept, true, "pdfjs's legacy build would leave a polyfilled Array.prototype.push for the whole process");
     assert.equal(r.stderr, '', 'and writes no warning');
   });
 

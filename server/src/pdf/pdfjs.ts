@@ -2,12 +2,16 @@
 // PDF is read. Runs in process: the worker module is imported here and handed to pdfjs as
 // globalThis.pdfjsWorker, so no worker file or URL is looked for. No eval, no fonts loaded, no
 // standard font data or character maps fetched: only the text and its positions are wanted.
+import { nativePush } from './natives';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type TextRun, layoutPages } from './layout';
 import { PDF_LIMITS, type PdfText, pdfProblem } from './reader';
 
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
+// Every push in the server or the command line would go through the polyfill otherwise (the
+// polyfills that add what Node 20 lacks, as Promise.withResolvers, stay: pdfjs needs them).
+Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, enumerable: false, configurable: true });
 
 interface PdfjsTextItem {
   str?: string;
