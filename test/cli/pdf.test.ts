@@ -70,6 +70,13 @@ readPdf(require('node:fs').readFileSync(${JSON.stringify(join(dir, 'notes.pdf'))
     assert.equal(r.stderr, '', 'and writes no warning');
   });
 
+  test('the PDF reader works on a Node 20 without process.getBuiltinModule (before 20.16, as older VS Code extension hosts run)', () => {
+    const script = `delete process.getBuiltinModule;
+require(${JSON.stringify(join(DIST, 'pdf-reader.js'))}).readPdf(require('node:fs').readFileSync(${JSON.stringify(join(dir, 'notes.pdf'))})).then((r) => process.stdout.write(r.text), (e) => process.stdout.write('failed: ' + e.message));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(r.stdout, 'Minutes of the meeting\nNothing of a letter here\n\f');
+  });
+
   test('import writes NAME.imr beside each PDF, never over a file without --force, and --out elsewhere', () => {
     const folder = join(dir, 'import');
     mkdirSync(folder);
