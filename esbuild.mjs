@@ -10,6 +10,9 @@ const watch = process.argv.includes('--watch');
 const bench = process.argv.includes('--bench');
 const shebang = { js: '#!/usr/bin/env node' };
 
+// The version the command line prints and writes into SARIF: the package's, as built.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
 export const common = {
   bundle: true,
   platform: 'node',
@@ -18,6 +21,7 @@ export const common = {
   minify: production,
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
+  define: { IMR_VERSION: JSON.stringify(version) },
 };
 
 /**
@@ -38,7 +42,7 @@ const withoutCanvas = {
 
 /** The PDF reader: its own file, required by the Node server and the command line only when a PDF is read. */
 export const pdfReaderBuild = {
-  entryPoints: ['server/src/pdf/pdfjs.ts'],
+  entryPoints: ['server/src/pdf-reader/pdfjs.ts'],
   outfile: 'dist/pdf-reader.js',
   plugins: [withoutCanvas],
   // pdfjs can fetch a document from a URL; it is only ever given bytes, and these make sure.
@@ -49,7 +53,7 @@ export const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', banner: shebang },
   // tinyglobby's fdir is bundled from its ES module, which asks import.meta.url for a require().
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `${shebang.js}\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;` }, define: { 'import.meta.url': 'importMetaUrl' } },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `${shebang.js}\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;` }, define: { ...common.define, 'import.meta.url': 'importMetaUrl' } },
   // VS Code for the web: the client in the web extension host, the server in a web worker.
   { entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/client.js', platform: 'browser', external: ['vscode'] },
   { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife' },

@@ -23,6 +23,7 @@ export interface PdfBench {
 
 export async function benchPdf(root: string, pdfDir: string, analyse: (text: string) => void): Promise<PdfBench> {
   const files = readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(pdfDir, f));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the reader as it ships, its own bundle
   const { readPdf } = require(join(root, 'dist', 'pdf-reader.js')) as { readPdf: (bytes: Uint8Array) => Promise<PdfText> };
   const bytes = files.map((f) => new Uint8Array(readFileSync(f)));
   let pages = 0;

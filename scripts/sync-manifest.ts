@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../server/src/rules';
 import { LEVELS } from '../server/src/rules/rule';
-import { DEFAULT_OUTLINE_LIMIT, DEFAULT_SIZE_LIMIT_MB } from '../server/src/settings';
+import { DEFAULT_OUTLINE_LIMIT, DEFAULT_SIZE_LIMIT_MB } from '../server/src/service/settings';
 
 export function configurationProperties(): Record<string, unknown> {
   return {

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { pdfCommands } from './pdf-commands';
+import { request } from './request';
 
 /** The same for the desktop and the web client. */
 export const CLIENT_OPTIONS: LanguageClientOptions = {
   // Every scheme: letters in virtual workspaces and unsaved letters get every feature too.
   documentSelector: [{ language: 'imr-letter' }],
   synchronize: { configurationSection: 'imrLetter' },
+  // The server reads the guideline catalog file the settings name only in a trusted workspace.
+  initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   outputChannelName: 'IMR Letters',
 };
 
@@ -29,40 +32,40 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
       await client.start();
     }),
     vscode.commands.registerCommand('imrLetter.checkWorkspace', async () => {
-      const r = await client.sendRequest<{ checked: number; total: number; withErrors: number }>('imr/checkWorkspace', {});
+      const r = await request(client, 'imr/checkWorkspace', {});
       const stopped = r.checked < r.total ? ` (stopped after ${r.checked} of ${r.total})` : '';
       vscode.window.showInformationMessage(`IMR Letters: ${r.checked} letters checked${stopped}; ${r.withErrors} with errors. See the Problems panel.`);
     }),
     command('imrLetter.exportAnnotations', async (editor) => {
       const picked = await vscode.window.showQuickPick(
         [
-          { label: 'Markdown', description: 'appeal worksheet, grouped by item', format: 'markdown', language: 'markdown' },
-          { label: 'CSV', description: 'one row per annotation', format: 'csv', language: 'csv' },
-          { label: 'JSON', description: 'W3C Web Annotation data model', format: 'json', language: 'json' },
+          { label: 'Markdown', description: 'appeal worksheet, grouped by item', format: 'markdown' as const, language: 'markdown' },
+          { label: 'CSV', description: 'one row per annotation', format: 'csv' as const, language: 'csv' },
+          { label: 'JSON', description: 'W3C Web Annotation data model', format: 'json' as const, language: 'json' },
         ],
         { title: 'Export annotations as' },
       );
       if (!picked) return;
-      const content = await client.sendRequest<string | null>('imr/exportAnnotations', { uri: uriOf(editor), format: picked.format });
+      const content = await request(client, 'imr/exportAnnotations', { uri: uriOf(editor), format: picked.format });
       if (content === null) return;
       // An unsaved document: nothing is written anywhere until the user saves it.
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language: picked.language }), { preview: false });
     }),
     command('imrLetter.copyClean', async (editor) => {
-      const clean = await client.sendRequest<string | null>('imr/cleanText', { uri: uriOf(editor) });
+      const clean = await request(client, 'imr/cleanText', { uri: uriOf(editor) });
       if (clean === null) return;
       await vscode.env.clipboard.writeText(clean);
       vscode.window.setStatusBarMessage('Letter copied without annotations', 3000);
     }),
     command('imrLetter.saveClean', async (editor) => {
-      const clean = await client.sendRequest<string | null>('imr/cleanText', { uri: uriOf(editor) });
+      const clean = await request(client, 'imr/cleanText', { uri: uriOf(editor) });
       if (clean === null) return;
       const target = await vscode.window.showSaveDialog({ defaultUri: editor.document.uri.with({ path: editor.document.uri.path.replace(/(\.imr(\.txt)?|\.txt)?$/, '.clean$1') }), title: 'Save a copy without annotations' });
       if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(clean));
     }),
     command('imrLetter.reflow', async (editor) => {
       const document = editor.document;
-      const result = await client.sendRequest<{ version: number; edits: { range: vscode.Range; newText: string }[] } | null>('imr/reflow', { uri: uriOf(editor) });
+      const result = await request(client, 'imr/reflow', { uri: uriOf(editor) });
       if (!result || result.edits.length === 0) return vscode.window.setStatusBarMessage('Nothing to reflow in this letter', 3000);
       if (document.version !== result.version) return vscode.window.showWarningMessage('The letter changed while it was being reflowed; run Reflow Letter again.');
       const edit = new vscode.WorkspaceEdit();
@@ -73,6 +76,8 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     command('imrLetter.previousAnnotation', (editor) => moveToAnnotation(client, editor, -1)),
   );
   context.subscriptions.push(detectLetters(context), pdfCommands(context, client));
+  // Trust granted: start again, so the server may read the catalog file the settings name.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client.stop().then(() => client.start())));
   await client.start();
   context.subscriptions.push(statusItem(client));
 }
@@ -103,7 +108,7 @@ function statusItem(client: BaseLanguageClient): vscode.Disposable {
     timer = setTimeout(async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'imr-letter') return;
-      const summary = await client.sendRequest<{ text: string; caseNumber?: string } | null>('imr/summary', { uri: editor.document.uri.toString() }).catch(() => null);
+      const summary = await request(client, 'imr/summary', { uri: editor.document.uri.toString() }).catch(() => null);
       if (!summary) return;
       item.text = summary.text;
       item.detail = summary.caseNumber ? `Case ${summary.caseNumber}` : undefined;
@@ -119,7 +124,7 @@ function statusItem(client: BaseLanguageClient): vscode.Disposable {
 
 /** Selects the next (or previous) annotation after (or before) the cursor, wrapping around. */
 async function moveToAnnotation(client: BaseLanguageClient, editor: vscode.TextEditor, step: 1 | -1): Promise<void> {
-  const ranges = (await client.sendRequest<{ start: vscode.Position; end: vscode.Position }[]>('imr/annotations', { uri: editor.document.uri.toString() })).map(
+  const ranges = ((await request(client, 'imr/annotations', { uri: editor.document.uri.toString() })) ?? []).map(
     (r) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character),
   );
   if (ranges.length === 0) return void vscode.window.setStatusBarMessage('No annotations in this letter', 3000);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-
-type PdfTextAnswer = { text: string; pages: number[]; recognized: boolean } | { problem: string };
+import type { PdfTextAnswer } from '../../server/src/protocol';
+import { request } from './request';
 
 /** Where each imported letter's PDF is, by the letter's address: for Open Original PDF. */
 const SOURCES_KEY = 'imrLetter.pdfSources';
@@ -23,7 +23,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 /** The PDF's letter text, read by the language server (which holds the PDF reader), or why there is none. */
 async function readPdf(client: BaseLanguageClient, pdf: vscode.Uri): Promise<PdfTextAnswer> {
   const bytes = await vscode.workspace.fs.readFile(pdf);
-  return client.sendRequest<PdfTextAnswer>('imr/pdfText', { data: base64(bytes) });
+  return request(client, 'imr/pdfText', { data: base64(bytes) });
 }
 
 function base64(bytes: Uint8Array): string {

@@ -1,25 +1,18 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { safeEdits } from './features/code-actions';
-import { CSV_HEADER, EXPORT_FORMATS, type ExportSource, csvRows, exportAnnotations } from './features/export-annotations';
-import { ITEM_COLUMNS, csvLine, itemRows } from './features/item-table';
-import { letterReport } from './features/letter-report';
-import { outlineText } from './features/outline-text';
-import { sarifLog } from './features/sarif';
-import { documentSymbols } from './features/symbols';
-import type { Letter } from './letter/model';
-import { parseLetter } from './letter/parse';
 import { isGlob, namedFiles } from './node/files';
 import { importCommand } from './node/import-pdf';
-import { type LetterFile, readLetterFile } from './node/read-letter-file';
-import { PDF_FILE, PdfProblem } from './pdf/reader';
-import { RULES, checkLetter } from './rules';
-import { LEVELS, type Level, type Problem } from './rules/rule';
+import { FileRefused, readFileBounded } from './node/read-file';
+import { type ReadLetter, readLetterFile } from './node/read-letter-file';
+import { replaceFile } from './node/write-file';
+import { CSV_HEADER, EXPORT_FORMATS, type ExportSource, ITEM_COLUMNS, LEVELS, type Letter, type Level, type Problem, RULES, createLetterService, csvLine, csvRows, exportAnnotations, itemRows, letterReport, PDF_FILE, PdfProblem, sarifLog } from './service';
 
-const VERSION = '0.1.0';
+// The package's version, set from package.json when the bundle is built (esbuild.mjs).
+declare const IMR_VERSION: string | undefined;
+const VERSION = typeof IMR_VERSION === 'string' ? IMR_VERSION : 'development';
+const service = createLetterService();
 
 const USAGE = `Usage: imr-lint [options] <file or folder>...            check letters
        imr-lint export [--format csv|jsonl] [--bom] <file or folder>...  one row per disputed item
@@ -41,6 +34,7 @@ Options:
                             accents, curly quotes and dashes as UTF-8 (it guesses otherwise)
   --stats                   print the time taken and the peak memory on stderr
   --rules                   list the rules and exit
+  --version                 print the version and exit
   -h, --help                show this help
 
 Exit code: 0 no errors, 1 errors found (for export: a file gave no rows), 2 usage or read errors.
@@ -103,7 +97,7 @@ function parse(argv: string[]): Options | string {
   if (o.bom && o.format !== 'csv') return '--bom is for CSV output (imr-lint export, or imr-lint annotations --format csv)';
   if (config) {
     try {
-      const rules = (JSON.parse(readFileSync(config, 'utf8')) as { rules?: Record<string, unknown> }).rules ?? {};
+      const rules = (JSON.parse(readFileBounded(config).toString('utf8')) as { rules?: Record<string, unknown> }).rules ?? {};
       for (const [id, level] of Object.entries(rules)) {
         if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level)) return `${config}: "${id}": "${String(level)}" is not a known rule and level`;
         o.rules[id] ??= level as Level; // the command line wins
@@ -118,16 +112,17 @@ function parse(argv: string[]): Options | string {
 
 /** Checks, exports or lists the annotations of one letter. Runs in the main thread or a worker. */
 async function processFile(file: string, o: Options): Promise<LetterResult> {
-  const name = relative(process.cwd(), file) || file;
+  const name = printable(relative(process.cwd(), file) || file);
   const r: LetterResult = { out: '', err: '', failed: false, items: 0, upheld: 0, overturned: 0, byRule: {}, errors: 0, warnings: 0 };
-  let read: LetterFile | PdfProblem;
+  let read: ReadLetter | PdfProblem;
   try {
     read = await readLetterFile(file);
-  } catch {
-    return { ...r, err: `imr-lint: cannot read ${name}\n`, failed: true };
+  } catch (e) {
+    return { ...r, err: `imr-lint: cannot read ${name}${e instanceof FileRefused ? `: ${e.message}` : ''}\n`, failed: true };
   }
   if (read instanceof PdfProblem) return { ...r, err: `imr-lint: ${name}: ${read.message}\n`, failed: true };
-  let letter = parseLetter(read.text);
+  const bytes = read.bytes;
+  let letter = service.read(read.text);
   if (o.command === 'annotations') {
     const source: ExportSource = { name, text: read.text, letter };
     r.data = o.format === 'json' ? JSON.parse(exportAnnotations(source, 'json')) : undefined;
@@ -142,32 +137,38 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
     if (rows.length === 0) r.err = `imr-lint: ${name}: no rows: ${whyNoItems(letter)}\n`;
     return r;
   }
-  let problems = checkLetter(letter, { rules: o.rules });
+  let problems = service.check(letter, { rules: o.rules });
   if (o.fix) {
-    const { edits, count } = safeEdits(problems);
+    const { text: fixed, count } = service.applySafeFixes(read.text, problems);
     if (count > 0 && read.pages) r.err += `imr-lint: ${name} is a PDF; not fixed (imr-lint import writes its text as .imr)\n`;
     else if (count > 0 && !read.utf8) r.err += `imr-lint: ${name} is not UTF-8; not fixed, so no byte of it changes\n`;
     else if (count > 0) {
-      const fixed = TextDocument.applyEdits(TextDocument.create(file, 'imr-letter', 1, read.text), edits);
       try {
-        writeFileSync(file, fixed, 'utf8');
+        replaceFile(file, fixed, bytes);
         r.err += `imr-lint: ${name}: ${count} fix${count === 1 ? '' : 'es'} applied\n`;
-        letter = parseLetter(fixed);
-        problems = checkLetter(letter, { rules: o.rules });
-      } catch {
-        r.err += `imr-lint: cannot write ${name}\n`;
+        letter = service.read(fixed);
+        problems = service.check(letter, { rules: o.rules });
+      } catch (e) {
+        r.err += `imr-lint: cannot write ${name}${e instanceof FileRefused ? `: ${e.message}` : ''}\n`;
         r.failed = true;
       }
     }
   }
   count(r, letter.items, problems);
   if (o.format === 'text') {
-    if (o.outline) r.out += `${name}\n${outlineText(documentSymbols(letter), '  ')}`;
-    const page = (line: number) => (read.pages ? ` (page ${read.pages[line] ?? read.pages[read.pages.length - 1]})` : '');
+    if (o.outline) r.out += `${name}\n${service.outlineText(letter, '  ')}`;
+    const pages = read.pages;
+    const page = (line: number) => (pages ? ` (page ${pages[line] ?? pages[pages.length - 1]})` : '');
     r.out += problems.map((p) => `${name}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.ruleId} ${p.message}${page(p.range.start.line)}\n`).join('');
     if (o.outline) r.out += '\n';
   } else r.data = o.format === 'json' ? letterReport(name, letter, problems) : { file: name, problems };
   return r;
+}
+
+/** A file name as the terminal should show it: control characters (which could move the cursor or retitle the window) escaped. */
+function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function whyNoItems(letter: Letter): string {
@@ -192,6 +193,7 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   if (argv[0] === 'import') return importCommand(argv.slice(1), (line) => process.stderr.write(line + '\n'));
   if (argv.includes('-h') || argv.includes('--help')) return out(USAGE, 0);
+  if (argv.includes('--version')) return out(`imr-lint ${VERSION}\n`, 0);
   if (argv.includes('--rules')) return out(RULES.map((r) => `${r.id.padEnd(38)} ${r.severity.padEnd(11)} ${r.description}\n`).join(''), 0);
   const o = parse(argv);
   if (typeof o === 'string') return usage(o);
@@ -200,7 +202,7 @@ async function main(argv: string[]): Promise<number> {
   const files = o.paths.flatMap((p) => {
     const named = namedFiles(p);
     if (named) return named;
-    process.stderr.write(isGlob(p) ? `imr-lint: no file matches ${p}\n` : `imr-lint: cannot read ${p}\n`);
+    process.stderr.write(isGlob(p) ? `imr-lint: no file matches ${printable(p)}\n` : `imr-lint: cannot read ${printable(p)}\n`);
     readErrors++;
     return [];
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import { type IGrammar, INITIAL, Registry, parseRawGrammar } from 'vscode-textmate';
-import { DEFAULT_KINDS } from '../../server/src/annotations/kinds';
+import { DEFAULT_KINDS } from '../../server/src/vocabulary/annotation-kinds';
 import { parseLetter } from '../../server/src/letter/parse';
 import { VALID_LETTER } from '../fixtures/letters';
 

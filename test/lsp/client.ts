@@ -34,7 +34,8 @@ export class TestClient {
   readonly published: string[] = [];
   readonly lastPublished = new Map<string, Diagnostic[]>();
 
-  constructor() {
+  /** `window: false` plays a client that declares no window capabilities and answers no window request. */
+  constructor(options: { window?: boolean } = {}) {
     this.server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.server.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       this.logs.push(chunk);
@@ -52,7 +53,7 @@ export class TestClient {
     this.rpc.onNotification('window/showMessage', (p: { message: string }) => {
       this.messages.push(p.message);
     });
-    this.rpc.onRequest('window/showMessageRequest', (p: { message: string }) => (this.messages.push(p.message), null));
+    if (options.window !== false) this.rpc.onRequest('window/showMessageRequest', (p: { message: string }) => (this.messages.push(p.message), null));
     this.rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.rpc.onRequest('client/registerCapability', () => null);
     this.rpc.onRequest('window/workDoneProgress/create', () => null);
@@ -70,9 +71,10 @@ export class TestClient {
   }
 
   /** Initialises like VS Code; `pull` adds the LSP 3.17 pull-diagnostics capability. */
-  async initialize(workspaceFolder?: string, pull = false, versionedEdits = false): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(workspaceFolder?: string, pull = false, versionedEdits = false, initializationOptions?: unknown): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.rpc.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
+      initializationOptions,
       rootUri: workspaceFolder ?? null,
       workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'letters' }] : null,
       capabilities: {

@@ -104,8 +104,8 @@ describe('protocol robustness (spawned bundled server)', () => {
   });
 
   test('line breaks typed one after another: each pull with the last result id gets the findings where they now are, never "unchanged"', async () => {
-    // The server moves what a line break moves in place from the second move on (moved-lines.ts):
-    // the last report it answered from must keep the positions it gave. The letter's only finding
+    // What a line break moves is taken back moved (moved-lines.ts): the last report must keep the
+    // positions it gave, and a pull must see the new ones. The letter's only finding
     // is a letter rule's on an item line (the knee brace decided twice), and the line breaks go in
     // between the two (before the item after the first), so the message (which names the first)
     // stays the same.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Letter } from '../../server/src/letter/model';
 import { parseLetter } from '../../server/src/letter/parse';
-import { readPdf } from '../../server/src/pdf/pdfjs';
+import { readPdf } from '../../server/src/pdf-reader/pdfjs';
 import { PdfProblem, readPdfLetter } from '../../server/src/pdf/reader';
 import { checkLetter } from '../../server/src/rules';
 

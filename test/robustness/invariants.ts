@@ -10,10 +10,11 @@ import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { codeLenses } from '../../server/src/features/code-lens';
 import { foldingRanges } from '../../server/src/features/folding';
 import { inlayHints } from '../../server/src/features/inlay-hints';
-import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
-import { before } from '../../server/src/letter/lines';
-import { FieldMemo } from '../../server/src/letter/field-memo';
-import { FindingMemo } from '../../server/src/rules/finding-memo';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { OutlineMemo } from '../../server/src/incremental/outline-memo';
+import { before } from '../../server/src/letter/text/lines';
+import { FieldMemo } from '../../server/src/incremental/field-memo';
+import { FindingMemo } from '../../server/src/incremental/finding-memo';
 import type { Letter } from '../../server/src/letter/model';
 import { parseLetter } from '../../server/src/letter/parse';
 import { checkLetter } from '../../server/src/rules';
@@ -87,7 +88,7 @@ export function checkInvariants(text: string): void {
   for (const f of folds) assert.ok(f.startLine < f.endLine && f.endLine < lines, `fold ${f.startLine}-${f.endLine} of ${lines} lines`);
   // Earlier versions: the middle character typed over; a line break typed in the middle (the
   // pieces below it move, copied); and line breaks typed and taken out again one after another
-  // (the second move of a piece moves the copy in place). Texts up to 64 KB; the 1 MB ones would
+  // (a moved copy moved again). Texts up to 64 KB; the 1 MB ones would
   // only repeat the same check at length.
   if (text.length > 0 && text.length <= 1 << 16) {
     const middle = Math.floor(text.length / 2);

@@ -220,6 +220,16 @@ const CASES: Record<string, Case> = {
     message: /"apeal-fact" is not an annotation kind/,
     clean: [VALID_LETTER, edit(VALID_LETTER, 'No instability is', 'No {==instability==}{>>appeal-fact: the exam shows laxity<<} is'), edit(VALID_LETTER, 'No instability is', 'No {>>Dr. Lee: see the 10/19 note<<} instability is')],
   },
+  'annotation.nested': {
+    text: edit(VALID_LETTER, 'No instability is', 'No {==insta{>>note: a comment inside the highlight<<}bility==}{>>appeal-fact: laxity<<} is'),
+    at: ['No {==insta'],
+    message: /inside another highlight \(line \d+\)/,
+    clean: [
+      VALID_LETTER,
+      edit(VALID_LETTER, 'No instability is', 'No {==instability==}{>>note: a comment after the highlight<<}{>>appeal-fact: laxity<<} is'),
+      edit(VALID_LETTER, 'No instability is', 'No {==instability==} {++really++} {~~is~>was~~}'),
+    ],
+  },
   'annotation.todo': {
     text: edit(VALID_LETTER, 'No instability is', 'No {>>todo: request the exam notes<<}instability is'),
     at: ['todo:'],

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
-import { DEFAULT_KINDS, kindVocabulary } from '../../server/src/annotations/kinds';
+import { DEFAULT_KINDS, kindVocabulary } from '../../server/src/vocabulary/annotation-kinds';
 import { annotationActions } from '../../server/src/features/annotation-actions';
 import { annotationCompletions } from '../../server/src/features/annotation-completion';
 import { diagnostics } from '../../server/src/features/diagnostics';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { decodeLetter } from '../../server/src/letter/decode';
+import { decodeLetter } from '../../server/src/letter/text/decode';
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p)))));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DocumentCache } from '../../server/src/document-cache';
+import { DocumentCache } from '../../server/src/incremental/document-cache';
 import { VALID_LETTER } from '../fixtures/letters';
 
 describe('the document cache', () => {

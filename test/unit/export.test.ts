@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type ExportSource, exportAnnotations } from '../../server/src/features/export-annotations';
-import { csvCell } from '../../server/src/features/item-table';
+import { type ExportSource, exportAnnotations } from '../../server/src/reports/export-annotations';
+import { csvCell } from '../../server/src/reports/item-table';
 import { stripAnnotations } from '../../server/src/letter/annotations';
 import { parseLetter } from '../../server/src/letter/parse';
 import { VALID_LETTER, edit } from '../fixtures/letters';

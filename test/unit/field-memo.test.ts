@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { OutlineMemo } from '../../server/src/incremental/outline-memo';
 import { Catalog, DEFAULT_CATALOG } from '../../server/src/guidelines/catalog';
-import { FieldMemo } from '../../server/src/letter/field-memo';
+import { FieldMemo } from '../../server/src/incremental/field-memo';
 import type { Letter } from '../../server/src/letter/model';
 import { parseLetter } from '../../server/src/letter/parse';
 import { checkLetter } from '../../server/src/rules';
-import { FindingMemo } from '../../server/src/rules/finding-memo';
+import { FindingMemo } from '../../server/src/incremental/finding-memo';
 import { VALID_LETTER, edit, lineOf, realLetters, sampleLetters } from '../fixtures/letters';
 import { snapshot } from '../robustness/invariants';
 
@@ -83,9 +84,9 @@ describe('re-reading only the fields an edit changed', () => {
   });
 
   test('line breaks typed and taken out one after another, with edits between: every version equals a fresh read, its findings and outline too', () => {
-    // From its second move on, a piece is the memo's own copy moved in place (moved-lines.ts); what
-    // the rules and the outline keep per item must not move with it. Letters with findings on
-    // their fields, so there are findings to move.
+    // A piece a line break moved is a copy (moved-lines.ts), moved again at the next; what the
+    // rules and the outline keep per item moves with it. Letters with findings on their fields,
+    // so there are findings to move.
     const letters = [
       VALID_LETTER,
       edit(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.', 'Claims Administrator guideline:'),
@@ -117,21 +118,26 @@ describe('re-reading only the fields an edit changed', () => {
     );
   });
 
-  test('the second line break above a field moves the memo\'s copy in place; the first copies it', () => {
+  test('a version\'s model never changes once built: line breaks and edits read after it leave it as it was', () => {
     const memo = new FieldMemo();
-    const first = parseLetter(VALID_LETTER, undefined, memo);
-    const second = parseLetter('\n' + VALID_LETTER, undefined, memo);
-    const third = parseLetter('\n\n' + VALID_LETTER, undefined, memo);
-    const field = (letter: Letter) => letter.items[1].fields[1];
-    assert.notEqual(field(second), field(first), 'the first move copies: the field as read may share ranges with what was worked out from it');
-    assert.equal(field(third), field(second), 'the second moves that copy');
-    assert.equal(field(third).range.start.line, field(first).range.start.line + 2);
-    assert.equal(field(third).citations, field(second).citations, 'and its reading with it');
-    assert.equal(field(third).citations?.[0].span.range.start.line, field(first).citations?.[0].span.range.start.line! + 2);
-    assert.equal(snapshot(third), snapshot(parseLetter('\n\n' + VALID_LETTER)));
+    const findings = new FindingMemo(memo);
+    const versions = [VALID_LETTER, '\n' + VALID_LETTER, '\n\n' + VALID_LETTER, '\n\nx' + VALID_LETTER, '\n' + VALID_LETTER];
+    const read = versions.map((text) => {
+      const letter = parseLetter(text, undefined, memo);
+      const problems = checkLetter(letter, CHECK, findings);
+      return { letter, problems, model: snapshot(letter), found: JSON.stringify(problems) };
+    });
+    // The second version's field was taken back moved: a copy, not the first's changed.
+    assert.notEqual(read[1].letter.items[1].fields[1], read[0].letter.items[1].fields[1]);
+    assert.equal(read[1].letter.items[1].fields[1].range.start.line, read[0].letter.items[1].fields[1].range.start.line + 1);
+    read.forEach((r, n) => {
+      assert.equal(snapshot(r.letter), r.model, `version ${n}'s model after the later versions were read`);
+      assert.equal(JSON.stringify(r.problems), r.found, `version ${n}'s findings after the later versions were checked`);
+      assert.equal(r.model, snapshot(parseLetter(versions[n])), `version ${n} as a fresh read`);
+    });
   });
 
-  test('a version that fails half-way (after moving pieces in place) leaves nothing behind: the next is read afresh', () => {
+  test('a version that fails half-way leaves nothing behind: the next reads as a fresh read', () => {
     class Failing extends Catalog {
       override named(text: string): ReturnType<Catalog['named']> {
         throw new Error(`no lookups: ${text.length}`);
@@ -140,8 +146,8 @@ describe('re-reading only the fields an edit changed', () => {
     const memo = new FieldMemo();
     parseLetter(VALID_LETTER, undefined, memo);
     parseLetter('\n' + VALID_LETTER, undefined, memo); // the pieces copied
-    // Two lines down, so the item lines are moved in place, and a new decision year, so the
-    // fields are read again after that, and the read fails.
+    // Two lines down, so the item lines are moved, and a new decision year, so the fields are
+    // read again after that, and the read fails.
     const edited = '\n\n' + edit(VALID_LETTER, 'Decision Date:        12/09/2016', 'Decision Date:        12/09/2017');
     assert.throws(() => parseLetter(edited, new Failing(DEFAULT_CATALOG.entries), memo), /no lookups/);
     assert.equal(snapshot(parseLetter(edited, undefined, memo)), snapshot(parseLetter(edited)));

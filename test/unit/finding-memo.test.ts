@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { FieldMemo } from '../../server/src/letter/field-memo';
+import { FieldMemo } from '../../server/src/incremental/field-memo';
 import { parseLetter } from '../../server/src/letter/parse';
 import { RULES, checkLetter } from '../../server/src/rules';
-import { FindingMemo } from '../../server/src/rules/finding-memo';
+import { FindingMemo } from '../../server/src/incremental/finding-memo';
 import type { Rule } from '../../server/src/rules/rule';
 import { VALID_LETTER, edit } from '../fixtures/letters';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { splitLines } from '../../server/src/letter/lines';
+import { splitLines } from '../../server/src/letter/text/lines';
 import { VALID_LETTER } from '../fixtures/letters';
 
 /** Lines as plain values, with their numbers and offsets, to compare two splits. */

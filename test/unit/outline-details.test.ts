@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { OutlineMemo, documentSymbols, shorten } from '../../server/src/features/symbols';
-import { FieldMemo } from '../../server/src/letter/field-memo';
+import { documentSymbols, shorten } from '../../server/src/features/symbols';
+import { OutlineMemo } from '../../server/src/incremental/outline-memo';
+import { FieldMemo } from '../../server/src/incremental/field-memo';
 import { parseLetter } from '../../server/src/letter/parse';
 import { VALID_LETTER, edit } from '../fixtures/letters';
 

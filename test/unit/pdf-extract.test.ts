@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { layoutPages } from '../../server/src/pdf/layout';
-import { readPdf } from '../../server/src/pdf/pdfjs';
+import { readPdf } from '../../server/src/pdf-reader/pdfjs';
 import { PDF_LIMITS, PDF_MESSAGES, PdfProblem, type PdfText, looksLikePdf, readPdfLetter } from '../../server/src/pdf/reader';
 import { linesPage, makePdf } from '../fixtures/pdf';
 

@@ -196,7 +196,7 @@ describe('reflow', () => {
 
   test('a tidy letter with single-line paragraphs gets no edits', () => {
     // Without its header nearly every line of it has a blank line after it, so the parser takes it for
-    // double-spaced (letter/text.ts); its blank lines must still not be read as the doubling.
+    // double-spaced (letter/text/letter-text.ts); its blank lines must still not be read as the doubling.
     const noHeader = TIDY.slice(TIDY.indexOf('                 HOW'));
     for (const text of [TIDY, noHeader, TIDY.replace(/\n/g, '\r\n'), noHeader.replace(/\n/g, '\r\n')]) {
       assert.deepEqual(reflowEdits(parseLetter(text), text), []);

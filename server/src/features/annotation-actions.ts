@@ -1,6 +1,6 @@
 import type { CodeAction, Diagnostic, Position, Range, SnippetTextEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { AnnotationKind } from '../annotations/kinds';
-import { before } from '../letter/lines';
+import type { AnnotationKind } from '../vocabulary/annotation-kinds';
+import { before } from '../letter/text/lines';
 import type { Annotation, Letter } from '../letter/model';
 import { SOURCE } from './diagnostics';
 import { versionedEdit } from './code-actions';
@@ -39,7 +39,7 @@ export function annotationActions(letter: Letter, range: Range, diagnostics: Dia
   }
   if (wants('quickfix')) {
     for (const d of diagnostics.filter((x) => x.source === SOURCE)) {
-      const end = lineEnd(ctx, d.range.start.line);
+      const end = outside(letter, ctx, lineEnd(ctx, d.range.start.line));
       const quote = `${String(d.code)}: ${typeof d.message === 'string' ? d.message : d.message.value}`.replace(/<<\}/g, '<< }').replace(/\s+/g, ' ');
       actions.push({ title: 'Annotate this finding', kind: 'quickfix', diagnostics: [d], edit: plainEdit(ctx, [{ range: { start: end, end }, newText: `{>>note: ${quote}<<}` }]) });
     }
@@ -83,6 +83,16 @@ function escapeSnippet(text: string): string {
 
 function offset(ctx: AnnotationContext, p: Position): number {
   return ctx.offsetAt(p);
+}
+
+/**
+ * Where a new comment may go at `p`: there, or after the annotation that `p` falls inside (a
+ * comment written inside a highlight would nest, and a clean copy would keep its markup).
+ */
+function outside(letter: Letter, ctx: AnnotationContext, p: Position): Position {
+  const at = ctx.offsetAt(p);
+  const around = letter.annotations.find((a) => a.closed && a.offsets.start < at && at < a.offsets.end);
+  return around ? around.range.end : p;
 }
 
 /** The end of a line's text, before its line break. */

@@ -1,5 +1,5 @@
 import { type CompletionItem, CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver-types';
-import type { AnnotationKind } from '../annotations/kinds';
+import type { AnnotationKind } from '../vocabulary/annotation-kinds';
 
 const FORMS: [string, string, string][] = [
   ['{== highlight ==}{>> comment <<}', '{==${1:text}==}{>>${2:note}: $0<<}', 'Highlight text and comment on it'],

@@ -1,8 +1,8 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { before } from '../letter/lines';
+import { before } from '../letter/text/lines';
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
-import type { FindingMemo } from '../rules/finding-memo';
+import type { FindingMemo } from '../incremental/finding-memo';
 import type { Problem } from '../rules/rule';
 import { SOURCE } from './diagnostics';
 
@@ -62,17 +62,51 @@ function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-/** The edits of the safe fixes among these problems, each finding's first safe fix, none overlapping. */
+/**
+ * The edits of the safe fixes among these problems, each finding's first safe fix, none
+ * overlapping (an earlier finding's fix wins). The edits taken are kept sorted, so each new one is
+ * checked against its neighbours only: fixes come in the letter's order, so that is mostly an
+ * append, and forty thousand fixes cost no more than a sort.
+ */
 export function safeEdits(problems: Problem[]): { edits: TextEdit[]; count: number } {
   const edits: TextEdit[] = [];
+  const taken: TextEdit[] = []; // in order (precedes); no two overlap
   let count = 0;
   for (const p of problems) {
     const fix = p.fixes?.find((f) => f.safe);
-    if (!fix || fix.edits.some((e) => edits.some((x) => overlap(x, e)))) continue;
+    if (!fix || fix.edits.some((e) => overlapsTaken(taken, e))) continue;
+    for (const e of fix.edits) taken.splice(insertionPoint(taken, e), 0, e);
     edits.push(...fix.edits);
     count++;
   }
   return { edits, count };
+}
+
+/** Edits in order of start, then end: for edits that do not overlap, their ends are then in order too. */
+function precedes(a: TextEdit, b: TextEdit): boolean {
+  return before(a.range.start, b.range.start) || (!before(b.range.start, a.range.start) && before(a.range.end, b.range.end));
+}
+
+/** The index of the first edit taken that comes after `e` (binary search, the end tried first). */
+function insertionPoint(taken: readonly TextEdit[], e: TextEdit): number {
+  const n = taken.length;
+  if (n === 0 || !precedes(e, taken[n - 1])) return n;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (precedes(e, taken[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Whether `e` overlaps an edit taken: only those next to where it would go can, as none of them overlap. */
+function overlapsTaken(taken: readonly TextEdit[], e: TextEdit): boolean {
+  const at = insertionPoint(taken, e);
+  for (let i = at - 1; i >= 0 && !before(taken[i].range.end, e.range.start); i--) if (overlap(taken[i], e)) return true;
+  for (let i = at; i < taken.length && !before(e.range.end, taken[i].range.start); i++) if (overlap(taken[i], e)) return true;
+  return false;
 }
 
 function overlap(a: TextEdit, b: TextEdit): boolean {

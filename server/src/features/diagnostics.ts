@@ -1,9 +1,8 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
-import { type FindingMemo, movedFix } from '../rules/finding-memo';
-import { movedRange } from '../letter/moved-lines';
-import type { Fix, Problem, Severity } from '../rules/rule';
+import type { FindingMemo } from '../incremental/finding-memo';
+import type { Severity } from '../rules/rule';
 
 export const SOURCE = 'imr';
 
@@ -16,41 +15,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /**
  * The letter's problems as LSP diagnostics: the rule id is the code, linked to its entry in the
- * rule reference when `rulesDoc` (the reference's address) is known; the fixes travel in `data`.
+ * rule reference when `rulesDoc` (the reference's address) is known. Fixes do not travel with them:
+ * code actions take them from the letter as it is when asked (a letter's findings were half fix data).
  * `memo` is the document's, for the findings of items an edit did not touch.
  */
 export function diagnostics(letter: Letter, options: CheckOptions, rulesDoc?: string, memo?: FindingMemo): Diagnostic[] {
-  return checkLetter(letter, options, memo).map((p) => toDiagnostic(p, rulesDoc));
-}
-
-export function toDiagnostic(problem: Problem, rulesDoc?: string): Diagnostic {
-  return {
-    range: problem.range,
-    severity: SEVERITY[problem.severity],
-    code: problem.ruleId,
-    codeDescription: rulesDoc ? { href: `${rulesDoc}#${problem.ruleId.replace(/\./g, '')}` } : undefined,
-    source: SOURCE,
-    message: problem.message,
-    data: problem.fixes ? { fixes: problem.fixes } : undefined,
+  // One link per rule, shared by its findings (a long letter has thousands of one rule's).
+  const links = new Map<string, { href: string } | undefined>();
+  const linkOf = (ruleId: string) => {
+    if (!links.has(ruleId)) links.set(ruleId, rulesDoc ? { href: `${rulesDoc}#${ruleId.replace(/\./g, '')}` } : undefined);
+    return links.get(ruleId);
   };
-}
-
-/**
- * Diagnostics as a report keeps them, to compare the next pull's with: copies with ranges (and
- * fixes) of their own, since a diagnostic's range may be the model's, which a line break moves
- * in place (moved-lines.ts).
- */
-export function keptDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
-  return items.map((d) => {
-    const fixes = (d.data as { fixes?: Fix[] } | undefined)?.fixes;
-    return { ...d, range: movedRange(d.range, 0), data: fixes ? { fixes: fixes.map((fix) => movedFix(fix, 0)) } : d.data };
-  });
+  return checkLetter(letter, options, memo).map((p) => ({ range: p.range, severity: SEVERITY[p.severity], code: p.ruleId, codeDescription: linkOf(p.ruleId), source: SOURCE, message: p.message }));
 }
 
 /**
  * Whether two lists of diagnostics say the same, member by member, as their JSON would (a member
  * that is undefined counts as absent): a pull compares its findings with the last report's, and
- * a long letter has thousands, where serialising them both to compare cost 1.5-3 ms a pull.
+ * a long letter has thousands, which serialising both to compare made slow (docs/PERFORMANCE.md).
  */
 export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   return sameJson(a, b);

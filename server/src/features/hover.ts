@@ -1,9 +1,9 @@
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import { type Catalog, DEFAULT_CATALOG, type GuidelineEntry } from '../guidelines/catalog';
 import { lineage, pagesOf, placeOf } from '../guidelines/describe';
-import { contains } from '../letter/lines';
+import { contains } from '../letter/text/lines';
 import type { Annotation, Citation, Letter } from '../letter/model';
-import { type AnnotationKind, DEFAULT_KINDS, STATUTE_URL } from '../annotations/kinds';
+import { type AnnotationKind, DEFAULT_KINDS, STATUTE_URL } from '../vocabulary/annotation-kinds';
 import { allCitations } from '../letter/citation-list';
 import { escapeMarkdown, markdownLink } from './markdown';
 
@@ -78,7 +78,7 @@ function citedDetail(citation: Citation, partText: string | undefined): string {
 }
 
 /** The entry's links, then its guideline's, without repeats. */
-export function linksFor(catalog: Catalog, entry: GuidelineEntry): string[] {
+function linksFor(catalog: Catalog, entry: GuidelineEntry): string[] {
   const seen = new Set<string>();
   return lineage(catalog, entry)
     .flatMap((e) => e.links)

@@ -1,11 +1,11 @@
 import { type InlayHint, type Range } from 'vscode-languageserver-types';
 import { type CalendarDate, formatDate, parseDate } from '../letter/dates';
-import { before } from '../letter/lines';
+import { before } from '../letter/text/lines';
 import type { Letter } from '../letter/model';
-import { DECISION_MEANING } from './decision-meaning';
+import { DECISION_MEANING } from '../vocabulary/decisions';
 
 /** Days a party has to appeal an IMR determination to the WCAB (Labor Code 4610.6(h)). */
-export const APPEAL_DAYS = 30;
+const APPEAL_DAYS = 30;
 
 /**
  * Inline help in `range`: after each decision, what it means for the worker; after the header's

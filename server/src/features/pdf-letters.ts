@@ -4,30 +4,14 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Letter } from '../letter/model';
 import { PdfProblem, type ReadPdf, readPdfLetter } from '../pdf/reader';
+import type { PdfTextAnswer } from '../protocol';
 
-/** What imr/pdfText answers: the letter text (and whether it reads as an IMR letter), or why there is none. */
-export type PdfTextAnswer = { text: string; pages: number[]; recognized: boolean } | { problem: string };
-
-export const NO_PDF_READER =
+const NO_PDF_READER =
   'PDF letters are read by VS Code desktop (and by imr-lint import): in VS Code for the Web the extension does not carry the PDF reader (1.7 MB), so this PDF cannot be imported here';
 
-/** Decodes base64 without Node's Buffer (the server runs in a web worker too). */
-function fromBase64(data: string): Uint8Array {
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** The letter text of a PDF's bytes (base64), read as a letter. Never throws. */
-export async function pdfText(data: string, readPdf: ReadPdf | undefined, parse: (text: string) => Letter): Promise<PdfTextAnswer> {
+/** The letter text of a PDF's bytes, read as a letter. Never throws. */
+export async function pdfText(bytes: Uint8Array, readPdf: ReadPdf | undefined, parse: (text: string) => Letter): Promise<PdfTextAnswer> {
   if (!readPdf) return { problem: NO_PDF_READER };
-  let bytes: Uint8Array;
-  try {
-    bytes = fromBase64(data);
-  } catch {
-    return { problem: 'the PDF did not reach the language server intact' };
-  }
   const read = await readPdfLetter(bytes, readPdf);
   if (read instanceof PdfProblem) return { problem: read.message };
   return { text: read.text, pages: read.pages, recognized: parse(read.text).recognized };

@@ -1,11 +1,11 @@
 import type { Position, TextEdit } from 'vscode-languageserver-types';
 import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
 import { type RawAnnotation, type Segment, scanAnnotations } from '../letter/annotations';
-import { lastAtOrBefore } from '../letter/search';
+import { lastAtOrBefore } from '../letter/text/search';
 import { LAYOUTS, headingKey } from '../letter/layouts';
 import type { Letter, Span } from '../letter/model';
 import { parseLetter } from '../letter/parse';
-import { LetterText } from '../letter/text';
+import { LetterText } from '../letter/text/letter-text';
 
 /**
  * "Reflow letter": the edits that turn a hard-wrapped (and perhaps double-spaced) letter, as PDF
@@ -14,7 +14,7 @@ import { LetterText } from '../letter/text';
  * - The lines of a paragraph are joined with one space. A word split by a hyphen at a line end,
  *   with a small letter or a digit after it ("electro-" / "diagnostic", "171-" / "171"), is joined
  *   with the hyphen kept and no space: the rule the parser joins wrapped lines by
- *   (`letter/join.ts`), so field values read the same.
+ *   (`letter/text/join.ts`), so field values read the same.
  * - Paragraphs are the parser's: in a double-spaced letter the blank line after every line goes
  *   and a real break (a longer blank run, a line of spaces) becomes one blank line; elsewhere any
  *   blank run becomes one blank line. Trailing spaces go wherever a line break is rewritten, and
@@ -373,13 +373,25 @@ function whitespaceChanges(before: string, after: string): Change[] {
     while (j2 < after.length && isLayoutSpace(after.charCodeAt(j2))) j2++;
     let s = i;
     let t = j;
-    while (s < i2 && t < j2 && before[s] === after[t]) s++, t++;
+    while (s < i2 && t < j2 && before[s] === after[t]) {
+      s++;
+      t++;
+    }
     let e = i2;
     let f = j2;
-    while (e > s && f > t && before[e - 1] === after[f - 1]) e--, f--;
+    while (e > s && f > t && before[e - 1] === after[f - 1]) {
+      e--;
+      f--;
+    }
     if (s < e || t < f) {
-      if (s > i && before[s - 1] === '\r' && before[s] === '\n') s--, t--;
-      if (e < i2 && e > 0 && before[e - 1] === '\r' && before[e] === '\n') e++, f++;
+      if (s > i && before[s - 1] === '\r' && before[s] === '\n') {
+        s--;
+        t--;
+      }
+      if (e < i2 && e > 0 && before[e - 1] === '\r' && before[e] === '\n') {
+        e++;
+        f++;
+      }
       changes.push({ start: s, end: e, newText: after.slice(t, f) });
     }
     i = i2;

@@ -2,8 +2,8 @@ import { type CompletionItem, CompletionItemKind, InsertTextFormat, type Positio
 import { fieldLabel } from '../letter/items';
 import type { SectionSpec } from '../letter/layouts';
 import type { Decision, HeaderKey, Item, ItemFieldKind, Letter, ReviewerFieldKind, Section } from '../letter/model';
-import { HEADER_LABELS, ITEM_FIELD_LABELS, PLACEHOLDER, REVIEWER_LABELS } from '../rules/labels';
-import { DECISION_MEANING } from './decision-meaning';
+import { HEADER_LABELS, ITEM_FIELD_LABELS, PLACEHOLDER, REVIEWER_LABELS } from '../vocabulary/labels';
+import { DECISION_MEANING } from '../vocabulary/decisions';
 
 /*
  * Completion that knows where the cursor is in the letter: the section headings the layout still

@@ -1,11 +1,10 @@
 import { type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import { headerField } from '../letter/header';
-import type { ItemMoves } from '../letter/field-memo';
-import { before } from '../letter/lines';
-import { movedRange } from '../letter/moved-lines';
-import { isSpace, skipSpaces } from '../letter/spaces';
+import { before } from '../letter/text/lines';
+import type { OutlineMemo } from '../incremental/outline-memo';
+import { isSpace, skipSpaces } from '../letter/text/spaces';
 import type { Annotation, Citation, Item, LabeledField, Letter, Section } from '../letter/model';
-import { HEADER_LABELS, bare } from '../rules/labels';
+import { HEADER_LABELS, bare } from '../vocabulary/labels';
 import { decisionCount, describeCount, itemsOf } from './letter-summary';
 
 const DETAIL_LENGTH = 60;
@@ -30,7 +29,10 @@ export function documentSymbols(letter: Letter, memo?: OutlineMemo): DocumentSym
   const claim = (range: Range) => {
     const found: DocumentSymbol[] = [];
     for (let line = range.start.line; line <= range.end.line && placed.size < letter.annotations.length; line++) {
-      for (const a of byLine.get(line) ?? []) if (!placed.has(a)) placed.add(a), found.push(annotationSymbol(a));
+      for (const a of byLine.get(line) ?? []) if (!placed.has(a)) {
+        placed.add(a);
+        found.push(annotationSymbol(a));
+      }
     }
     return found;
   };
@@ -70,53 +72,6 @@ function itemSymbol(item: Item, annotations: DocumentSymbol[]): DocumentSymbol {
   for (const f of item.fields) children.push(fieldSymbol(f));
   for (const a of annotations) children.push(a);
   return symbol(item.name || '(untitled item)', decision, SymbolKind.Event, item.range, selection, children);
-}
-
-/**
- * A document's item symbols from its last outline, for the next outline to take back: an item's
- * symbol depends on the item alone (and the annotations placed in it), and the parser gives back
- * the items an edit did not touch (field-memo.ts), so an edit outlines only the items it changed.
- * An item that a line break above moved whole (`moves`, the document's field memo) gets its
- * symbol moved with it. One per open document.
- */
-export class OutlineMemo {
-  private last = new Map<Item, DocumentSymbol>();
-  private next = new Map<Item, DocumentSymbol>();
-
-  constructor(private readonly moves?: ItemMoves) {}
-
-  /** The item's symbol, made by `make` unless the last outline had it; an item with annotations is always made. */
-  item(item: Item, annotations: readonly DocumentSymbol[], make: () => DocumentSymbol): DocumentSymbol {
-    if (annotations.length > 0) return make();
-    // What is kept has ranges of its own: an item's may be moved in place by a line break (moved-lines.ts).
-    const symbol = this.last.get(item) ?? this.moved(item) ?? movedSymbol(make(), 0);
-    this.next.set(item, symbol);
-    return symbol;
-  }
-
-  /** The outline is made: its symbols replace the last outline's. */
-  end(): void {
-    this.last = this.next;
-    this.next = new Map();
-  }
-
-  private moved(item: Item): DocumentSymbol | undefined {
-    const move = this.moves?.movedItem(item);
-    const symbol = move && this.last.get(move.from);
-    return symbol && movedSymbol(symbol, move.lines);
-  }
-}
-
-/** A symbol and its children `lines` lines further down, keys in the order `symbol` gives them. */
-function movedSymbol(s: DocumentSymbol, lines: number): DocumentSymbol {
-  return {
-    name: s.name,
-    detail: s.detail,
-    kind: s.kind,
-    range: movedRange(s.range, lines),
-    selectionRange: movedRange(s.selectionRange, lines),
-    children: s.children && s.children.map((c) => movedSymbol(c, lines)),
-  };
 }
 
 function fieldSymbol(field: LabeledField): DocumentSymbol {

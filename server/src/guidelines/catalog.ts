@@ -1,4 +1,4 @@
-import { someLowerCaseWord } from '../letter/words';
+import { someLowerCaseWord } from '../letter/text/words';
 import data from './catalog.json';
 
 export type Confidence = 'confirmed' | 'partial' | 'unverified';

@@ -1,28 +1,33 @@
 import type { RawAnnotation } from './annotations';
 import type { Annotation } from './model';
-import type { LetterText } from './text';
+import type { LetterText } from './text/letter-text';
 
 const KIND = /^\s*([A-Za-z][A-Za-z-]*)\s*:\s*/;
 
 /** The reader's annotations as the model holds them: a highlight together with the comment after it. */
 export function readAnnotations(text: LetterText, raws: readonly RawAnnotation[]): Annotation[] {
   const out: Annotation[] = [];
+  const paired = new Set<number>(); // comments read with the highlight before them
   const range = (from: number, to: number) => ({ start: text.positionAt(from), end: text.positionAt(to) });
   for (let k = 0; k < raws.length; k++) {
     const a = raws[k];
+    if (paired.has(k)) continue;
     const inner = text.source.slice(a.innerStart, a.innerEnd);
     if (a.form === 'comment' && /^\s*imr-/.test(inner)) continue; // a suppression directive, not an annotation
     const annotation: Annotation = { form: a.form, range: range(a.start, a.end), closed: a.closed, note: '', offsets: { start: a.start, end: a.end, innerStart: a.innerStart, innerEnd: a.innerEnd, arrow: a.arrow } };
     let comment: RawAnnotation | undefined = a.form === 'comment' ? a : undefined;
     if (a.form === 'highlight') {
       annotation.quote = collapse(inner);
-      const next = raws[k + 1];
+      // The next annotation after it (not one nested in it), if it is a comment with only spaces between.
+      let j = k + 1;
+      while (j < raws.length && raws[j].start < a.end) j++;
+      const next = raws[j];
       if (next && next.form === 'comment' && next.closed && /^[ \t]*$/.test(text.source.slice(a.end, next.start))) {
         comment = next;
         annotation.commentRange = range(next.start, next.end);
         annotation.range = range(a.start, next.end);
         annotation.offsets.end = next.end;
-        k++;
+        paired.add(j);
       }
     }
     if (a.form === 'deletion') annotation.quote = collapse(inner);

@@ -1,4 +1,4 @@
-import { lastAtOrBefore } from './search';
+import { lastAtOrBefore } from './text/search';
 
 /**
  * Reader annotations in CriticMarkup: {>> comment <<}, {== highlight ==} (usually followed by a
@@ -51,27 +51,35 @@ export function scanAnnotations(source: string): { clean: string; segments: Segm
     parts.push(source.slice(from, to));
     length += to - from;
   };
-  let i = 0;
-  const unclosed = new Set<string>(); // openers with no closer left: never searched again, so the scan stays linear
-  for (let open = source.indexOf('{'); open >= 0; open = source.indexOf('{', Math.max(open + 1, i))) {
-    const opener = source.slice(open, open + 3);
-    const form = FORMS[opener];
-    if (!form) continue;
-    const close = unclosed.has(opener) ? -1 : source.indexOf(form[1], open + 3);
-    if (close < 0) {
-      unclosed.add(opener);
-      annotations.push({ form: form[0], start: open, end: open + 3, closed: false, innerStart: open + 3, innerEnd: open + 3, arrow: -1 });
-      continue;
+  // The text from `from` to `to` as the letter had it. An annotation nests in the kept text of
+  // another only when written by hand (CriticMarkup has no nesting, and no command writes one):
+  // it is read there too, so the clean letter never holds annotation markup (annotation.nested
+  // says where).
+  const scan = (from: number, to: number) => {
+    let i = from;
+    const unclosed = new Set<string>(); // openers with no closer left: never searched again, so the scan stays linear
+    for (let open = source.indexOf('{', from); open >= 0 && open < to; open = source.indexOf('{', Math.max(open + 1, i))) {
+      const opener = source.slice(open, open + 3);
+      const form = FORMS[opener];
+      if (!form || open + 3 > to) continue;
+      let close = unclosed.has(opener) ? -1 : source.indexOf(form[1], open + 3);
+      if (close + 3 > to) close = -1; // its closer is past the end of the text it stands in
+      if (close < 0) {
+        unclosed.add(opener);
+        annotations.push({ form: form[0], start: open, end: open + 3, closed: false, innerStart: open + 3, innerEnd: open + 3, arrow: -1 });
+        continue;
+      }
+      const arrow = form[0] === 'substitution' ? source.slice(open + 3, close).indexOf('~>') : -1;
+      const a: RawAnnotation = { form: form[0], start: open, end: close + 3, closed: true, innerStart: open + 3, innerEnd: close, arrow: arrow < 0 ? -1 : open + 3 + arrow };
+      annotations.push(a);
+      keep(i, open);
+      const kept = keptPart(a);
+      if (kept) scan(kept[0], kept[1]);
+      i = a.end;
     }
-    const arrow = form[0] === 'substitution' ? source.slice(open + 3, close).indexOf('~>') : -1;
-    const a: RawAnnotation = { form: form[0], start: open, end: close + 3, closed: true, innerStart: open + 3, innerEnd: close, arrow: arrow < 0 ? -1 : open + 3 + arrow };
-    annotations.push(a);
-    keep(i, open);
-    const kept = keptPart(a);
-    if (kept) keep(kept[0], kept[1]);
-    i = a.end;
-  }
-  keep(i, source.length);
+    keep(i, to);
+  };
+  scan(0, source.length);
   return { clean: parts.join(''), segments, annotations };
 }
 
@@ -88,12 +96,6 @@ function keptPart(a: RawAnnotation): [number, number] | undefined {
  */
 export function stripAnnotations(source: string): string {
   return scanAnnotations(source).clean;
-}
-
-/** What the letter said where an annotation now stands. */
-export function originalText(source: string, a: RawAnnotation): string {
-  const kept = keptPart(a);
-  return kept ? source.slice(kept[0], kept[1]) : '';
 }
 
 /**

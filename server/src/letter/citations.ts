@@ -1,9 +1,9 @@
 import type { CatalogLookups, GuidelineEntry } from '../guidelines/catalog';
 import type { Position } from 'vscode-languageserver-types';
 import type { Citation, CitedPart, PageRef, Span } from './model';
-import { before } from './lines';
-import type { Region } from './region';
-import { collapseWhite, isSpace } from './spaces';
+import { before } from './text/lines';
+import type { Region } from './text/region';
+import { collapseWhite, isSpace } from './text/spaces';
 
 /**
  * Recognises guideline citations in a guideline field (`Decision based on MTUS ...`, `Decision

@@ -1,6 +1,6 @@
 import type { Conclusion } from './model';
-import type { Region } from './region';
-import { collapseWhite } from './spaces';
+import type { Region } from './text/region';
+import { collapseWhite } from './text/spaces';
 
 // "is not medically necessary", "was determined to be not medically necessary", "is considered not
 // medically necessary", "is deemed medically appropriate", "was medically necessary, medically appropriate, and indicated".

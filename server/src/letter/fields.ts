@@ -1,8 +1,8 @@
-import { joinLines } from './join';
-import { range } from './lines';
+import { joinLines } from './text/join';
+import { range } from './text/lines';
 import type { LabeledField, Reviewer, ReviewerFieldKind, Section, Span } from './model';
-import { skipSpaces, squeezeSpaces } from './spaces';
-import type { LetterText } from './text';
+import { skipSpaces, squeezeSpaces } from './text/spaces';
+import type { LetterText } from './text/letter-text';
 
 /**
  * The text from column `col` of line `from` through line `to` (inclusive), blank lines at either

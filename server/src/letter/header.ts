@@ -1,7 +1,7 @@
-import { range } from './lines';
-import { squeezeSpaces } from './spaces';
+import { range } from './text/lines';
+import { squeezeSpaces } from './text/spaces';
 import type { Header, HeaderField, HeaderKey } from './model';
-import type { LetterText } from './text';
+import type { LetterText } from './text/letter-text';
 
 // Header labels as letters print them. `Application` alone starts the label that extractors wrap
 // as `Application` / `Received:`; `Dated:` is the 2013 notices' decision date.

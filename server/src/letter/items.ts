@@ -1,10 +1,10 @@
-import { joinLines } from './join';
-import { type Line, later, range, trimmed } from './lines';
+import { joinLines } from './text/join';
+import { type Line, later, range, trimmed } from './text/lines';
 import { labeledField, readSpan } from './fields';
-import { squeezeSpaces } from './spaces';
+import { squeezeSpaces } from './text/spaces';
 import type { Decision, Item, ItemDecision, ItemFieldKind, LabeledField, Section, Span } from './model';
-import type { FieldMemo, TitlePiece } from './field-memo';
-import type { LetterText } from './text';
+import type { FieldMemo, TitlePiece } from '../incremental/field-memo';
+import type { LetterText } from './text/letter-text';
 
 const FIELD_ORDER: ItemFieldKind[] = ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'];
 const FIELD_NAMES = ['claims administrator guideline', 'maximus guideline', 'decision rationale'];
@@ -62,7 +62,7 @@ export function decisionValue(word: string): Decision | undefined {
 }
 
 /** Whether a word is meant as a decision: a known decision word, or within two typos of Upheld/Overturned. */
-export function looksLikeDecision(word: string): boolean {
+function looksLikeDecision(word: string): boolean {
   const w = word.trim().toLowerCase();
   return DECISION_LIKE.has(w) || editDistance(w, 'upheld', 2) <= 2 || editDistance(w, 'overturned', 2) <= 2;
 }

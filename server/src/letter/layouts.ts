@@ -1,5 +1,5 @@
 import type { HeaderKey } from './model';
-import { squeezeSpaces } from './spaces';
+import { squeezeSpaces } from './text/spaces';
 
 /**
  * The layouts IMR letters come in (see shared/domain.md §2). A layout names its sections in
@@ -63,7 +63,7 @@ export const FINAL_DETERMINATION: Layout = {
   reviewerFields: true,
 };
 
-export const MAXIMUS_FORMAT_2: Layout = {
+const MAXIMUS_FORMAT_2: Layout = {
   id: 'maximus-format-2',
   name: 'IMR Final Determination with documents reviewed',
   sections: [
@@ -77,7 +77,7 @@ export const MAXIMUS_FORMAT_2: Layout = {
   reviewerFields: true,
 };
 
-export const PROFESSIONAL_REVIEW: Layout = {
+const PROFESSIONAL_REVIEW: Layout = {
   id: 'professional-review',
   name: 'Medical Professional Review',
   sections: [
@@ -103,7 +103,7 @@ export const PROFESSIONAL_REVIEW: Layout = {
   reviewerFields: false,
 };
 
-export const NOTICE_2013: Layout = {
+const NOTICE_2013: Layout = {
   id: 'notice-2013',
   name: 'Notice of Independent Medical Review Determination (2013)',
   sections: [

@@ -10,12 +10,12 @@ import { parseIssueList, parseItemBlocks, parseNumberedNotices } from './items';
 import { FINAL_DETERMINATION } from './layouts';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Header, Item, ItemFieldKind, Letter } from './model';
-import type { FieldMemo, FieldReading } from './field-memo';
-import { Region } from './region';
+import type { FieldMemo, FieldReading } from '../incremental/field-memo';
+import { Region } from './text/region';
 import { findSections } from './sections';
 import { readSummary } from './summary';
 import { findSuppressions } from './suppressions';
-import { LetterText } from './text';
+import { LetterText } from './text/letter-text';
 
 /**
  * Reads a letter's text into its model. Never throws: whatever cannot be recognised is simply
@@ -160,6 +160,8 @@ function isRange(v: object): v is Range {
 function looksBinary(source: string): boolean {
   const head = source.slice(0, 8192);
   if (head.includes('\u0000')) return true;
+  // Control characters are what this looks for.
+  // eslint-disable-next-line no-control-regex
   const controls = head.match(/[\u0001-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
   return controls > 32 && controls > head.length / 20;
 }

@@ -1,7 +1,7 @@
 import { LAYOUTS, type Layout, type SectionSpec, headingKey } from './layouts';
-import { range } from './lines';
+import { range } from './text/lines';
 import type { Section } from './model';
-import type { LetterText } from './text';
+import type { LetterText } from './text/letter-text';
 
 /** A heading line (or two, for headings letters wrap) matching one layout's section. */
 interface HeadingHit {

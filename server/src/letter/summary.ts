@@ -1,7 +1,7 @@
 import { DATE_PATTERN, parseDate } from './dates';
-import type { LetterText } from './text';
+import type { LetterText } from './text/letter-text';
 import type { Section, SummaryFacts } from './model';
-import { Region } from './region';
+import { Region } from './text/region';
 
 const INJURY_DATE = new RegExp(`\\b(?:industrial\\s+injury|injury|injured|occupational\\s+claim)\\s+(?:on|of|from|dated)\\s+(${DATE_PATTERN})|\\bdate\\s+of\\s+injury\\s+(?:of\\s+|was\\s+|is\\s+)?(${DATE_PATTERN})`, 'i');
 const REQUESTED = /\bThe\s+requested\s+treatments?\s+(?:includes?|is|are|was|were)\s+([^.]+)\./i;

@@ -3,17 +3,32 @@ import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 
 /** What letters are saved as: text, or the PDF as it arrived. */
-export const LETTER_FILE = /\.(imr|imr\.txt|txt|pdf)$/i;
+const LETTER_FILE = /\.(imr|imr\.txt|txt|pdf)$/i;
 
-/** The letter files at a path: the file itself, or every letter file below a folder (hidden folders and node_modules skipped), in name order. */
+/**
+ * The letter files at a path: the file itself (read later, which says what is wrong with it), or
+ * every letter file below a folder, in name order. A walk takes regular files only, and links to
+ * regular files (a letter kept elsewhere); it skips devices, pipes and sockets named like
+ * letters (a FIFO would block a read, /dev/zero never end one), links to folders (no cycles),
+ * hidden folders and node_modules.
+ */
 export function letterFiles(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => {
-      if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : letterFiles(join(path, e.name));
-      return LETTER_FILE.test(e.name) ? [join(path, e.name)] : [];
+      const full = join(path, e.name);
+      if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : letterFiles(full);
+      return LETTER_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isRegularFile(full))) ? [full] : [];
     });
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // a dangling link
+  }
 }
 
 /** Whether a command-line argument is a glob pattern rather than a path. */

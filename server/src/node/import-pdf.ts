@@ -1,10 +1,10 @@
 import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { PDF_FILE, PdfProblem } from '../pdf/reader';
+import { PDF_FILE, PdfProblem } from '../service';
 import { isGlob, namedFiles } from './files';
 import { readLetterFile } from './read-letter-file';
 
-export const IMPORT_USAGE = `Usage: imr-lint import [--out DIR] [--force] <pdf or folder>...
+const IMPORT_USAGE = `Usage: imr-lint import [--out DIR] [--force] <pdf or folder>...
 
 Writes each PDF letter's text as NAME.imr beside the PDF (or in DIR), ready to open, check and
 annotate. An existing file is never overwritten unless --force is given. Folders are searched for
@@ -32,7 +32,7 @@ function parseImport(argv: string[]): ImportOptions | string {
 }
 
 /** Where a PDF's letter text goes: NAME.imr beside it, or in the --out folder. */
-export function importTarget(pdf: string, out?: string): string {
+function importTarget(pdf: string, out?: string): string {
   const name = basename(pdf).replace(PDF_FILE, '') + '.imr';
   return join(out ?? dirname(pdf), name);
 }
@@ -41,7 +41,7 @@ export function importTarget(pdf: string, out?: string): string {
  * Writes text to a new file at once or not at all: a temporary file beside it, then a hard link
  * (which fails if the target exists, so nothing is overwritten) or, with force, a rename over it.
  */
-export function writeAtomically(target: string, text: string, force: boolean): 'written' | 'exists' {
+function writeAtomically(target: string, text: string, force: boolean): 'written' | 'exists' {
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   writeFileSync(temp, text, 'utf8');
   try {

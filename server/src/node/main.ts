@@ -1,12 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { PdfProblem } from '../pdf/reader';
+import { PdfProblem } from '../service';
 import { startServer } from '../server';
 import { letterFiles } from './files';
 import { readPdfInNode } from './pdf-reader';
+import { FileRefused, readFileBoundedAsync } from './read-file';
 import { readLetterFile } from './read-letter-file';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -20,6 +21,16 @@ if (!process.argv.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.
 
 // The bundle sits in dist/, the rule reference in docs/ beside it (in the .vsix and in a checkout).
 const rulesDoc = join(__dirname, '..', 'docs', 'rules.md');
+
+/** A path the settings name, as the file it is inside the workspace folder (links resolved); refused when it is outside. */
+async function insideFolder(folder: string, path: string): Promise<string> {
+  const root = await realpath(folder);
+  const file = await realpath(resolve(root, path)).catch(() => {
+    throw new FileRefused('file not found');
+  });
+  if (!file.startsWith(root + sep)) throw new FileRefused('it is outside the workspace folder, and only a file in the workspace is read');
+  return file;
+}
 
 startServer(createConnection(ProposedFeatures.all), {
   workspaceLetters: async (folderUri) =>
@@ -36,5 +47,5 @@ startServer(createConnection(ProposedFeatures.all), {
     }),
   rulesDoc: existsSync(rulesDoc) ? pathToFileURL(rulesDoc).href : undefined,
   readPdf: readPdfInNode,
-  readWorkspaceFile: (folderUri, path) => readFile(isAbsolute(path) ? path : join(fileURLToPath(folderUri), path), 'utf8'),
+  readWorkspaceFile: async (folderUri, path) => (await readFileBoundedAsync(await insideFolder(fileURLToPath(folderUri), path))).toString('utf8'),
 });

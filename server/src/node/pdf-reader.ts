@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ReadPdf } from '../pdf/reader';
+import type { ReadPdf } from '../service';
 
 let loaded: ReadPdf | undefined;
 
@@ -10,6 +10,7 @@ let loaded: ReadPdf | undefined;
 export const readPdfInNode: ReadPdf = (bytes) => {
   // A variable path: esbuild leaves the require for run time instead of bundling the reader in.
   const file = join(__dirname, 'pdf-reader.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at run time, on the first PDF only
   loaded ??= (require(file) as { readPdf: ReadPdf }).readPdf;
   return loaded(bytes);
 };

@@ -51,7 +51,7 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 }
 
 /** Whether the PDF's end-of-file marker is where writers put it, in the last KiB. */
-export function endsLikePdf(bytes: Uint8Array): boolean {
+function endsLikePdf(bytes: Uint8Array): boolean {
   const marker = [0x25, 0x25, 0x45, 0x4f, 0x46]; // %%EOF
   for (let i = bytes.length - marker.length; i >= Math.max(0, bytes.length - 1024); i--) {
     if (marker.every((b, k) => bytes[i + k] === b)) return true;

@@ -1,7 +1,7 @@
 import { compareDates, formatDate, parseDate } from '../letter/dates';
 import { headerField } from '../letter/header';
 import type { HeaderKey } from '../letter/model';
-import { HEADER_LABELS, bare } from './labels';
+import { HEADER_LABELS, bare } from '../vocabulary/labels';
 import type { Finding, Rule } from './rule';
 
 /** The order things happen in: injury, UR denial, IMR application, assignment to a reviewer, decision. */

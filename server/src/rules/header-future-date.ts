@@ -1,5 +1,5 @@
 import { compareDates, parseDate } from '../letter/dates';
-import { HEADER_LABELS, bare } from './labels';
+import { HEADER_LABELS, bare } from '../vocabulary/labels';
 import type { Rule } from './rule';
 
 export const headerFutureDate: Rule = {

@@ -1,4 +1,4 @@
-import { HEADER_LABELS, bare, listing } from './labels';
+import { HEADER_LABELS, bare, listing } from '../vocabulary/labels';
 import type { Finding, Rule } from './rule';
 
 export const headerMissingField: Rule = {

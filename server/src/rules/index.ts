@@ -2,6 +2,7 @@ import type { Letter } from '../letter/model';
 import { annotationTodo } from './annotation-todo';
 import { annotationUnknownKind } from './annotation-unknown-kind';
 import { annotationMalformed } from './annotation-malformed';
+import { annotationNested } from './annotation-nested';
 import { annotationUnclosed } from './annotation-unclosed';
 import { sectionOutOfOrder } from './section-out-of-order';
 import { sectionDuplicate } from './section-duplicate';
@@ -10,7 +11,7 @@ import { labelNonstandard } from './label-nonstandard';
 import { textFormFeedInField } from './text-form-feed-in-field';
 import { textSplitWord } from './text-split-word';
 import { isSuppressed } from '../letter/suppressions';
-import { kindVocabulary } from '../annotations/kinds';
+import { kindVocabulary } from '../vocabulary/annotation-kinds';
 import { citationBadPageList } from './citation-bad-page-list';
 import { citationMaximusNonMtusOnly } from './citation-maximus-non-mtus-only';
 import { citationPageOutOfRange } from './citation-page-out-of-range';
@@ -34,12 +35,12 @@ import { letterEmpty } from './letter-empty';
 import { letterTooLarge } from './letter-too-large';
 import { letterUnrecognized } from './letter-unrecognized';
 import { reviewerMissingField } from './reviewer-missing-field';
-import { type FindingMemo, keptFindings } from './finding-memo';
+import type { FindingMemo } from '../incremental/finding-memo';
 import { type Finding, LEVELS, type Level, type Problem, type Rule, type RuleContext } from './rule';
 import { sectionMissing } from './section-missing';
 import { summaryInjuryDateMismatch } from './summary-injury-date-mismatch';
 import { summaryUndecidedTreatment } from './summary-undecided-treatment';
-import { KNOWN_RULE_IDS, suppressionUnknownRule } from './suppression-unknown-rule';
+import { suppressionUnknownRule } from './suppression-unknown-rule';
 
 export const RULES: readonly Rule[] = [
   letterBinary,
@@ -78,9 +79,10 @@ export const RULES: readonly Rule[] = [
   annotationUnclosed,
   annotationMalformed,
   annotationUnknownKind,
+  annotationNested,
   annotationTodo,
 ];
-for (const rule of RULES) KNOWN_RULE_IDS.add(rule.id);
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 export interface CheckOptions {
   /** Level per rule id; a rule not named keeps its default. */
@@ -99,7 +101,7 @@ export interface CheckOptions {
  */
 export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: FindingMemo): Problem[] {
   const problems: Problem[] = [];
-  const context: RuleContext = { today: options.today ?? new Date(), annotationKinds: kindVocabulary(options.annotationKinds).map((k) => k.id), sizeLimit: options.sizeLimit };
+  const context: RuleContext = { today: options.today ?? new Date(), annotationKinds: kindVocabulary(options.annotationKinds).map((k) => k.id), sizeLimit: options.sizeLimit, ruleIds: RULE_IDS };
   const tooLarge = options.sizeLimit !== undefined && letter.size > options.sizeLimit;
   // What an item rule may read besides the item: findings kept under another one are not taken back.
   const rows = memo?.rows(letter.items, `${letter.layout.id} ${context.today.toDateString()} ${context.annotationKinds.join()}`);
@@ -114,7 +116,7 @@ export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: F
     };
     if (rule.check) rule.check(letter, context).forEach(report);
     const checkItem = rule.checkItem;
-    if (checkItem) letter.items.forEach((item, k) => (rows ? (rows[k][r] ??= keptFindings(checkItem(item, letter.layout, context))) : checkItem(item, letter.layout, context)).forEach(report));
+    if (checkItem) letter.items.forEach((item, k) => (rows ? (rows[k][r] ??= checkItem(item, letter.layout, context)) : checkItem(item, letter.layout, context)).forEach(report));
   });
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { singular, someLowerCaseWord, treatmentWords } from '../letter/words';
+import { singular, someLowerCaseWord, treatmentWords } from '../letter/text/words';
 
 // Words that say nothing about which treatment is meant.
 const FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'or', 'with', 'without', 'at', 'in', 'on', 'times', 'time', 'request', 'requested', 'service', 'associated', 'surgical', 'retrospective', 'date', 'dos', 'x', 'per', 'week', 'weeks']);

@@ -1,4 +1,4 @@
-import { collapseWhite } from '../letter/spaces';
+import { collapseWhite } from '../letter/text/spaces';
 import type { Finding, Rule } from './rule';
 
 export const itemDuplicate: Rule = {

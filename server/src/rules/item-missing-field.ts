@@ -1,6 +1,6 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Item, ItemFieldKind } from '../letter/model';
-import { ITEM_FIELD_LABELS, PLACEHOLDER, bare, listing } from './labels';
+import { ITEM_FIELD_LABELS, PLACEHOLDER, bare, listing } from '../vocabulary/labels';
 import type { Finding, Rule } from './rule';
 
 const KINDS = Object.keys(ITEM_FIELD_LABELS) as ItemFieldKind[];

@@ -1,5 +1,5 @@
 import type { LabeledField } from '../letter/model';
-import { ITEM_FIELD_LABELS, REVIEWER_LABELS } from './labels';
+import { ITEM_FIELD_LABELS, REVIEWER_LABELS } from '../vocabulary/labels';
 import type { Finding, Rule } from './rule';
 
 export const labelNonstandard: Rule = {

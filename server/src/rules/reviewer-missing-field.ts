@@ -1,5 +1,5 @@
 import type { ReviewerFieldKind } from '../letter/model';
-import { REVIEWER_LABELS, bare, listing } from './labels';
+import { REVIEWER_LABELS, bare, listing } from '../vocabulary/labels';
 import type { Finding, Rule } from './rule';
 
 const KINDS = Object.keys(REVIEWER_LABELS) as ReviewerFieldKind[];

@@ -49,6 +49,8 @@ export interface RuleContext {
   annotationKinds: readonly string[];
   /** Letters over this many characters get no checks but the one that says so (no limit when absent). */
   sizeLimit?: number;
+  /** The ids of every rule, for directives that name one. */
+  ruleIds: ReadonlySet<string>;
 }
 
 /** A finding with its rule and the level it is reported at. */

@@ -1,5 +1,5 @@
 import type { Section } from '../letter/model';
-import { PLACEHOLDER } from './labels';
+import { PLACEHOLDER } from '../vocabulary/labels';
 import type { Rule } from './rule';
 
 export const sectionMissing: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { treatmentWords } from '../letter/words';
+import { treatmentWords } from '../letter/text/words';
 
 const FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'at', 'for', 'with', 'and', 'or', 'in', 'on', 'x', 'times', 'week', 'weeks', 'right', 'left', 'bilateral', 'lower', 'upper', 'request', 'one', 'two', 'three']);
 

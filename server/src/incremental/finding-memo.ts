@@ -1,7 +1,7 @@
-import type { ItemMoves } from '../letter/field-memo';
+import type { ItemMoves } from './field-memo';
 import type { Item } from '../letter/model';
-import { movedRange } from '../letter/moved-lines';
-import type { Finding, Fix } from './rule';
+import { movedRange } from './moved-lines';
+import type { Finding, Fix } from '../rules/rule';
 
 /**
  * A document's per-item findings from its last check, for the next check to take back. The
@@ -46,21 +46,12 @@ export class FindingMemo {
   }
 }
 
-/**
- * The findings a rule gave an item, as the memo keeps them: copies with ranges of their own. A
- * finding's range may be the item's (a field's label, say), which a later line break moves in
- * place (moved-lines.ts); the memo moves its findings itself.
- */
-export function keptFindings(findings: Finding[]): Finding[] {
-  return findings.map((f) => movedFinding(f, 0));
-}
-
 /** A finding `lines` lines further down: its range and its fixes' edits moved, the rest as it is. */
 function movedFinding(f: Finding, lines: number): Finding {
   return f.fixes ? { range: movedRange(f.range, lines), message: f.message, fixes: f.fixes.map((x) => movedFix(x, lines)) } : { range: movedRange(f.range, lines), message: f.message };
 }
 
-export function movedFix(fix: Fix, lines: number): Fix {
+function movedFix(fix: Fix, lines: number): Fix {
   const moved: Fix = { title: fix.title, edits: fix.edits.map((e) => ({ range: movedRange(e.range, lines), newText: e.newText })) };
   if (fix.safe !== undefined) moved.safe = fix.safe;
   return moved;

@@ -1,4 +1,4 @@
-import { type AnnotationKind, DEFAULT_KINDS } from '../annotations/kinds';
+import { type AnnotationKind, DEFAULT_KINDS } from '../vocabulary/annotation-kinds';
 import { cleanOffset, scanAnnotations } from '../letter/annotations';
 import { headerField } from '../letter/header';
 import type { Annotation, Item, Letter } from '../letter/model';

@@ -83,7 +83,10 @@ function paragraphBreaks(lines: readonly Line[], doubleSpaced: boolean): boolean
     }
     let j = i;
     let spaces = false;
-    while (j < lines.length && lines[j].blank) spaces ||= lines[j].text.length > 0, j++;
+    while (j < lines.length && lines[j].blank) {
+      spaces ||= lines[j].text.length > 0;
+      j++;
+    }
     const isBreak = !doubleSpaced || j - i >= 2 || spaces;
     for (let k = i; k < j; k++) breaks[k] = isBreak;
     i = j;

@@ -4,7 +4,7 @@
  * empty pieces), found by one pass over the characters, since they read every citation's pieces
  * and every item's name and title.
  */
-export function lowerCaseWords(text: string): string[] {
+function lowerCaseWords(text: string): string[] {
   const words: string[] = [];
   someLowerCaseWord(text, (w) => void words.push(w));
   return words;

@@ -1,8 +1,8 @@
-import type { Citation, Conclusion, Item, ItemDecision, ItemFieldKind, LabeledField, Span } from './model';
-import { movedField, movedReading, movedTitle, shiftField, shiftReading, shiftTitle } from './moved-lines';
-import type { LineMark } from './items';
-import type { HeadingMark } from './sections';
-import { LetterText } from './text';
+import type { Citation, Conclusion, Item, ItemDecision, ItemFieldKind, LabeledField, Span } from '../letter/model';
+import { movedField, movedReading, movedTitle } from './moved-lines';
+import type { LineMark } from '../letter/items';
+import type { HeadingMark } from '../letter/sections';
+import { LetterText } from '../letter/text/letter-text';
 
 /** What reading a field's value finds: the guidelines it cites and, for a rationale, its conclusion. */
 export interface FieldReading {
@@ -15,12 +15,11 @@ export interface FieldReading {
  * is unchanged. Most of the work on a long letter is per field and per item line, and an edit
  * touches few of them: a field or item line whose lines read the same is read the same, and so is
  * the value of a field taken back. Its lines are the last version's lines (the same line objects,
- * see LetterText); when a line break above moved them, the piece is moved (moved-lines.ts), which
- * costs less than reading it again: copied the first time, and that copy moved in place after, so
- * a version's model may change once the next version is read with the memo (use it no more then,
- * and keep nothing of it: the rules' findings and the outline keep copies). What the whole
- * letter decides (the decision year, which picks a guideline's version) is the version's context:
- * when it changes, every field is read again.
+ * see LetterText); when a line break above moved them, the piece is a moved copy (moved-lines.ts),
+ * which costs less than reading it again. Nothing of a version's model is changed once it is
+ * built, so what was worked out from it (findings, symbols, reports) can be kept as it is. What
+ * the whole letter decides (the decision year, which picks a guideline's version) is the
+ * version's context: when it changes, every field is read again.
  *
  * Only letters without annotations use it: an annotated letter's model is moved to the annotated
  * text after it is read, in place.
@@ -43,14 +42,9 @@ export class FieldMemo implements ItemMoves {
   private movedItems = new Map<Item, Move<Item>>();
   private lastText: LetterText | undefined;
   private nextText: LetterText | undefined;
-  /** Between a version's text and its end: a version that never ended failed half-way. */
-  private unfinished = false;
 
   /** The version's text, with the lines the edit left alone taken from the last version's. */
   text(source: string): LetterText {
-    // A version that failed half-way may have moved some pieces in place and not said where.
-    if (this.unfinished) this.forget();
-    this.unfinished = true;
     this.nextText = new LetterText(source, this.lastText);
     this.lineMarks.begin(this.nextText);
     this.headingMarks.begin(this.nextText);
@@ -130,13 +124,6 @@ export class FieldMemo implements ItemMoves {
     return true;
   }
 
-  /** Drops every piece kept: the next version is read afresh. */
-  private forget(): void {
-    this.fields.forget();
-    this.titles.forget();
-    this.forgetMoves();
-  }
-
   private forgetMoves(): void {
     this.movedFields = new Map();
     this.movedTitles = new Map();
@@ -155,7 +142,6 @@ export class FieldMemo implements ItemMoves {
   end(source: string): void {
     // A version not read with the memo (annotated, or binary) moved nothing, and holds no moved item.
     if (!this.nextText) this.forgetMoves();
-    this.unfinished = false;
     this.lastText = this.nextText;
     this.nextText = undefined;
     this.fields.end(source);
@@ -195,37 +181,21 @@ export interface TitlePiece {
   title: Span;
   decision: ItemDecision;
   item?: Item;
-  /** True once the piece is the memo's own copy (a line break moved it), moved in place after. */
-  own?: boolean;
 }
 
 /** A field and, once its value is read, what the value says. */
 interface FieldPiece {
   field: LabeledField<ItemFieldKind>;
   reading?: FieldReading;
-  /** True once the piece is the memo's own copy (a line break moved it), moved in place after. */
-  own?: boolean;
-  /** The reading that was copied with it: one read after the copy may share the field's ranges. */
-  ownReading?: FieldReading;
 }
 
 /** A field whose lines moved, with its reading moved along (its citations are set from the reading). */
 function movedFieldPiece(piece: FieldPiece, lines: number): FieldPiece {
-  if (!piece.own) {
-    const reading = piece.reading && movedReading(piece.reading, lines);
-    return { field: movedField(piece.field, lines), reading, own: true, ownReading: reading };
-  }
-  // The reading first: one made since the copy is copied, from the field's ranges before they move.
-  if (piece.reading && piece.reading === piece.ownReading) shiftReading(piece.reading, lines);
-  else if (piece.reading) piece.reading = piece.ownReading = movedReading(piece.reading, lines);
-  shiftField(piece.field, lines);
-  return piece;
+  return { field: movedField(piece.field, lines), reading: piece.reading && movedReading(piece.reading, lines) };
 }
 
 function movedTitlePiece(piece: TitlePiece, lines: number): TitlePiece {
-  if (!piece.own) return { ...movedTitle(piece, lines), own: true };
-  shiftTitle(piece, lines);
-  return piece;
+  return movedTitle(piece, lines);
 }
 
 /** A piece of this version that is a piece of the last one moved `lines` lines down (up when negative). */
@@ -245,8 +215,6 @@ interface Kept<T> {
   from: number;
   to: number;
   value: T;
-  /** The version (Pieces.round) that took it back, if one did. */
-  taken?: number;
 }
 
 /**
@@ -259,8 +227,6 @@ class Pieces<T> {
   private previousSource = '';
   private next: Kept<T>[] = [];
   private searched = 0;
-  /** Counts versions, so a piece taken twice in one is known (it would be moved twice in place). */
-  private round = 0;
   /** Whether the piece taken last was the last version's moved, and which. */
   lastMove: Move<T> | undefined;
 
@@ -275,7 +241,6 @@ class Pieces<T> {
   begin(): void {
     this.next = [];
     this.searched = 0;
-    this.round++;
   }
 
   end(source: string): void {
@@ -295,9 +260,7 @@ class Pieces<T> {
     const lastLine = text.lastLine(line);
     const last = lastLine < 0 ? undefined : this.find(lastLine);
     // Texts are compared whole, as memory (faster than startsWith), and only when their lengths agree.
-    // A piece already taken this version is read again: moving it twice would move it twice as far.
-    const same = last !== undefined && last.taken !== this.round && last.to - last.from === to - from && this.previousSource.slice(last.from, last.to) === text.source.slice(from, to);
-    if (same) last.taken = this.round;
+    const same = last !== undefined && last.to - last.from === to - from && this.previousSource.slice(last.from, last.to) === text.source.slice(from, to);
     const value = !same ? read() : lastLine === line ? last.value : this.moved(last.value, line - lastLine);
     this.lastMove = same && lastLine !== line ? { from: last.value, lines: line - lastLine } : undefined;
     this.next.push({ line, from, to, value });

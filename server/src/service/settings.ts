@@ -1,5 +1,5 @@
-import type { CheckOptions } from './rules';
-import { LEVELS, type Level } from './rules/rule';
+import type { CheckOptions } from '../rules';
+import { LEVELS, type Level } from '../rules/rule';
 
 /** The `imrLetter` settings the server uses, read defensively: editors may send anything. */
 export interface Settings extends CheckOptions {

@@ -120,7 +120,7 @@ function split(text: string, offset: number): { lines: Line[]; starts: Int32Arra
 }
 
 // Compared a block at a time (string equality is a memory comparison), then character by character
-// in the block that differs: a 1 MB letter costs a fraction of a millisecond.
+// in the block that differs.
 const BLOCK = 1024;
 
 function commonPrefix(a: string, b: string): number {
@@ -159,7 +159,7 @@ export function trimmed(line: Line): string {
   return line.text.slice(line.first, line.end);
 }
 
-export function pos(line: number, character: number): Position {
+function pos(line: number, character: number): Position {
   return { line, character };
 }
 

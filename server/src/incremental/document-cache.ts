@@ -1,15 +1,15 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { OutlineMemo } from './features/symbols';
-import { type Catalog, DEFAULT_CATALOG } from './guidelines/catalog';
-import { FieldMemo } from './letter/field-memo';
-import type { Letter } from './letter/model';
-import { parseLetter } from './letter/parse';
-import { FindingMemo } from './rules/finding-memo';
+import { OutlineMemo } from './outline-memo';
+import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
+import { FieldMemo } from './field-memo';
+import type { Letter } from '../letter/model';
+import { parseLetter } from '../letter/parse';
+import { FindingMemo } from './finding-memo';
 
 /**
  * Models of the documents used most recently. A model is several times its text's size, and
- * re-reading a typical letter takes about a millisecond, so a thousand open letters keep only
- * the recent ones in memory.
+ * re-reading a letter is quick (docs/PERFORMANCE.md), so a thousand open letters keep only the
+ * recent ones in memory.
  */
 const MAX_MODELS = 64;
 

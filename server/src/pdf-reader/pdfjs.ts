@@ -5,8 +5,8 @@
 import { nativePush } from './natives';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { type TextRun, layoutPages } from './layout';
-import { PDF_LIMITS, type PdfText, pdfProblem } from './reader';
+import { type TextRun, layoutPages } from '../pdf/layout';
+import { PDF_LIMITS, type PdfText, pdfProblem } from '../pdf/reader';
 
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 // Every push in the server or the command line would go through the polyfill otherwise (the

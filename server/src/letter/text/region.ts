@@ -1,5 +1,5 @@
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { LetterText } from './text';
+import type { LetterText } from './letter-text';
 
 /**
  * A stretch of the letter as one string, each line break turned into one space, that maps

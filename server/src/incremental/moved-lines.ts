@@ -1,18 +1,13 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { FieldReading } from './field-memo';
-import type { Citation, CitedPart, Conclusion, ItemDecision, LabeledField, Span } from './model';
+import type { Citation, CitedPart, Conclusion, ItemDecision, LabeledField, Span } from '../letter/model';
 
 /*
  * Parts of the model moved `lines` lines further down (up when negative), for the memo, which
- * takes back a part whose lines a line break above it moved.
- *
- * The first move copies: every range is new and the rest is copied as it is, with the keys in the
- * order a fresh read gives them. A part as read may share a range with another part, or with the
- * rules' findings, so it is never changed. A copy shares nothing (each of its ranges and positions
- * is its own), so a later move shifts the copy's lines in place (shift...), which allocates
- * nothing: a line break near the top of a long letter moves a hundred thousand ranges, and
- * copying them, and collecting the copies, cost three times what reading the edit did. Objects are
- * written out, not spread: spreading copied several times slower.
+ * takes back a part whose lines a line break above it moved. A move is a copy: every range is new
+ * and the rest is copied as it is, with the keys in the order a fresh read gives them; the part
+ * moved belongs to the last version's model, which never changes. Objects are written out, not
+ * spread: spreading copies several times slower.
  */
 
 export function movedRange(r: Range, lines: number): Range {
@@ -64,36 +59,4 @@ function movedPart(p: CitedPart, lines: number): CitedPart {
 
 function movedConclusion(c: Conclusion, lines: number): Conclusion {
   return { span: movedSpan(c.span, lines), necessary: c.necessary, subject: c.subject };
-}
-
-/** Moves a range of a copy (movedRange's) in place. */
-function shift(r: Range, lines: number): void {
-  r.start.line += lines;
-  r.end.line += lines;
-}
-
-/** Moves a copy that movedField made, in place (its citations are its reading's, moved with the reading). */
-export function shiftField(field: LabeledField, lines: number): void {
-  shift(field.label.range, lines);
-  if (field.value) shift(field.value.range, lines);
-  shift(field.range, lines);
-}
-
-/** Moves a copy that movedReading made, in place. */
-export function shiftReading(reading: FieldReading, lines: number): void {
-  for (const c of reading.citations) {
-    shift(c.span.range, lines);
-    if (c.name) shift(c.name.range, lines);
-    if (c.table) shift(c.table.range, lines);
-    for (const p of c.parts) shift(p.span.range, lines);
-    for (const p of c.pages) shift(p.range, lines);
-    for (const s of c.badPages) shift(s.range, lines);
-  }
-  if (reading.conclusion) shift(reading.conclusion.span.range, lines);
-}
-
-/** Moves a copy that movedTitle made, in place. */
-export function shiftTitle({ title, decision }: { title: Span; decision: ItemDecision }, lines: number): void {
-  shift(title.range, lines);
-  if (decision) shift(decision.range, lines);
 }

@@ -1,5 +1,5 @@
 import { isSpace, squeezeSpaces } from './spaces';
-import type { LetterText } from './text';
+import type { LetterText } from './letter-text';
 
 /**
  * Joins the content of wrapped lines `first`..`last` into one string: spaces collapsed, and a

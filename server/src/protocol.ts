@@ -1,0 +1,38 @@
+// The custom requests (imr/*) the VS Code client sends the server, with their payloads: declared
+// once here, imported by both sides. Types only, so neither bundle gains code from it.
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+
+export type AnnotationExportFormat = 'markdown' | 'csv' | 'json';
+
+/** What the status item shows for the active letter. */
+export interface LetterSummary {
+  items: number;
+  upheld: number;
+  overturned: number;
+  caseNumber?: string;
+  /** "3 items: 2 upheld, 1 overturned", or "not an IMR letter". */
+  text: string;
+}
+
+/** A PDF's letter text (and whether it reads as an IMR letter), or why there is none. */
+export type PdfTextAnswer = { text: string; pages: number[]; recognized: boolean } | { problem: string };
+
+/** Each request: its method name, what it is sent, and what it answers. */
+export interface Requests {
+  /** Reflow Letter: the edits, for the version they were computed on. */
+  'imr/reflow': { params: { uri: string }; result: { version: number; edits: TextEdit[] } | null };
+  'imr/summary': { params: { uri: string }; result: LetterSummary | null };
+  /** Check All Letters in Workspace: findings of the letters not open are pushed; the counts come back. */
+  'imr/checkWorkspace': { params: Record<string, never>; result: { checked: number; total: number; withErrors: number } };
+  'imr/exportAnnotations': { params: { uri: string; format: AnnotationExportFormat }; result: string | null };
+  /** The letter without any annotation markup, byte for byte as it was. */
+  'imr/cleanText': { params: { uri: string }; result: string | null };
+  /** Where the letter's annotations are, in order (Next / Previous Annotation). */
+  'imr/annotations': { params: { uri: string }; result: Range[] | null };
+  /** Import PDF Letters: the text of a PDF's bytes (base64), read by the server's PDF reader (Node only). */
+  'imr/pdfText': { params: { data: string }; result: PdfTextAnswer };
+}
+
+export type Method = keyof Requests;
+export type ParamsOf<M extends Method> = Requests[M]['params'];
+export type ResultOf<M extends Method> = Requests[M]['result'];

@@ -1,0 +1,310 @@
+// The letter service: the one front door the language server and the command line call. It owns
+// the guideline catalog and the per-document cache (a model per version, and the memos that keep
+// an edit cheap); every feature is a method that takes the document, what the request says, and
+// the settings, and gives what the editor shows. Pure: no connection, no file system, no network.
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  Diagnostic,
+  DocumentLink,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Position,
+  Range,
+  TextEdit,
+  WorkspaceSymbol,
+} from 'vscode-languageserver-types';
+import { ANNOTATE_KIND, annotationActions } from '../features/annotation-actions';
+import { annotationCompletions } from '../features/annotation-completion';
+import { FIX_ALL_KIND, codeActions } from '../features/code-actions';
+import { codeLenses } from '../features/code-lens';
+import { completions } from '../features/completion';
+import { diagnostics, sameDiagnostics } from '../features/diagnostics';
+import { foldingRanges } from '../features/folding';
+import { hover } from '../features/hover';
+import { inlayHints } from '../features/inlay-hints';
+import { letterSummary } from '../features/letter-summary';
+import { documentLinks } from '../features/links';
+import { type LimitedOutline, limitOutline } from '../features/outline-limit';
+import { reflowEdits } from '../features/reflow';
+import { structureCompletions } from '../features/structure-completion';
+import { documentSymbols } from '../features/symbols';
+import { letterSymbols, matches } from '../features/workspace-symbols';
+import { type Catalog, DEFAULT_CATALOG } from '../guidelines/catalog';
+import { withOverrides } from '../guidelines/overrides';
+import { DocumentCache, type DocumentState } from '../incremental/document-cache';
+import { stripAnnotations } from '../letter/annotations';
+import type { Letter } from '../letter/model';
+import { parseLetter } from '../letter/parse';
+import { EXPORT_FORMATS, type ExportFormat, exportAnnotations } from '../reports/export-annotations';
+import { outlineText } from '../reports/outline-text';
+import { type CheckOptions, checkLetter } from '../rules';
+import type { Problem } from '../rules/rule';
+import { safeEdits } from '../features/code-actions';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { kindVocabulary } from '../vocabulary/annotation-kinds';
+import type { LetterSummary } from '../protocol';
+import type { Settings } from './settings';
+
+export { DEFAULT_SETTINGS, SECTION, type Settings, readSettings } from './settings';
+export { ANNOTATE_KIND, FIX_ALL_KIND };
+// What the command line writes besides findings: the same model, as tables and reports.
+export { RULES, type CheckOptions } from '../rules';
+export { LEVELS, type Level, type Problem } from '../rules/rule';
+export { ITEM_COLUMNS, csvLine, itemRows } from '../reports/item-table';
+export { letterReport } from '../reports/letter-report';
+export { sarifLog } from '../reports/sarif';
+export { CSV_HEADER, EXPORT_FORMATS, type ExportSource, csvRows, exportAnnotations } from '../reports/export-annotations';
+export { decodeLetter } from '../letter/text/decode';
+// PDFs: the reader is passed in by the entry points (Node); the service checks and lays out its text.
+export { PDF_FILE, PdfProblem, type PdfText, type ReadPdf, readPdfLetter } from '../pdf/reader';
+export { isPdfProblem, pdfProblemDiagnostic, pdfText } from '../features/pdf-letters';
+export type { Letter } from '../letter/model';
+
+/** A document as the service reads it: its address, its version and its text (an LSP TextDocument is one). */
+export interface LetterDocument {
+  readonly uri: string;
+  readonly version: number;
+  getText(range?: Range): string;
+  offsetAt(position: Position): number;
+}
+
+/** Asked between steps of a long request; a cancelled request gives what it has (or nothing). */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+/** A letter file that is not open: its address and a way to read its text. */
+export interface LetterFile {
+  uri: string;
+  /** Changes when the file does (modification time and size, say). */
+  stamp: string;
+  read(): Promise<string>;
+}
+
+/** What the client's edits can carry. */
+export interface EditSupport {
+  /** Snippet edits (LSP 3.18): the cursor can land inside a new annotation. */
+  snippets: boolean;
+  /** Versioned edits (`documentChanges`): refused by the editor once the text has changed. */
+  versioned: boolean;
+}
+
+export interface DiagnosticReport {
+  resultId: string;
+  items: Diagnostic[];
+  /** True when the findings are those of the report `previousResultId` named. */
+  unchanged: boolean;
+}
+
+export interface LetterServiceOptions {
+  /** The guideline catalog (default: the built-in one). */
+  catalog?: Catalog;
+  /** The address of the rule reference, so each diagnostic links to its rule. */
+  rulesDoc?: string;
+}
+
+/** The extensions that make a file a letter by its name alone (a `.txt` must read as one). */
+const NAMED_AS_LETTER = /\.imr(\.txt)?$/i;
+
+const NOT_CANCELLED: Cancellation = { isCancellationRequested: false };
+
+export type LetterService = ReturnType<typeof createLetterService>;
+
+export function createLetterService(options: LetterServiceOptions = {}) {
+  let cache = new DocumentCache(options.catalog ?? DEFAULT_CATALOG);
+  // The last diagnostics report of each document, to answer a pull "unchanged" (LSP 3.17 result ids).
+  const reports = new Map<string, { version: number; resultId: string; items: Diagnostic[] }>();
+  let lastResultId = 0;
+  const stateOf = (doc: LetterDocument): DocumentState => cache.get(doc.uri, doc.version, () => doc.getText());
+  const modelOf = (doc: LetterDocument): Letter => stateOf(doc).letter;
+  const kindsOf = (settings: Settings) => kindVocabulary(settings.annotationKinds);
+  const lineOf = (doc: LetterDocument, line: number) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+
+  return {
+    ...textFeatures(() => cache.catalog),
+    ...commandFeatures(modelOf, () => cache.catalog),
+
+    get catalog(): Catalog {
+      return cache.catalog;
+    },
+
+    /**
+     * Uses the built-in catalog with the entries of a catalog file (parsed JSON) added or
+     * overriding; gives what in the file could not be used. Every model is read again.
+     */
+    useCatalogFile(json: unknown | undefined): string[] {
+      const { catalog, errors } = json === undefined ? { catalog: DEFAULT_CATALOG, errors: [] } : withOverrides(DEFAULT_CATALOG, json);
+      cache = new DocumentCache(catalog);
+      reports.clear();
+      return errors;
+    },
+
+    /** The document's model (read once per version). */
+    analyse: modelOf,
+
+    /** Forgets what was kept for a document that closed. */
+    close(uri: string): void {
+      cache.delete(uri);
+      reports.delete(uri);
+    },
+
+    diagnostics(doc: LetterDocument, settings: Settings, token: Cancellation = NOT_CANCELLED): Diagnostic[] {
+      if (token.isCancellationRequested) return [];
+      const { letter, findings } = stateOf(doc);
+      return diagnostics(letter, settings, options.rulesDoc, findings);
+    },
+
+    /**
+     * The diagnostics of a pull, with a result id: the same findings as the last report's keep
+     * its id, so a pull that names it is answered "unchanged" and the editor redraws nothing.
+     */
+    diagnosticReport(doc: LetterDocument, settings: Settings, previousResultId?: string, token: Cancellation = NOT_CANCELLED): DiagnosticReport {
+      const items = this.diagnostics(doc, settings, token);
+      const last = reports.get(doc.uri);
+      if (last && sameDiagnostics(last.items, items)) return { resultId: last.resultId, items, unchanged: last.resultId === previousResultId };
+      const resultId = String(++lastResultId);
+      reports.set(doc.uri, { version: doc.version, resultId, items });
+      return { resultId, items, unchanged: false };
+    },
+
+    /**
+     * The findings of a letter that is not open, or undefined for a file that is not a letter and
+     * not named as one (a folder holds notes too; a `.imr` that is empty or binary is told so).
+     */
+    fileDiagnostics(uri: string, text: string, settings: Settings): Diagnostic[] | undefined {
+      const letter = parseLetter(text, cache.catalog);
+      if (!letter.recognized && !NAMED_AS_LETTER.test(uri)) return undefined;
+      return diagnostics(letter, settings, options.rulesDoc);
+    },
+
+    symbols(doc: LetterDocument, settings: Settings, token: Cancellation = NOT_CANCELLED): LimitedOutline | null {
+      if (token.isCancellationRequested) return null;
+      const { letter, outline } = stateOf(doc);
+      return limitOutline(documentSymbols(letter, outline), settings.outlineLimit);
+    },
+
+    folding(doc: LetterDocument): FoldingRange[] {
+      return foldingRanges(modelOf(doc));
+    },
+
+    hover(doc: LetterDocument, position: Position, settings: Settings): Hover | null {
+      return hover(modelOf(doc), position, cache.catalog, kindsOf(settings));
+    },
+
+    links(doc: LetterDocument): DocumentLink[] {
+      return documentLinks(modelOf(doc), cache.catalog);
+    },
+
+    completion(doc: LetterDocument, position: Position, settings: Settings): CompletionItem[] {
+      const line = lineOf(doc, position.line);
+      const prefix = line.slice(0, position.character);
+      return [
+        ...annotationCompletions(position, prefix, kindsOf(settings)),
+        ...completions(position, prefix, cache.catalog),
+        ...structureCompletions(modelOf(doc), position, prefix, line.slice(position.character)),
+      ];
+    },
+
+    /** Quick fixes, fix-all and fix-on-save for the findings in `diagnostics`, and the annotation actions at `range`. */
+    codeActions(doc: LetterDocument, range: Range, request: { diagnostics: Diagnostic[]; only?: string[] }, settings: Settings, edits: EditSupport): CodeAction[] {
+      const { letter, findings } = stateOf(doc);
+      const { only } = request;
+      const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+      const target = { uri: doc.uri, version: edits.versioned ? doc.version : undefined, lineLength: (line: number) => lineOf(doc, line).length };
+      const annotating = { uri: doc.uri, version: doc.version, text: doc.getText(), offsetAt: (p: Position) => doc.offsetAt(p), kinds: kindsOf(settings), snippets: edits.snippets, versioned: edits.versioned };
+      return [...codeActions(target, letter, request.diagnostics, settings, only, findings), ...annotationActions(letter, range, request.diagnostics, annotating, wants)];
+    },
+
+    inlayHints(doc: LetterDocument, range: Range, settings: Settings): InlayHint[] | null {
+      return settings.inlayHints ? inlayHints(modelOf(doc), range) : null;
+    },
+
+    codeLenses(doc: LetterDocument): CodeLens[] {
+      return codeLenses(modelOf(doc));
+    },
+
+    /** Format Document reflows only when the settings ask: it rewrites line breaks. */
+    format(doc: LetterDocument, settings: Settings): TextEdit[] | null {
+      return settings.reflowOnFormat ? reflowEdits(modelOf(doc), doc.getText(), cache.catalog) : null;
+    },
+
+    /** The symbols of an open letter, for workspace symbol search. */
+    documentWorkspaceSymbols(doc: LetterDocument): WorkspaceSymbol[] {
+      return letterSymbols(modelOf(doc), doc.uri);
+    },
+
+    /** The symbols of a letter that is not open. */
+    textWorkspaceSymbols(uri: string, text: string): WorkspaceSymbol[] {
+      return letterSymbols(parseLetter(text, cache.catalog), uri);
+    },
+
+    matchesQuery: matches,
+  };
+}
+
+/** What the VS Code client's commands ask of an open letter (protocol.ts). */
+function commandFeatures(modelOf: (doc: LetterDocument) => Letter, catalog: () => Catalog) {
+  return {
+    /** Reflow Letter: one line per paragraph, the words as they were (no edit unless the letter reads the same after). */
+    reflow(doc: LetterDocument): TextEdit[] {
+      return reflowEdits(modelOf(doc), doc.getText(), catalog());
+    },
+
+    summary(doc: LetterDocument): LetterSummary {
+      return letterSummary(modelOf(doc));
+    },
+
+    /** The letter's annotations as an appeal worksheet, a table or W3C Web Annotations; null for an unknown format. */
+    exportAnnotations(doc: LetterDocument, format: string, settings: Settings): string | null {
+      if (!EXPORT_FORMATS.includes(format as ExportFormat)) return null;
+      return exportAnnotations({ name: fileName(doc.uri), uri: doc.uri, text: doc.getText(), letter: modelOf(doc) }, format as ExportFormat, kindVocabulary(settings.annotationKinds));
+    },
+
+    cleanText(doc: LetterDocument): string {
+      return stripAnnotations(doc.getText());
+    },
+
+    annotationRanges(doc: LetterDocument): Range[] {
+      return modelOf(doc).annotations.map((a) => a.range);
+    },
+  };
+}
+
+/** What the command line asks of a letter's text: no document, nothing kept. */
+function textFeatures(catalog: () => Catalog) {
+  return {
+    /** A text's model, read afresh and kept nowhere (the command line, letters not open). */
+    read(text: string): Letter {
+      return parseLetter(text, catalog());
+    },
+
+    /** The findings of a model read with `read`, at the levels `options` set. */
+    check(letter: Letter, options: CheckOptions): Problem[] {
+      return checkLetter(letter, options);
+    },
+
+    /** The text with every safe fix of `problems` applied, and how many were. */
+    applySafeFixes(text: string, problems: Problem[]): { text: string; count: number } {
+      const { edits, count } = safeEdits(problems);
+      return { text: count > 0 ? TextDocument.applyEdits(TextDocument.create('untitled:letter', 'imr-letter', 1, text), edits) : text, count };
+    },
+
+    /** The outline as indented text (imr-lint --outline). */
+    outlineText(letter: Letter, indent = ''): string {
+      return outlineText(documentSymbols(letter), indent);
+    },
+  };
+}
+
+/** The last part of a document's address, decoded (as written when its escapes are not valid). */
+export function fileName(uri: string): string {
+  const last = uri.replace(/^.*\//, '');
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
