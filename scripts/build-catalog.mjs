@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NON_MTUS_SOURCES } from './catalog-sources.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const factsPath = process.argv[2] ?? join(root, '..', 'shared', 'guidelines', 'guideline-facts.json');
@@ -19,19 +20,23 @@ const regulationLink = (section) => ({
   url: `https://www.dir.ca.gov/t8/${section.replace(/\./g, '_')}.html`,
 });
 
+// Chapters of a source outside the MTUS belong to it, so they show (and link to) its publisher.
 const parentOf = (id) =>
   id.startsWith('mtus-cpmtg-2016-') ? 'mtus-cpmtg-2016'
   : id.startsWith('mtus-cpmtg-2009-') ? 'mtus-cpmtg-2009'
   : id.startsWith('mtus-opioids-2016-') ? 'mtus-opioids-2016'
+  : id.startsWith('odg-') ? 'odg'
+  : /^acoem(3-|-2008-)/.test(id) ? 'acoem'
   : undefined;
 
 const kindOf = (f) =>
   f.id.startsWith('mtus-acoem2-section-') ? 'section-name'
-  : parentOf(f.id) ? 'topic'
   : /^(mtus-acoem2-ch|odg-|acoem3-|acoem-2008|mtus2017-)/.test(f.id) ? 'chapter'
+  : parentOf(f.id) ? 'topic'
   : 'guideline';
 
-const entries = facts.map((f) => {
+const researched = new Set(NON_MTUS_SOURCES.map((e) => e.id));
+const entries = facts.filter((f) => !researched.has(f.id)).map((f) => {
   const mtus = /^MTUS/.test(f.part);
   // The most specific 8 CCR section the part names: "(8 CCR 9792.23.5)" beats "8 CCR 9792.20-9792.26".
   const sections = [...f.part.matchAll(/8 CCR (9792\.[\d.]*\d)(?![\d.-])/g)].map((m) => m[1]);
@@ -63,21 +68,9 @@ const entries = facts.map((f) => {
   };
 });
 
-// Whole guidelines that letters name without a chapter. Facts from shared/domain.md §3.2 and §3.5.
+// Whole guidelines that letters name without a chapter. Facts from shared/domain.md §3.2 and §3.5;
+// the sources outside the MTUS, with their publishers' pages, from scripts/catalog-sources.mjs.
 entries.push(
-  {
-    id: 'odg',
-    kind: 'guideline',
-    name: 'Official Disability Guidelines (ODG)',
-    title: "Official Disability Guidelines - Treatment in Workers' Comp (ODG-TWC)",
-    publisher: "Work Loss Data Institute (Encinitas, CA); since 2017 MCG Health ('ODG by MCG')",
-    part: 'not part of the MTUS',
-    mtus: false,
-    confidence: 'confirmed',
-    aliases: ['Official Disability Guidelines', 'ODG', 'Official Disability Guidelines (ODG)'],
-    links: [],
-    notes: 'subscription product; no public per-chapter address is confirmed',
-  },
   {
     id: 'mtus-acoem2',
     kind: 'guideline',
@@ -91,6 +84,7 @@ entries.push(
     links: [DWC_MTUS, ARTICLE],
     notes: 'General Approaches are 8 CCR 9792.22; the clinical chapters 9792.23.1-9792.23.9',
   },
+  ...NON_MTUS_SOURCES,
 );
 
 const out = join(root, 'server', 'src', 'guidelines', 'catalog.json');

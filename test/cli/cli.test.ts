@@ -116,9 +116,9 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
 
   test('export: one row per disputed item, as CSV or JSON lines', () => {
     const csv = run(['export', 'good.imr', 'broken.imr'], dir).out.split('\r\n').filter(Boolean);
-    assert.equal(csv[0], 'file,case_number,date_of_injury,ur_denial_date,application_received,date_assigned,decision_date,priority,licensure,specialty,item,decision,associated_surgical_service,modified_request,claims_administrator_guidelines,maximus_guidelines,rationale_guidelines,rationale_concludes');
+    assert.equal(csv[0], 'file,case_number,date_of_injury,ur_denial_date,application_received,date_assigned,decision_date,priority,licensure,specialty,item,decision,associated_surgical_service,modified_request,claims_administrator_guidelines,maximus_guidelines,rationale_guidelines,rationale_concludes,category,subcategory,region,drug');
     assert.equal(csv.length, 5);
-    assert.match(csv[1], /^good\.imr,CM16-0123456,09\/13\/2016,10\/03\/2016,11\/01\/2016,11\/09\/2016,12\/09\/2016,Standard,"California,Oregon","Physical Medicine & Rehabilitation, Pain Management","Hinged knee brace, left",Upheld,no,no,ACOEM Ch\. 13 Knee Complaints,ACOEM Ch\. 13 Knee Complaints,,not medically necessary$/);
+    assert.match(csv[1], /^good\.imr,CM16-0123456,09\/13\/2016,10\/03\/2016,11\/01\/2016,11\/09\/2016,12\/09\/2016,Standard,"California,Oregon","Physical Medicine & Rehabilitation, Pain Management","Hinged knee brace, left",Upheld,no,no,ACOEM Ch\. 13 Knee Complaints,ACOEM Ch\. 13 Knee Complaints,,not medically necessary,dmepos,,knee,$/);
     // --bom: the same table after a byte order mark (for Excel); for CSV only.
     assert.equal(run(['export', '--bom', 'good.imr', 'broken.imr'], dir).out, '\ufeff' + run(['export', 'good.imr', 'broken.imr'], dir).out);
     assert.ok(run(['annotations', '--format', 'csv', '--bom', 'good.imr'], dir).out.startsWith('\ufefffile,case_number,'));
@@ -127,6 +127,7 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     assert.match(jsonlBom.err, /--bom is for CSV output/);
     const rows = run(['export', '--format', 'jsonl', 'good.imr'], dir).out.trim().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(rows.map((r) => [r.decision, r.rationale_concludes]), [['Upheld', 'not medically necessary'], ['Overturned', 'medically necessary']]);
+    assert.deepEqual(rows.map((r) => [r.category, r.subcategory, r.drug]), [['dmepos', '', ''], ['pharmaceuticals', 'opioids', 'tramadol']]);
     // The guidelines a rationale names, each once; none when it names none or reaches no conclusion.
     const cites = edit(VALID_LETTER, 'The guidelines support a brace for instability only.', 'ODG and the ACOEM Guidelines support a brace for instability only, as ODG says again.');
     writeFileSync(join(dir, 'cites.imr'), edit(cites, 'The request for\nTramadol ER 100mg #30 is medically necessary.', 'Tramadol helps.'));

@@ -2,9 +2,39 @@ import { type CompletionItem, CompletionItemKind, type Position } from 'vscode-l
 import { type Catalog, DEFAULT_CATALOG, type GuidelineEntry } from '../guidelines/catalog';
 import { placeOf } from '../guidelines/describe';
 
-const AFTER_DECISION_BASED_ON = /Decision\s+based\s+on\s+([^.]*)$/i;
-// The last guideline named before an open `Section(s):` list, and the list typed so far.
-const AFTER_SECTIONS = /(?:Decision\s+based\s+on\s+MTUS\s+|,\s*and\s+)([A-Z][^.:]*?\s(?:19|20)\d\d)(?:\s+Guidelines)?,\s*Section\(s\):\s*((?:(?!Section\(s\)|,\s*and\s)(?:[^.]|\.(?=\d)))*)$/;
+// Each starts with a literal word, so a search tries few places and each try is short: linear
+// on any line (a line of 100,000 tabs after "Decision based on" took seconds with a pattern
+// anchored at the end).
+const DECISION_BASED_ON = /Decision\s+based\s+on\s+/gi;
+const GUIDELINE_START = /Decision\s+based\s+on\s+MTUS\s+|,[ \t]*and\s+/g;
+const SECTIONS = 'Section(s):';
+
+/** What is typed after the first `Decision based on` with no full stop after it, if any. */
+function afterDecisionBasedOn(prefix: string): string | undefined {
+  const tail = prefix.slice(prefix.lastIndexOf('.') + 1);
+  DECISION_BASED_ON.lastIndex = 0;
+  const m = DECISION_BASED_ON.exec(tail);
+  return m ? tail.slice(m.index + m[0].length) : undefined;
+}
+
+/** The last guideline named before an open `Section(s):` list, and the list typed so far. */
+function afterSections(prefix: string): { guideline: string; typed: string } | undefined {
+  const at = prefix.lastIndexOf(SECTIONS);
+  if (at < 0) return undefined;
+  const list = prefix.slice(at + SECTIONS.length).trimStart();
+  // A list ends at a full stop (one not in a section number) or at ", and" (the next guideline).
+  if (/\.(?!\d)/.test(list) || /,[ \t]*and\s/.test(list)) return undefined;
+  const head = prefix.slice(0, at).trimEnd();
+  if (!head.endsWith(',')) return undefined;
+  let before = head.slice(0, -1);
+  if (before.endsWith('Guidelines') && /\s/.test(before[before.length - 11] ?? '')) before = before.slice(0, -10).trimEnd();
+  if (!/\s(?:19|20)\d\d$/.test(before)) return undefined;
+  let start = -1;
+  GUIDELINE_START.lastIndex = 0;
+  for (let m = GUIDELINE_START.exec(before); m; m = GUIDELINE_START.exec(before)) start = m.index + m[0].length;
+  const guideline = start < 0 ? '' : before.slice(start);
+  return /^[A-Z][^.:]*$/.test(guideline) ? { guideline, typed: list } : undefined;
+}
 
 /**
  * Guideline names as letters write them, after `Decision based on ` (MTUS guidelines with their
@@ -12,15 +42,15 @@ const AFTER_SECTIONS = /(?:Decision\s+based\s+on\s+MTUS\s+|,\s*and\s+)([A-Z][^.:
  * `linePrefix` is the line's text up to the cursor.
  */
 export function completions(position: Position, linePrefix: string, catalog: Catalog = DEFAULT_CATALOG): CompletionItem[] {
-  const sections = AFTER_SECTIONS.exec(linePrefix);
+  const sections = afterSections(linePrefix);
   if (sections) {
-    const guideline = catalog.named(sections[1])[0];
-    const typed = sections[2].replace(/^.*,\s*/, ''); // the topic being typed, after those already listed
+    const guideline = catalog.named(sections.guideline)[0];
+    const typed = sections.typed.slice(sections.typed.lastIndexOf(',') + 1).trimStart(); // the topic being typed, after those already listed
     if (guideline) return items(position, typed, topicsOf(catalog, guideline).map((e) => [topicText(e), e]));
   }
-  const based = AFTER_DECISION_BASED_ON.exec(linePrefix);
-  if (!based) return [];
-  return items(position, based[1], [
+  const based = afterDecisionBasedOn(linePrefix);
+  if (based === undefined) return [];
+  return items(position, based, [
     ...catalog.entries.filter((e) => e.mtus && e.kind !== 'topic').flatMap((e) => e.aliases.filter(isDatedName).map((a): [string, GuidelineEntry] => [`MTUS ${a.replace(/^MTUS /, '')}`, e])),
     ...catalog.entries.filter((e) => e.id.startsWith('odg-')).map((e): [string, GuidelineEntry] => [`Non-MTUS Citation Official Disability Guidelines (ODG), ${e.title}`, e]),
   ]);

@@ -1,11 +1,11 @@
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import { type Catalog, DEFAULT_CATALOG, type GuidelineEntry } from '../guidelines/catalog';
-import { lineage, pagesOf, placeOf } from '../guidelines/describe';
+import { accessNote, lineage, pagesOf, placeOf } from '../guidelines/describe';
 import { contains } from '../letter/text/lines';
 import type { Annotation, Citation, Letter } from '../letter/model';
 import { type AnnotationKind, DEFAULT_KINDS, STATUTE_URL } from '../vocabulary/annotation-kinds';
 import { allCitations } from '../letter/citation-list';
-import { escapeMarkdown, markdownLink } from './markdown';
+import { escapeMarkdown, markdownLink, webSearchUrl } from './markdown';
 
 const STATEMENTS = {
   'outside-mtus': 'The decision rests on sources outside the MTUS. The MTUS is presumed correct (8 CCR 9792.25); 8 CCR 9792.21.1 sets the order in which other evidence may be searched.',
@@ -32,12 +32,16 @@ export function hover(letter: Letter, position: Position, catalog: Catalog = DEF
   if (!entry) {
     lines.push('**Guideline not in the catalog**', '', `\`imr\` could not resolve: ${escapeMarkdown(citation.span.text)}`);
     if (citation.url && markdownLink(citation.url, citation.url)) lines.push('', markdownLink(citation.url, citation.url)!);
+    // A search the user may choose to run, for the words as cited; nothing is fetched.
+    lines.push('', `${markdownLink('Search the web for this citation', webSearchUrl(citation.span.text))} (opens in your browser)`);
     return result(lines, citation.span.range);
   }
-  lines.push(...describe(catalog, entry));
+  // A section heading all 2004 chapters share (Special Studies) is read within the guideline cited.
+  const within = part?.entry && citation.entry && entry.kind === 'section-name' ? citation.entry : undefined;
+  lines.push(...describe(catalog, entry, within));
   const cited = citedDetail(citation, part?.span.text);
   if (cited) lines.push('', `Cited: ${cited}`);
-  const links = linksFor(catalog, entry);
+  const links = linksFor(catalog, entry, within);
   if (links.length > 0) lines.push('', links.join(' · '));
   return result(lines, part?.span.range ?? citation.span.range);
 }
@@ -57,8 +61,8 @@ function annotationHover(a: Annotation, kinds: readonly AnnotationKind[]): Hover
   return result(lines, a.range);
 }
 
-function describe(catalog: Catalog, entry: GuidelineEntry): string[] {
-  const [self, ...up] = lineage(catalog, entry);
+function describe(catalog: Catalog, entry: GuidelineEntry, within?: GuidelineEntry): string[] {
+  const [self, ...up] = chainOf(catalog, entry, within);
   const lines = [`**${escapeMarkdown(self.name)}**`, ''];
   if (up.length > 0) lines.push(`In: ${up.map((e) => escapeMarkdown(e.name)).join(' › ')}`, '');
   lines.push(`${escapeMarkdown(self.publisher)} · ${escapeMarkdown(placeOf(self))}`);
@@ -77,14 +81,22 @@ function citedDetail(citation: Citation, partText: string | undefined): string {
   return bits.join(' · ');
 }
 
-/** The entry's links, then its guideline's, without repeats. */
-function linksFor(catalog: Catalog, entry: GuidelineEntry): string[] {
+/** The entry's links, then its guideline's, without repeats, each marked free or licensed where the catalog says. */
+function linksFor(catalog: Catalog, entry: GuidelineEntry, within?: GuidelineEntry): string[] {
   const seen = new Set<string>();
-  return lineage(catalog, entry)
+  return chainOf(catalog, entry, within)
     .flatMap((e) => e.links)
     .filter((l) => !seen.has(l.url) && seen.add(l.url))
-    .map((l) => markdownLink(l.label, l.url))
+    .map((l) => {
+      const link = markdownLink(l.label, l.url);
+      return link && `${link}${accessNote(l)}`;
+    })
     .filter((l): l is string => l !== undefined);
+}
+
+/** The entry and what it belongs to: its catalog parents, or the guideline it was cited within. */
+function chainOf(catalog: Catalog, entry: GuidelineEntry, within?: GuidelineEntry): GuidelineEntry[] {
+  return within ? [entry, ...lineage(catalog, within)] : lineage(catalog, entry);
 }
 
 function result(lines: string[], range: Range): Hover {

@@ -6,6 +6,11 @@ export type Confidence = 'confirmed' | 'partial' | 'unverified';
 export interface GuidelineLink {
   label: string;
   url: string;
+  /** free: anyone can read the page; licensed: a publisher's or product's page whose guideline text needs a subscription. */
+  access?: 'free' | 'licensed';
+  /** How sure the address is, and where it was found. */
+  confidence?: Confidence;
+  source?: string;
 }
 
 /** One guideline, chapter, topic or section name that letters cite, with what is known of it and how sure that is. */

@@ -1,4 +1,4 @@
-import type { Catalog, GuidelineEntry } from './catalog';
+import type { Catalog, GuidelineEntry, GuidelineLink } from './catalog';
 
 /** Where an entry sits: in the MTUS at its 8 CCR section, or outside it. */
 export function placeOf(entry: GuidelineEntry): string {
@@ -23,4 +23,13 @@ export function lineage(catalog: Catalog, entry: GuidelineEntry): GuidelineEntry
     parent = parent.parent ? catalog.get(parent.parent) : undefined;
   }
   return chain;
+}
+
+/**
+ * What the reader will find behind a link: a free page, or a licensed product's page; and, where
+ * the research could not confirm the address itself, that it is unverified.
+ */
+export function accessNote(link: GuidelineLink): string {
+  const notes = [link.access === 'licensed' ? 'licensed: the guideline text needs a subscription' : link.access === 'free' ? 'free' : '', link.confidence === 'unverified' ? 'address unverified' : ''].filter(Boolean);
+  return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }

@@ -51,12 +51,20 @@ function check(raw: unknown): string | undefined {
   if (e.mtus !== undefined && typeof e.mtus !== 'boolean') return 'mtus must be true or false';
   if (e.confidence !== undefined && !CONFIDENCES.includes(e.confidence as Confidence)) return `confidence must be one of ${CONFIDENCES.join(', ')}`;
   if (e.aliases !== undefined && !(Array.isArray(e.aliases) && e.aliases.every((a) => typeof a === 'string'))) return 'aliases must be a list of strings';
-  if (e.links !== undefined && !(Array.isArray(e.links) && e.links.every((l) => l && typeof l.label === 'string' && typeof l.url === 'string' && /^https?:\/\//.test(l.url)))) {
-    return 'links must be a list of { label, url } with http(s) addresses';
+  if (e.links !== undefined && !(Array.isArray(e.links) && e.links.every(isLink))) {
+    return 'links must be a list of { label, url } with http(s) addresses (access free or licensed, a confidence and a source as text if given)';
   }
   const p = e.pages as Record<string, unknown> | undefined;
   if (p !== undefined && !(p && Number.isInteger(p.from) && Number.isInteger(p.to) && CONFIDENCES.includes(p.confidence as Confidence))) {
     return 'pages must be { from, to, confidence }';
   }
   return undefined;
+}
+
+function isLink(l: unknown): boolean {
+  const link = l as Record<string, unknown> | null;
+  if (!link || typeof link.label !== 'string' || typeof link.url !== 'string' || !/^https?:\/\//.test(link.url)) return false;
+  if (link.access !== undefined && link.access !== 'free' && link.access !== 'licensed') return false;
+  if (link.confidence !== undefined && !CONFIDENCES.includes(link.confidence as Confidence)) return false;
+  return link.source === undefined || typeof link.source === 'string';
 }

@@ -38,18 +38,22 @@ export function guidelineFieldCitations(region: Region, catalog: CatalogLookups)
     }
     const body = start + head[0].length;
     const rest = text.slice(body, end);
+    // The citation is the whole citation: from its first word ("MTUS", "Non-MTUS Citation") to its end.
     const non = NON_MTUS.exec(rest);
-    if (non) citations.push(nonMtus(region, catalog, body + non[0].length, end));
+    if (non) citations.push(nonMtus(region, catalog, body, body + non[0].length, end));
     else {
       const mtus = MTUS.exec(rest);
-      for (const c of mtusChain(region, catalog, body + (mtus ? mtus[0].length : 0), end)) citations.push(c);
+      for (const c of mtusChain(region, catalog, body, body + (mtus ? mtus[0].length : 0), end)) citations.push(c);
     }
   });
   return citations;
 }
 
-/** `Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks` or the older `ACOEM Chapter 8 ... Page(s): 178`. */
-function mtusChain(region: Region, catalog: CatalogLookups, from: number, end: number): Citation[] {
+/**
+ * `Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks`
+ * or the older `ACOEM Chapter 8 ... Page(s): 178`. The first citation's span starts at `lead` (the "MTUS" before the name).
+ */
+function mtusChain(region: Region, catalog: CatalogLookups, lead: number, from: number, end: number): Citation[] {
   const text = region.text;
   const out: Citation[] = [];
   let p = from;
@@ -58,13 +62,14 @@ function mtusChain(region: Region, catalog: CatalogLookups, from: number, end: n
     NAME_AND_YEAR.lastIndex = 0;
     const m = NAME_AND_YEAR.exec(text.slice(p, end));
     if (!m) {
-      out.push(olderStyle(region, catalog, p, end, 'mtus'));
+      out.push(olderStyle(region, catalog, out.length === 0 ? lead : p, p, end, 'mtus'));
       break;
     }
     const nameEnd = p + m[0].length;
     const named = catalog.named(`${m[1]} ${m[2]}`);
     let q = nameEnd;
     let parts: CitedPart[] = [];
+    let listed: PageRef[] = [];
     SECTIONS.lastIndex = q;
     const sections = SECTIONS.exec(text);
     if (sections) {
@@ -72,11 +77,12 @@ function mtusChain(region: Region, catalog: CatalogLookups, from: number, end: n
       NEXT_GUIDELINE.lastIndex = 0;
       const next = NEXT_GUIDELINE.exec(text.slice(listStart, end));
       const listEnd = trimEnd(text, listStart, next ? listStart + next.index : end);
-      parts = topics(region, catalog, named, listStart, listEnd);
+      ({ parts, pages: listed } = topics(region, catalog, named, listStart, listEnd));
       q = listEnd;
     }
     const entry = pickEntry(named, parts);
-    out.push(withPages(citation('mtus', span(region, p, q), { name: span(region, p, nameEnd), entry, parts }), region, p, q));
+    const start = out.length === 0 ? lead : p;
+    out.push(withListedPages(withPages(citation('mtus', span(region, start, q), { name: span(region, p, nameEnd), entry, parts }), region, p, q), listed));
     AND.lastIndex = q;
     const and = AND.exec(text);
     if (!and || and.index !== q) break;
@@ -91,8 +97,12 @@ function pickEntry(named: GuidelineEntry[], parts: CitedPart[]): GuidelineEntry 
   return parts.map((p) => p.entry).find((e) => e && named.includes(e)) ?? named[0];
 }
 
-/** The topics of a `Section(s):` list. Topic names hold commas, so known names are matched whole, longest first. */
-function topics(region: Region, catalog: CatalogLookups, named: GuidelineEntry[], from: number, to: number): CitedPart[] {
+/**
+ * The topics of a `Section(s):` list. Topic names hold commas, so known names are matched whole,
+ * longest first. A piece that is no name (a page number, a year, an edition) is not a topic: a
+ * bare page number (`Section(s): 326`) is kept as a page, the rest is left as written.
+ */
+function topics(region: Region, catalog: CatalogLookups, named: GuidelineEntry[], from: number, to: number): { parts: CitedPart[]; pages: PageRef[] } {
   const text = region.text;
   const lookup = (piece: string) => {
     for (const g of named) {
@@ -106,6 +116,7 @@ function topics(region: Region, catalog: CatalogLookups, named: GuidelineEntry[]
   const numbered = allMatches(NUMBERED_PIECE, text.slice(from, to)).map((m) => from + m.index);
   const commas = numbered.length > 0 ? numbered : commasIn(text, from, to);
   const parts: CitedPart[] = [];
+  const pages: PageRef[] = [];
   let p = from;
   let next = 0; // the first comma after p
   while (p < to) {
@@ -120,10 +131,40 @@ function topics(region: Region, catalog: CatalogLookups, named: GuidelineEntry[]
     }
     taken ??= { end: ends[0] };
     const pieceEnd = trimEnd(text, p, taken.end);
-    if (pieceEnd > p) parts.push({ span: span(region, p, pieceEnd), entry: taken.entry });
+    const page = taken.entry ? undefined : pageNumber(text.slice(p, pieceEnd));
+    if (page) pages.push({ range: region.range(p, pieceEnd), ...page });
+    else if (pieceEnd > p && (taken.entry || !notAName(text.slice(p, pieceEnd)))) parts.push({ span: span(region, p, pieceEnd), entry: taken.entry });
     p = skipSpace(text, taken.end + 1, to);
   }
-  return parts;
+  return { parts, pages };
+}
+
+/** `326` or `303-305` standing alone in a section list: pages (years and longer numbers are not). */
+function pageNumber(piece: string): { from: number; to: number } | undefined {
+  const m = /^(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?$/.exec(piece);
+  if (!m) return undefined;
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  return from > 0 && to >= from ? { from, to } : undefined;
+}
+
+// Words that say where in a guideline, or which printing, but never name a part of it ("s" of "page(s)").
+const NOT_NAME_WORDS = new Set(['page', 'pages', 's', 'pg', 'pgs', 'p', 'pp', 'table', 'tables', 'figure', 'fig', 'ed', 'edition', 'st', 'nd', 'rd', 'th', 'updated', 'update', 'revised', 'version', 'web', 'online', 'accessed', 'chapter', 'ch', 'section', 'sections', 'vol', 'volume', 'no', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/**
+ * A piece of a section list that names nothing: numbers (a page, a year, `11/22/16`) with at most
+ * words like "page", "Table", "3rd ed.", "updated": `pg. 607`, `Table 12-8`, `2016`, `(updated 11/22/16)`.
+ */
+function notAName(piece: string): boolean {
+  if (!/\d/.test(piece)) return false;
+  const words = piece.toLowerCase().match(/[a-z]+/g) ?? [];
+  return words.every((w) => NOT_NAME_WORDS.has(w));
+}
+
+/** Adds the pages a section list named bare (`Section(s): 326`) to those named with "page". */
+function withListedPages(c: Citation, listed: PageRef[]): Citation {
+  if (listed.length > 0) c.pages = [...c.pages, ...listed];
+  return c;
 }
 
 /** Where the commas between `from` and `to` are (searched in that stretch alone, so many lists cost linear time). */
@@ -134,8 +175,11 @@ function commasIn(text: string, from: number, to: number): number[] {
   return commas;
 }
 
-/** 2014-15 style: a known name at the start (`ACOEM Chapter 8 Neck and Upper Back Complaints`, `Chronic Pain Treatment Guidelines`), then topics and pages in free form. */
-function olderStyle(region: Region, catalog: CatalogLookups, from: number, end: number, kind: 'mtus' | 'non-mtus'): Citation {
+/**
+ * 2014-15 style: a known name at the start (`ACOEM Chapter 8 Neck and Upper Back Complaints`,
+ * `Chronic Pain Treatment Guidelines`), then topics and pages in free form. The span starts at `lead`.
+ */
+function olderStyle(region: Region, catalog: CatalogLookups, lead: number, from: number, end: number, kind: 'mtus' | 'non-mtus'): Citation {
   const text = region.text;
   const name = longestName(text, from, end, (t) => catalog.named(t)[0]);
   const parts: CitedPart[] = [];
@@ -148,7 +192,7 @@ function olderStyle(region: Region, catalog: CatalogLookups, from: number, end: 
     // Section names of the 2004 chapters quoted anywhere in the rest ("Introductory Material, Special Studies ...").
     if (name.entry.id.startsWith('mtus-acoem2-')) for (const part of sectionNamesIn(region, catalog, name.entry, restStart, end)) parts.push(part);
   }
-  return withPages(citation(kind, span(region, from, end), { name: name && span(region, from, name.end), entry: name?.entry, parts }), region, from, end);
+  return withPages(citation(kind, span(region, lead, end), { name: name && span(region, from, name.end), entry: name?.entry, parts }), region, from, end);
 }
 
 function sectionNamesIn(region: Region, catalog: CatalogLookups, chapter: GuidelineEntry, from: number, to: number): CitedPart[] {
@@ -174,8 +218,11 @@ function sectionNamesIn(region: Region, catalog: CatalogLookups, chapter: Guidel
 
 const ODG = /\b(?:Official\s+Disability\s+Guidelines|ODG)\b(?:\s*\(ODG\))?(?:\s+guidelines)?\s*[,:]?\s*(?:\((?:updated|online)[^)]*\)\s*,?\s*)?(?:(?:19|20)\d\d\s*,\s*)?/iy;
 
-/** `Official Disability Guidelines (ODG), Low Back Chapter`, `ACOEM ..., 3rd ed., Low Back Disorders, pg. 607`, UpToDate, a web address. */
-function nonMtus(region: Region, catalog: CatalogLookups, from: number, end: number): Citation {
+/**
+ * `Official Disability Guidelines (ODG), Low Back Chapter`, `ACOEM ..., 3rd ed., Low Back Disorders, pg. 607`,
+ * UpToDate, a drug information page, a web address. The span starts at `lead` ("Non-MTUS Citation").
+ */
+function nonMtus(region: Region, catalog: CatalogLookups, lead: number, from: number, end: number): Citation {
   const text = region.text;
   const within = text.slice(from, end);
   const url = /https?:\/\/[^\s]+[^\s.,)]/i.exec(within);
@@ -193,12 +240,36 @@ function nonMtus(region: Region, catalog: CatalogLookups, from: number, end: num
       if (topicEnd > topicStart) parts.push({ span: span(region, topicStart, topicEnd) });
     }
     const name = span(region, from + odgAt, chapter ? chapter.end : trimEnd(text, from + odgAt, chapterStart));
-    return withPages(citation('non-mtus', span(region, from, end), { name, entry: chapter?.entry ?? catalog.get('odg'), parts }), region, from, end);
+    return withPages(citation('non-mtus', span(region, lead, end), { name, entry: chapter?.entry ?? catalog.get('odg'), parts }), region, from, end);
   }
-  if (/UpToDate/i.test(within)) return withPages(citation('non-mtus', span(region, from, end), { entry: catalog.get('uptodate') }), region, from, end);
-  const c = olderStyle(region, catalog, from, end, 'non-mtus');
+  const c = olderStyle(region, catalog, lead, from, end, 'non-mtus');
+  if (!c.entry) {
+    // A source named anywhere in the citation ("Drug information accessed from UpToDate.com", "Work Loss Data Institute").
+    const source = sourceNamedIn(text, from, end, catalog);
+    if (source) {
+      c.entry = source.entry;
+      c.name = span(region, source.start, source.end);
+    }
+  }
   if (url) c.url = url[0];
   return c;
+}
+
+/** The words a source outside the MTUS is looked for among: a citation names its source early. */
+const MAX_SOURCE_WORDS = 40;
+
+/** The first source outside the MTUS that the catalog knows, named by a run of words starting anywhere in the first words. */
+function sourceNamedIn(text: string, from: number, end: number, catalog: CatalogLookups): { start: number; end: number; entry: GuidelineEntry } | undefined {
+  const outside = (t: string) => catalog.named(t).find((e) => !e.mtus);
+  const word = /[A-Za-z0-9]\S*/g;
+  word.lastIndex = from;
+  let count = 0;
+  for (let m = word.exec(text); m && m.index < end && count < MAX_SOURCE_WORDS; m = word.exec(text), count++) {
+    const name = longestName(text, m.index, end, outside);
+    if (name) return { start: m.index, end: name.end, entry: name.entry };
+    word.lastIndex = m.index + m[0].length;
+  }
+  return undefined;
 }
 
 /** The longest run of words from `from` (up to 12) that `find` resolves. */

@@ -1,5 +1,5 @@
 import { range } from './text/lines';
-import { squeezeSpaces } from './text/spaces';
+import { squeezeSpaces, withoutColon } from './text/spaces';
 import type { Header, HeaderField, HeaderKey } from './model';
 import type { LetterText } from './text/letter-text';
 
@@ -61,7 +61,7 @@ export function parseHeader(text: LetterText, from: number, to: number): Header 
       const start = m.index!;
       const labelEnd = start + m[0].length;
       const stop = k + 1 < labels.length ? labels[k + 1].index! : line.end;
-      const name = m[0].toLowerCase().replace(/ *:$/, '').replace(/ +/g, ' ');
+      const name = squeezeSpaces(withoutColon(m[0].toLowerCase()));
       let field: HeaderField;
       if (name === 'received' && application) {
         field = application; // the second half of a wrapped `Application` / `Received:` label

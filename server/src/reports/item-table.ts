@@ -1,5 +1,6 @@
 import { headerField } from '../letter/header';
 import type { Letter } from '../letter/model';
+import { classifyTreatment } from '../treatments/classify';
 
 /** The columns of the item table, one row per disputed item: what a researcher codes. */
 export const ITEM_COLUMNS = [
@@ -21,6 +22,10 @@ export const ITEM_COLUMNS = [
   'maximus_guidelines',
   'rationale_guidelines',
   'rationale_concludes',
+  'category',
+  'subcategory',
+  'region',
+  'drug',
 ] as const;
 
 export type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
@@ -35,6 +40,7 @@ export function itemRows(file: string, letter: Letter): ItemRow[] {
         .flatMap((f) => f.citations ?? [])
         .map((c) => c.entry?.name ?? (c.statement === 'outside-mtus' ? '(outside the MTUS)' : c.statement === 'no-evidence' ? '(no evidence cited)' : c.span.text));
     const cited = (kind: string) => names(kind).join('; ');
+    const treatment = classifyTreatment(item.name, item.associatedSurgicalService);
     return {
       file,
       case_number: h('caseNumber'),
@@ -55,6 +61,10 @@ export function itemRows(file: string, letter: Letter): ItemRow[] {
       // Prose names a guideline again and again: each once, in the order first named.
       rationale_guidelines: [...new Set(names('rationale'))].join('; '),
       rationale_concludes: item.conclusion ? (item.conclusion.necessary ? 'medically necessary' : 'not medically necessary') : '',
+      category: treatment.category,
+      subcategory: treatment.subgroup,
+      region: treatment.region,
+      drug: treatment.drug,
     };
   });
 }

@@ -4,7 +4,7 @@ import type { Finding, Rule } from './rule';
 export const citationUnresolved: Rule = {
   id: 'citation.unresolved',
   description: 'A guideline citation (or one of its sections) matches no entry of the guideline catalog.',
-  why: 'A citation the catalog does not know cannot be looked up from the letter; it may be mistyped, or a source the catalog lacks.',
+  why: 'A citation the catalog does not know cannot be looked up from the letter; it may be mistyped, or a source the catalog lacks (its hover offers a web search for its words). Page numbers, years, editions and tables in a section list ("Section(s): 326") name no section and are not reported.',
   example: '`Decision based on MTUS Knee Troubles 2004.`',
   severity: 'hint',
   checkItem(item) {

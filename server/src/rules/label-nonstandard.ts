@@ -1,4 +1,5 @@
 import type { LabeledField } from '../letter/model';
+import { withoutColon } from '../letter/text/spaces';
 import { ITEM_FIELD_LABELS, REVIEWER_LABELS } from '../vocabulary/labels';
 import type { Finding, Rule } from './rule';
 
@@ -13,7 +14,7 @@ export const labelNonstandard: Rule = {
 };
 
 function nonstandard(f: LabeledField, canonical: string): Finding[] {
-  if (f.label.text === canonical || f.label.text.replace(/ +:$/, ':') === canonical) return [];
+  if (f.label.text === canonical || (f.label.text.endsWith(':') && `${withoutColon(f.label.text)}:` === canonical)) return [];
   return [{
     range: f.label.range,
     message: `Label "${f.label.text}" should read "${canonical}".`,

@@ -28,3 +28,11 @@ const NEEDS_COLLAPSE = /\s\s|[^\S ]/; // two white spaces in a row, or one that 
 export function collapseWhite(text: string): string {
   return NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
+
+/** A label without its colon and the spaces before it ("Priority :" -> "Priority"); as it is when it has no colon. */
+export function withoutColon(label: string): string {
+  if (!label.endsWith(':')) return label;
+  let end = label.length - 1;
+  while (end > 0 && label.charCodeAt(end - 1) === 32) end--;
+  return label.slice(0, end);
+}
