@@ -48,14 +48,9 @@ describe('PDF line rebuilding (layoutPages)', () => {
   });
 
   test('runs far apart are padded to their column, so two columns stay side by side', () => {
-    const { text } = layoutPages([
-      [
-        { str: 'Date Assigned:', x: 72, y: 700, width: 70, size: 10 },
-        { str: '11/09/2016', x: 180, y: 700, width: 50, size: 10 },
-        { str: 'Date of Injury:', x: 322, y: 700, width: 75, size: 10 },
-        { str: '10/13/2016', x: 430, y: 700, width: 50, size: 10 },
-      ],
-    ]);
+    // One header line: each run at its x, 5 units a character wide.
+    const header: [string, number][] = [['Date Assigned:', 72], ['11/09/2016', 180], ['Date of Injury:', 322], ['10/13/2016', 430]];
+    const { text } = layoutPages([header.map(([str, x]) => ({ str, x, y: 700, width: str.length * 5, size: 10 }))]);
     const line = text.split('\n')[0];
     assert.match(line, /^Date Assigned: {2,}11\/09\/2016 {2,}Date of Injury: {2,}10\/13\/2016$/);
     // Each run starts at the column its x gives (5 units a character here, as the runs' widths say).
