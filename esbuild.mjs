@@ -24,6 +24,31 @@ export const common = {
   define: { IMR_VERSION: JSON.stringify(version) },
 };
 
+/**
+ * pdfjs-dist, when it starts in Node, requires @napi-rs/canvas (native code) to draw pages; only
+ * the text is read here, so that block is cut out of the bundle. The build fails if it changes shape.
+ */
+const withoutCanvas = {
+  name: 'pdfjs-without-canvas',
+  setup(build) {
+    build.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const block = 'if (isNodeJS) {\n  let canvas;';
+      if (source.split(block).length !== 2) throw new Error(`${args.path}: the canvas block to leave out was not found once`);
+      return { contents: source.replace(block, 'if (false) {\n  let canvas;'), loader: 'js' };
+    });
+  },
+};
+
+/** The PDF reader: its own file, required by the Node server and the command line only when a PDF is read. */
+export const pdfReaderBuild = {
+  entryPoints: ['server/src/pdf-reader/pdfjs.ts'],
+  outfile: 'dist/pdf-reader.js',
+  plugins: [withoutCanvas],
+  // pdfjs can fetch a document from a URL; it is only ever given bytes, and these make sure.
+  define: { fetch: 'undefined', XMLHttpRequest: 'undefined', 'globalThis.fetch': 'undefined' },
+};
+
 export const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', banner: shebang },
@@ -32,6 +57,7 @@ export const builds = [
   // VS Code for the web: the client in the web extension host, the server in a web worker.
   { entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/client.js', platform: 'browser', external: ['vscode'] },
   { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife' },
+  pdfReaderBuild,
 ];
 
 // npm run bench times the analysis as it ships: bundled as the server and the command line are

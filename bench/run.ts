@@ -12,6 +12,7 @@ import { documentSymbols } from '../server/src/features/symbols';
 import { parseLetter } from '../server/src/letter/parse';
 import { checkLetter } from '../server/src/rules';
 import { TestClient } from '../test/lsp/client';
+import { type PdfBench, benchPdf, sharedPdfs } from './pdf';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLE = readFileSync(join(ROOT, 'samples', 'two-column-header.imr'), 'utf8');
@@ -220,7 +221,11 @@ async function main() {
   results.cli10000 = { seconds: cliMs / 1000, lettersPerSecond: 10_000 / (cliMs / 1000), peakMemoryMiB: peak ? Number(peak) : null, exitCode: cli.status };
   rmSync(dir, { recursive: true, force: true });
 
-  results.bundleKB = Object.fromEntries(['client.js', 'server.js', 'cli.js'].map((b) => [b, Math.round(statSync(join(ROOT, 'dist', b)).size / 1024)]));
+  // PDFs: the shared ones read and analysed, against pdftotext -layout.
+  const pdfDir = sharedPdfs(REAL);
+  if (pdfDir) results.pdf = await benchPdf(ROOT, pdfDir, analyse);
+
+  results.bundleKB = Object.fromEntries(['client.js', 'server.js', 'cli.js', 'pdf-reader.js'].map((b) => [b, Math.round(statSync(join(ROOT, 'dist', b)).size / 1024)]));
 
   results.targets = targets(analysis as Analysed[], latency as Record<string, { p95Ms: number }>, results);
 
@@ -233,6 +238,13 @@ async function main() {
   console.log(`server memory with 1,000 letters open: ${results.serverRssMiBWith1000Letters} MiB (a fresh server); after the 1 MB runs above: ${results.serverRssMiBAfter1MBRuns} MiB`);
   const c = results.cli10000 as { seconds: number; lettersPerSecond: number; peakMemoryMiB: number };
   console.log(`imr-lint on 10,000 letters: ${c.seconds.toFixed(2)} s (${Math.round(c.lettersPerSecond)} letters/s), peak memory ${c.peakMemoryMiB} MiB`);
+  const p = results.pdf as PdfBench | undefined;
+  if (p) {
+    const vs = p.pdftotextMsPerPdf === null ? `(${p.note})` : `; pdftotext -layout ${f(p.pdftotextMsPerPdf)} ms per PDF, ${p.vsPdftotext!.toFixed(2)}x`;
+    console.log(`PDFs (${p.pdfs}, ${p.pages} pages) read to text and analysed: ${f(p.readAndAnalyseMsPerPdf)} ms per PDF${vs}`);
+    const folder = p.pdftotextFolderSeconds === null ? '' : `; pdftotext -layout one by one ${p.pdftotextFolderSeconds.toFixed(2)} s`;
+    console.log(`imr-lint on a folder of ${p.cliFolder.pdfs} PDFs: ${p.cliFolder.seconds.toFixed(2)} s (${f(p.cliFolder.msPerPdf)} ms per PDF)${folder}`);
+  } else console.log('PDFs: no shared PDFs beside the project, so no PDF row');
   console.log(`bundles: ${JSON.stringify(results.bundleKB)} KB`);
   console.log('\ntargets (the issue\'s, on a 2-core machine):');
   for (const t of results.targets as Target[]) console.log(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${f(t.figure)} ${t.unit} (under ${t.limit})`);
@@ -269,6 +281,16 @@ function targets(analysis: Analysed[], lsp: Record<string, { p95Ms: number }>, r
     t('the analysis against markdownlint, worst input', worst((a) => a.vsMarkdownlint), 1, 'x'),
     t('10,000 letters through the command line', cli.seconds, 10, 's'),
     t('server memory with 1,000 letters open', r.serverRssMiBWith1000Letters as number, 150, 'MiB'),
+    ...pdfTargets(r.pdf as PdfBench | undefined, t),
+  ];
+}
+
+/** The PDF issue's targets: within 1.5x of pdftotext per PDF, and a folder through both cores at least as fast as pdftotext one by one. */
+function pdfTargets(p: PdfBench | undefined, t: (target: string, figure: number, limit: number, unit: string) => Target): Target[] {
+  if (!p || p.vsPdftotext === null || p.pdftotextFolderSeconds === null) return [];
+  return [
+    t('a PDF read and analysed, against pdftotext -layout', p.vsPdftotext, 1.5, 'x'),
+    t('a folder of PDFs through imr-lint, against pdftotext -layout one by one', p.cliFolder.seconds / p.pdftotextFolderSeconds, 1.5, 'x'),
   ];
 }
 

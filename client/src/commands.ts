@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { pdfCommands } from './pdf-commands';
 import { request } from './request';
 
 /** The same for the desktop and the web client. */
@@ -74,7 +75,7 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     command('imrLetter.nextAnnotation', (editor) => moveToAnnotation(client, editor, 1)),
     command('imrLetter.previousAnnotation', (editor) => moveToAnnotation(client, editor, -1)),
   );
-  context.subscriptions.push(detectLetters(context));
+  context.subscriptions.push(detectLetters(context), pdfCommands(context, client));
   // Trust granted: start again, so the server may read the catalog file the settings name.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client.stop().then(() => client.start())));
   await client.start();

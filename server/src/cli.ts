@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isGlob, namedFiles } from './node/files';
+import { importCommand } from './node/import-pdf';
 import { FileRefused, readFileBounded } from './node/read-file';
+import { type ReadLetter, readLetterFile } from './node/read-letter-file';
 import { replaceFile } from './node/write-file';
-import { CSV_HEADER, EXPORT_FORMATS, type ExportSource, ITEM_COLUMNS, LEVELS, type Item, type Letter, type Level, type Problem, RULES, createLetterService, csvLine, csvRows, decisionCount, decisionsPart, decodeLetter, exportAnnotations, itemRows, letterReport, sarifLog } from './service';
+import { CSV_HEADER, EXPORT_FORMATS, type ExportSource, ITEM_COLUMNS, LEVELS, type Item, type Letter, type Level, type Problem, RULES, createLetterService, csvLine, csvRows, decisionCount, decisionsPart, exportAnnotations, itemRows, letterReport, PDF_FILE, PdfProblem, sarifLog } from './service';
 
 // The package's version, set from package.json when the bundle is built (esbuild.mjs).
 declare const IMR_VERSION: string | undefined;
@@ -14,9 +16,10 @@ const service = createLetterService();
 const USAGE = `Usage: imr-lint [options] <file or folder>...            check letters
        imr-lint export [--format csv|jsonl] [--bom] <file or folder>...  one row per disputed item
        imr-lint annotations [--format markdown|csv|json] [--bom] <file or folder>...
+       imr-lint import [--out DIR] [--force] <pdf or folder>...      NAME.pdf -> NAME.imr
 
-Checks IMR Final Determination letters. Folders are searched for *.imr, *.imr.txt and *.txt;
-a quoted glob ("letters/**/*.txt") names every file it matches.
+Checks IMR Final Determination letters, as text or as the PDF itself. Folders are searched for
+*.imr, *.imr.txt, *.txt and *.pdf; a quoted glob ("letters/**/*.txt") names every file it matches.
 
 Options:
   --format text|json|sarif  text: file:line:col severity rule message (default); json: one
@@ -108,16 +111,17 @@ function parse(argv: string[]): Options | string {
 }
 
 /** Checks, exports or lists the annotations of one letter. Runs in the main thread or a worker. */
-function processFile(file: string, o: Options): LetterResult {
+async function processFile(file: string, o: Options): Promise<LetterResult> {
   const name = printable(file); // as the user gave it (a folder's files are joined to the folder as given)
   const r: LetterResult = { out: '', err: '', failed: false, items: 0, upheld: 0, overturned: 0, undecided: 0, byRule: {}, errors: 0, warnings: 0 };
-  let bytes: Buffer;
+  let read: ReadLetter | PdfProblem;
   try {
-    bytes = readFileBounded(file);
+    read = await readLetterFile(file);
   } catch (e) {
     return { ...r, err: `imr-lint: cannot read ${name}${e instanceof FileRefused ? `: ${e.message}` : ''}\n`, failed: true };
   }
-  const read = decodeLetter(bytes);
+  if (read instanceof PdfProblem) return { ...r, err: `imr-lint: ${name}: ${read.message}\n`, failed: true };
+  const bytes = read.bytes;
   let letter = service.read(read.text);
   if (o.command === 'annotations') {
     const source: ExportSource = { name, text: read.text, letter };
@@ -136,7 +140,8 @@ function processFile(file: string, o: Options): LetterResult {
   let problems = service.check(letter, { rules: o.rules });
   if (o.fix) {
     const { text: fixed, count } = service.applySafeFixes(read.text, problems);
-    if (count > 0 && !read.utf8) r.err += `imr-lint: ${name} is not UTF-8; not fixed, so no byte of it changes\n`;
+    if (count > 0 && read.pages) r.err += `imr-lint: ${name} is a PDF; not fixed (imr-lint import writes its text as .imr)\n`;
+    else if (count > 0 && !read.utf8) r.err += `imr-lint: ${name} is not UTF-8; not fixed, so no byte of it changes\n`;
     else if (count > 0) {
       try {
         replaceFile(file, fixed, bytes);
@@ -152,7 +157,9 @@ function processFile(file: string, o: Options): LetterResult {
   count(r, letter.items, problems);
   if (o.format === 'text') {
     if (o.outline) r.out += `${name}\n${service.outlineText(letter, '  ')}`;
-    r.out += problems.map((p) => `${name}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.ruleId} ${p.message}\n`).join('');
+    const pages = read.pages;
+    const page = (line: number) => (pages ? ` (page ${pages[line] ?? pages[pages.length - 1]})` : '');
+    r.out += problems.map((p) => `${name}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.ruleId} ${p.message}${page(p.range.start.line)}\n`).join('');
     if (o.outline) r.out += '\n';
   } else r.data = o.format === 'json' ? letterReport(name, letter, problems) : { file: name, problems };
   return r;
@@ -182,6 +189,7 @@ function count(r: LetterResult, items: readonly Item[], problems: Problem[]) {
 
 async function main(argv: string[]): Promise<number> {
   const started = performance.now();
+  if (argv[0] === 'import') return importCommand(argv.slice(1), (line) => process.stderr.write(line + '\n'));
   if (argv.includes('-h') || argv.includes('--help')) return out(USAGE, 0);
   if (argv.includes('--version')) return out(`imr-lint ${VERSION}\n`, 0);
   if (argv.includes('--rules')) return out(RULES.map((r) => `${r.id.padEnd(38)} ${r.severity.padEnd(11)} ${r.description}\n`).join(''), 0);
@@ -251,14 +259,17 @@ function summary(results: LetterResult[]): string {
 
 /** Processes the files in order; many files are shared among worker threads, one per core. */
 async function run(files: string[], o: Options): Promise<LetterResult[]> {
-  const progress = process.stderr.isTTY && files.length > 50 ? new Progress(files.length) : undefined;
+  // A PDF takes as long to read as some hundred text letters to check.
+  const weight = files.reduce((n, f) => n + (PDF_FILE.test(f) ? 100 : 1), 0);
+  const progress = process.stderr.isTTY && weight > 50 && files.length > 1 ? new Progress(files.length) : undefined;
   const workers = Math.min(availableParallelism(), 8);
-  if (files.length < PARALLEL_FROM || workers < 2) {
-    return files.map((f) => {
-      const r = processFile(f, o);
+  if (weight < PARALLEL_FROM || workers < 2) {
+    const results: LetterResult[] = [];
+    for (const f of files) {
+      results.push(await processFile(f, o));
       progress?.tick();
-      return r;
-    });
+    }
+    return results;
   }
   const results = new Array<LetterResult>(files.length);
   const chunk = Math.ceil(files.length / workers);
@@ -287,7 +298,7 @@ class Progress {
   constructor(private readonly total: number) {}
   tick() {
     this.done_++;
-    if (this.done_ % 25 === 0 || this.done_ === this.total) {
+    if (this.done_ % 25 === 0 || this.done_ === this.total || this.total < 100) {
       const rate = this.done_ / Math.max((Date.now() - this.started) / 1000, 0.001);
       process.stderr.write(`\r${this.done_}/${this.total} letters (${Math.round(rate)}/s)`);
     }
@@ -323,5 +334,7 @@ if (isMainThread) {
   );
 } else {
   const { files, options } = workerData as { files: string[]; options: Options };
-  files.forEach((file, index) => parentPort!.postMessage({ index, result: processFile(file, options) }));
+  void (async () => {
+    for (const [index, file] of files.entries()) parentPort!.postMessage({ index, result: await processFile(file, options) });
+  })();
 }

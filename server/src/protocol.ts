@@ -18,6 +18,9 @@ export interface LetterSummary {
   text: string;
 }
 
+/** A PDF's letter text (and whether it reads as an IMR letter), or why there is none. */
+export type PdfTextAnswer = { text: string; pages: number[]; recognized: boolean } | { problem: string };
+
 /** Each request: its method name, what it is sent, and what it answers. */
 export interface Requests {
   /** Reflow Letter: the edits, for the version they were computed on. */
@@ -30,6 +33,8 @@ export interface Requests {
   'imr/cleanText': { params: { uri: string }; result: string | null };
   /** Where the letter's annotations are, in order (Next / Previous Annotation). */
   'imr/annotations': { params: { uri: string }; result: Range[] | null };
+  /** Import PDF Letters: the text of a PDF's bytes (base64), read by the server's PDF reader (Node only). */
+  'imr/pdfText': { params: { data: string }; result: PdfTextAnswer };
 }
 
 export type Method = keyof Requests;

@@ -19,7 +19,8 @@ import { type Needs, checkParams } from './lsp/params';
 import { type ReadWorkspaceFile, SettingsStore } from './lsp/settings';
 import { WorkspaceSymbolIndex } from './lsp/workspace-symbols';
 import type { Method, ParamsOf, ResultOf } from './protocol';
-import { DEFAULT_SETTINGS, type LetterFile, SECTION, type Settings, createLetterService, fileName } from './service';
+import { DEFAULT_SETTINGS, type LetterFile, type ReadPdf, SECTION, type Settings, createLetterService, fileName, pdfText } from './service';
+import { fromBase64 } from './lsp/base64';
 
 export interface ServerOptions {
   /** Reads a file named in the settings, relative to the workspace folder (Node only; absent in a browser). */
@@ -28,6 +29,8 @@ export interface ServerOptions {
   rulesDoc?: string;
   /** The letter files of a workspace folder, each with a stamp that changes when the file does (Node only). */
   workspaceLetters?: (folderUri: string) => Promise<LetterFile[]>;
+  /** Reads a PDF's letter text (Node only): for imr/pdfText, the client's Import PDF Letters. */
+  readPdf?: ReadPdf;
 }
 
 /** Wires LSP requests to the letter service: each handler finds the document and asks the service. */
@@ -129,6 +132,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   onImrRequest('imr/exportAnnotations', onDocument({ ...IMR, settings: true }, (doc, p: ParamsOf<'imr/exportAnnotations'>, s) => service.exportAnnotations(doc, p.format, s)));
   onImrRequest('imr/cleanText', onDocument(IMR, (doc) => service.cleanText(doc)));
   onImrRequest('imr/annotations', onDocument(IMR, (doc) => service.annotationRanges(doc)));
+  onImrRequest('imr/pdfText', answer(async (p: ParamsOf<'imr/pdfText'>) => pdfText(fromBase64(typeof p?.data === 'string' ? p.data : ''), options.readPdf, (text) => service.read(text))));
 
   documents.listen(connection);
   connection.listen();

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 // the client knows the server only by its protocol.
 const ROOT = resolve(__dirname, '..', '..');
 const SRC = 'server/src';
-const CORE = ['service', 'letter', 'rules', 'guidelines', 'features', 'incremental', 'reports', 'vocabulary', 'treatments', 'corpus'].map((d) => `${SRC}/${d}/`);
+const CORE = ['service', 'letter', 'rules', 'guidelines', 'features', 'incremental', 'reports', 'vocabulary', 'treatments', 'corpus', 'pdf'].map((d) => `${SRC}/${d}/`);
 const PROTOCOL = `${SRC}/protocol.ts`;
 const SERVICE = `${SRC}/service/index.ts`;
 

@@ -38,7 +38,7 @@ describe('the extension manifest', () => {
     assert.deepEqual([...new Set(commands.map((c) => c.category))], ['IMR Letters']);
     const palette: { command: string; when?: string }[] = manifest.contributes.menus.commandPalette;
     // Commands about the open letter show only when one is open; the workspace-wide ones always.
-    const everywhere = ['imrLetter.restartServer', 'imrLetter.checkWorkspace'];
+    const everywhere = ['imrLetter.restartServer', 'imrLetter.checkWorkspace', 'imrLetter.importPdf'];
     for (const c of commands.filter((c) => !everywhere.includes(c.command))) assert.equal(palette.find((p) => p.command === c.command)?.when, 'editorLangId == imr-letter', c.command);
     for (const [key, setting] of Object.entries<{ markdownDescription?: string; description?: string }>(manifest.contributes.configuration.properties)) assert.ok((setting.markdownDescription ?? setting.description ?? '').length > 30, key);
     for (const field of ['displayName', 'description', 'categories', 'keywords', 'icon', 'repository', 'license']) assert.ok(manifest[field], `package.json lacks ${field}`);

@@ -23,6 +23,7 @@ describe('the packaged extension', () => {
       'dist/browser/server.js',
       'dist/cli.js',
       'dist/client.js',
+      'dist/pdf-reader.js',
       'dist/server.js',
       'docs/rules.md',
       'images/icon.png',

@@ -1,6 +1,6 @@
 import type { CancellationToken, Connection, Diagnostic, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LetterFile, LetterService } from '../service';
+import { type LetterFile, type LetterService, isPdfProblem, pdfProblemDiagnostic } from '../service';
 import type { SettingsStore } from './settings';
 
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -80,7 +80,9 @@ export class DiagnosticsChannel {
       if (token.isCancellationRequested || progress.token.isCancellationRequested) break;
       checked++;
       if (open.has(file.uri)) continue;
-      const items = await this.findings({ uri: file.uri, text: await file.read().catch(() => '') });
+      // A PDF that gives no letter text (scanned, encrypted, damaged) is told why, in one error.
+      const text = await file.read().catch((e: unknown) => (isPdfProblem(e) ? e : ''));
+      const items = typeof text === 'string' ? await this.findings({ uri: file.uri, text }) : [pdfProblemDiagnostic(text)];
       if (!items) continue;
       if (items.some((d) => d.severity === 1)) withErrors++;
       await this.connection.sendDiagnostics({ uri: file.uri, diagnostics: items });

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { globSync } from 'tinyglobby';
 
-/** What letters are saved as. */
-const LETTER_FILE = /\.(imr|imr\.txt|txt)$/i;
+/** What letters are saved as: text, or the PDF as it arrived. */
+const LETTER_FILE = /\.(imr|imr\.txt|txt|pdf)$/i;
 
 /**
  * The letter files at a path: the file itself (read later, which says what is wrong with it), or

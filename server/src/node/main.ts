@@ -3,10 +3,12 @@ import { realpath } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { decodeLetter } from '../service';
+import { PdfProblem } from '../service';
 import { startServer } from '../server';
 import { letterFiles } from './files';
+import { readPdfInNode } from './pdf-reader';
 import { FileRefused, readFileBoundedAsync } from './read-file';
+import { readLetterFile } from './read-letter-file';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
@@ -35,8 +37,15 @@ startServer(createConnection(ProposedFeatures.all), {
     // Capped, so a folder that is not a letter collection cannot stall the server.
     letterFiles(fileURLToPath(folderUri)).slice(0, 20_000).map((path) => {
       const stat = statSync(path);
-      return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read: async () => decodeLetter(await readFileBoundedAsync(path)).text };
+      // A PDF is read to its letter text; one that gives none rejects with its PdfProblem.
+      const read = async () => {
+        const file = await readLetterFile(path);
+        if (file instanceof PdfProblem) throw file;
+        return file.text;
+      };
+      return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read };
     }),
   rulesDoc: existsSync(rulesDoc) ? pathToFileURL(rulesDoc).href : undefined,
+  readPdf: readPdfInNode,
   readWorkspaceFile: async (folderUri, path) => (await readFileBoundedAsync(await insideFolder(fileURLToPath(folderUri), path))).toString('utf8'),
 });

@@ -61,6 +61,9 @@ export { CSV_HEADER, EXPORT_FORMATS, type ExportSource, csvRows, exportAnnotatio
 export { decodeLetter } from '../letter/text/decode';
 export type { Item, Letter } from '../letter/model';
 export { decisionCount, decisionsPart } from '../features/letter-summary';
+// PDFs: the reader is passed in by the entry points (Node); the service checks and lays out its text.
+export { PDF_FILE, PdfProblem, type PdfText, type ReadPdf, readPdfLetter } from '../pdf/reader';
+export { isPdfProblem, pdfProblemDiagnostic, pdfText } from '../features/pdf-letters';
 
 /** A document as the service reads it: its address, its version and its text (an LSP TextDocument is one). */
 export interface LetterDocument {
