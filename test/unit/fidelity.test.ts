@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { itemRows } from '../../server/src/features/item-table';
 import { parseLetter } from '../../server/src/letter/parse';
 import { type Problem, checkLetter } from '../../server/src/rules';
 import { FORMS, inForm } from '../fixtures/forms';
@@ -103,9 +104,11 @@ describe('fidelity: items and conclusions read the same in every extraction form
     });
   }
 
-  test('the export says which items are modified requests', () => {
-    const letter = parseLetter(rawOf(ITEMS));
-    assert.deepEqual(letter.items.filter((i) => i.modifiedRequest).length, 4);
+  test("the export's item and modified_request columns say which portion each modified request decides", () => {
+    for (const form of FORMS) {
+      const rows = itemRows('x.imr', parseLetter(inForm(ITEMS, form)));
+      assert.deepEqual(rows.map((r) => [r.item, r.modified_request]), EXPECTED.map(([name, , modified]) => [name, modified ? 'yes' : 'no']), form);
+    }
   });
 
   test('a rationale that truly concludes nothing is still reported, in every form', () => {
