@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { itemRows } from '../../server/src/features/item-table';
 import { parseLetter } from '../../server/src/letter/parse';
-import { type Problem, checkLetter } from '../../server/src/rules';
+import { checkLetter } from '../../server/src/rules';
+import type { Problem } from '../../server/src/rules/rule';
 import { FORMS, inForm } from '../fixtures/forms';
 import { VALID_LETTER, edit } from '../fixtures/letters';
 
