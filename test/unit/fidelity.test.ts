@@ -69,7 +69,13 @@ Naproxen 550mg #60 is medically necessary.
 Cyclobenzaprine: Upheld
 
 ${FIELDS}Decision rationale: Muscle relaxants are not recommended for long-term use. As such,
-the request is not medically necessary.
+the request is not medically necessary. The Claims Administrator's decision is upheld.
+Tramadol 50mg #90 was the original request.
+Tramadol 50mg #60 was authorized by the Claims Administrator.
+The remaining IMR eligible portion of the original request, Tramadol 50mg #30: Upheld
+
+${FIELDS}Decision rationale: Opioids are continued only with documented functional improvement.
+None is documented. Therefore, the request for Tramadol 50mg #30 is not medically necessary.
 `;
 
 /** [name, decision, modified request, conclusion says necessary] for each item of ITEMS. */
@@ -80,6 +86,7 @@ const EXPECTED: [string, string, boolean, boolean][] = [
   ['Cyclobenzaprine 7.5mg #27', 'Upheld', true, false],
   ['Naproxen 550mg #60', 'Overturned', true, true],
   ['Cyclobenzaprine', 'Upheld', false, false],
+  ['Tramadol 50mg #30', 'Upheld', true, false],
 ];
 
 /** Findings at information level or above, as "rule: message". */
@@ -100,7 +107,7 @@ describe('fidelity: items and conclusions read the same in every extraction form
         EXPECTED,
       );
       // Each rationale keeps its last sentence: the next item line did not take it.
-      for (const item of letter.items) assert.match(item.fields.find((f) => f.kind === 'rationale')!.value!.text, /necessary(?: and appropriate)?\.$/, item.name);
+      for (const item of letter.items) assert.match(item.fields.find((f) => f.kind === 'rationale')!.value!.text, /(?:necessary(?: and appropriate)?|upheld)\.$/, item.name);
       assert.deepEqual(seen(check(inForm(ITEMS, form))), []);
     });
   }

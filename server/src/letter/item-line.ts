@@ -10,7 +10,7 @@ const MAX_TITLE_LINES = 6;
 // Words whose period is not a sentence's end ("Dr. Smith", "No. 3", "vs. placebo").
 const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'no', 'nos', 'vs', 'st', 'approx', 'qty', 'etc', 'fig', 'inc']);
 // What the sentences of a modified-UR paragraph speak of, and words a rationale's conclusion uses and they never do.
-const MODIFIED_SENTENCE = /original\s+request|claims\s+administrator|imr\s+eligible/i;
+const MODIFIED_SENTENCE = /original\s+request|authorized\s+by\s+the\s+claims\s+administrator|claims\s+administrator\s+(?:has\s+)?(?:authorized|certified|approved)|imr\s+eligible/i;
 const VERDICT_WORD = /necessary|appropriate|necessity/i;
 const ORIGINAL_REQUEST = /original\s+request/i;
 
