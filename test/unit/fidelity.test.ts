@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { itemRows } from '../../server/src/features/item-table';
+import { itemRows } from '../../server/src/reports/item-table';
 import { parseLetter } from '../../server/src/letter/parse';
 import { checkLetter } from '../../server/src/rules';
 import type { Problem } from '../../server/src/rules/rule';

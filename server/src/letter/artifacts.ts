@@ -14,12 +14,15 @@ const NOT_A_CONTINUATION = new Set(['and', 'or', 'to', 'nor']);
 export function findArtifacts(text: LetterText, items: Item[], reviewer: Reviewer): Artifacts {
   const splitWords: SplitWord[] = [];
   // Only a hyphen that ends a line splits a word: a mid-line "- " is punctuation ("guidelines- low
-  // back chapter"). Hyphens are found by searching the whole text, not each line.
+  // back chapter"). Hyphens are found with indexOf (docs/PERFORMANCE.md), and only one with
+  // nothing but spaces after it on its line is placed on a line.
   const source = text.source;
   for (let at = source.indexOf('-'); at >= 0; at = source.indexOf('-', at + 1)) {
+    let after = at + 1;
+    while (source.charCodeAt(after) === 32 || source.charCodeAt(after) === 9) after++;
+    if (after < source.length && source[after] !== '\n' && source[after] !== '\r') continue;
     const i = text.positionAt(at).line;
     const line = text.lines[i];
-    at = (i + 1 < text.starts.length ? text.starts[i + 1] : source.length) - 1; // on to the next line
     if (line.end < 3 || line.text.charCodeAt(line.end - 1) !== 45 || !WORD_HYPHEN_AT_END.test(line.text.slice(line.end - 3, line.end))) continue;
     // The next line of the same paragraph (a double-spaced letter's single blank line joins two lines).
     const next = text.nextContent(i + 1);

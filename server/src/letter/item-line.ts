@@ -58,7 +58,7 @@ function sentenceEndingAt(text: LetterText, i: number, floor: number): string | 
 }
 
 /** Whether a line's last word ends a sentence: a period (maybe inside a closing quote or bracket) after a word that is not an abbreviation. */
-export function endsSentence(line: string): boolean {
+function endsSentence(line: string): boolean {
   let end = line.length;
   while (end > 0 && (line[end - 1] === '"' || line[end - 1] === ')' || line[end - 1] === '\u201d')) end--;
   if (end === 0 || line[end - 1] !== '.') return false;
