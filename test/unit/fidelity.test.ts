@@ -119,6 +119,47 @@ describe('fidelity: items and conclusions read the same in every extraction form
     }
   });
 
+  test('a modified-UR item line read in each of its wordings names the portion decided', () => {
+    const lines: [string, string][] = [
+      ['Baclofen 100mg #30 was the original request. Baclofen 100mg #27 was authorized by the\nClaims Administrator. The remaining IMR eligible portion of the original request is\nBaclofen 100mg #3: Upheld', 'Baclofen 100mg #3'],
+      ['Baclofen 100mg #30 was the original request. Baclofen 100mg #27 was authorized by the\nClaims Administrator. The remaining IMR eligible portion of the original request,\nBaclofen 100mg #3: Upheld', 'Baclofen 100mg #3'],
+      ['Baclofen 100mg #30 was requested. The Claims Administrator authorized Baclofen 100mg\n#27, leaving the original request IMR eligible. The original request, Baclofen 100mg #30\nis: Upheld', 'Baclofen 100mg #30'],
+    ];
+    for (const [line, name] of lines) {
+      const text = edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', line);
+      for (const form of FORMS) {
+        const item = parseLetter(inForm(text, form)).items[0];
+        assert.deepEqual([item.name, item.modifiedRequest, item.decision?.value], [name, true, 'Upheld'], `${form}: ${line}`);
+      }
+    }
+  });
+
+  test('the closing sentences letters use (domain.md), wrapped or not, are conclusions', () => {
+    const closings: [string, boolean][] = [
+      ['Therefore the request for a hinged knee brace was not medically necessary.', false],
+      ['Therefore the request for a hinged knee brace is determined to be not medically necessary.', false],
+      ['Therefore the request for a hinged knee brace is determined to not be medically necessary.', false],
+      ['Therefore the request for a hinged knee brace is not seen as medically necessary.', false],
+      ['Therefore the request for a hinged knee brace is not a medical necessity at this time.', false],
+      ['Therefore the request for a hinged knee brace is not-medically necessary.', false],
+      ['Therefore the request for a hinged knee brace will be considered not medically necessary.', false],
+      ['Therefore, the request is not necessary.', false],
+      ['Therefore the request for a hinged knee brace is not medically necessary and appropriate.', false],
+      ['No, the request for a hinged knee brace was not medically necessary, medically appropriate, or indicated here.', false],
+      ['Therefore, none of the requested braces are medically necessary.', false],
+    ];
+    for (const [closing, necessary] of closings) {
+      // Wrapped as a letter wraps it: the verdict's words split over two lines.
+      const wrapped = closing.replace(/ (medically|necessary|necessity)/, '\n$1');
+      const text = edit(VALID_LETTER, 'Therefore the request for a hinged knee brace is not medically necessary.', wrapped);
+      for (const form of FORMS) {
+        const item = parseLetter(inForm(text, form)).items[0];
+        assert.equal(item.conclusion?.necessary, necessary, `${form}: ${closing}`);
+        assert.deepEqual(seen(check(inForm(text, form))), [], `${form}: ${closing}`);
+      }
+    }
+  });
+
   test('a rationale that truly concludes nothing is still reported, in every form', () => {
     const text = edit(ITEMS, 'As such,\nthe request is not medically necessary.', 'A trial of\nstretching is advised.');
     for (const form of FORMS) {

@@ -71,6 +71,7 @@ function endsSentence(line: string): boolean {
 // original request," or "...IMR eligible. The original request,".
 const PORTION_LEAD = [/remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\b/gi, /\bthe\s+original\s+request\s*,/gi];
 const TRAILING_VERB = [' is', ' was'];
+const LEADING_VERB = ['is ', 'was '];
 
 /**
  * The portion of the original request a modified-UR item line decides ("Baclofen 100mg #3" of
@@ -87,6 +88,8 @@ export function modifiedPortion(title: string): string | undefined {
     if (end < 0) continue;
     let portion = title.slice(end).trim();
     if (portion.startsWith(',')) portion = portion.slice(1).trim();
+    // "...of the original request is Baclofen 100mg #3"
+    for (const verb of LEADING_VERB) if (portion.toLowerCase().startsWith(verb)) portion = portion.slice(verb.length).trim();
     for (const verb of TRAILING_VERB) if (portion.toLowerCase().endsWith(verb)) portion = portion.slice(0, -verb.length).trim();
     if (portion) return portion;
   }
