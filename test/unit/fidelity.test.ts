@@ -71,7 +71,8 @@ Cyclobenzaprine: Upheld
 ${FIELDS}Decision rationale: Muscle relaxants are not recommended for long-term use. As such,
 the request is not medically necessary. The Claims Administrator's decision is upheld.
 Tramadol 50mg #90 was the original request.
-Tramadol 50mg #60 was authorized by the Claims Administrator.
+Tramadol 50mg #60 was authorized by the Claims
+Administrator.
 The remaining IMR eligible portion of the original request, Tramadol 50mg #30: Upheld
 
 ${FIELDS}Decision rationale: Opioids are continued only with documented functional improvement.

@@ -40,20 +40,20 @@ export function itemLineStart(text: LetterText, last: number, floor: number, aft
 }
 
 /**
- * The sentence that ends at the end of line i (read back over at most two lines above it, not
- * below `floor`), or undefined when the line does not end a sentence.
+ * The sentence that ends at the end of line i (read back over at most two lines of text above it,
+ * not below `floor` nor across a paragraph break), or undefined when the line does not end a sentence.
  */
 function sentenceEndingAt(text: LetterText, i: number, floor: number): string | undefined {
   const line = text.trimmed(i);
   if (!endsSentence(line)) return undefined;
-  let sentence = line.slice(0, -1);
-  for (let k = i - 1; k >= Math.max(floor, i - 2); k--) {
-    const stop = sentence.lastIndexOf('. ');
-    if (stop >= 0) return sentence.slice(stop + 2);
-    if (text.lines[k].blank) break;
+  let sentence = line;
+  let stop = sentence.lastIndexOf('. ');
+  for (let k = i - 1, taken = 0; stop < 0 && k >= floor && taken < 2 && !text.isBreak(k); k--) {
+    if (text.lines[k].blank) continue; // a double-spaced letter's blank line inside a paragraph
     sentence = `${text.trimmed(k)} ${sentence}`;
+    stop = sentence.lastIndexOf('. ');
+    taken++;
   }
-  const stop = sentence.lastIndexOf('. ');
   return stop >= 0 ? sentence.slice(stop + 2) : sentence;
 }
 
