@@ -161,6 +161,11 @@ describe('fidelity: items and conclusions read the same in every extraction form
     }
   });
 
+  test('a bare "is not necessary" is a verdict only about the request', () => {
+    const text = edit(VALID_LETTER, 'Therefore the request for a hinged knee brace is not medically necessary.', 'A brace will not help. Further imaging is not necessary.');
+    for (const form of FORMS) assert.equal(parseLetter(inForm(text, form)).items[0].conclusion, undefined, form);
+  });
+
   test('a rationale that truly concludes nothing is still reported, in every form', () => {
     const text = edit(ITEMS, 'As such,\nthe request is not medically necessary.', 'A trial of\nstretching is advised.');
     for (const form of FORMS) {

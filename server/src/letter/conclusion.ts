@@ -5,11 +5,12 @@ import { collapseWhite } from './text/spaces';
 // "is not medically necessary", "was determined to be not medically necessary", "is considered not
 // medically necessary", "is deemed medically appropriate", "was medically necessary, medically
 // appropriate, and indicated", "is not-medically necessary", "will be considered not medically
-// necessary"; "the request is not necessary." (the bare word only where the sentence ends).
+// necessary"; "the request is not necessary." (the bare word only in the negative, where the
+// sentence ends, in a sentence about the request: "Clarification is not necessary." is no verdict).
 // Each word of the run between the verb and "medically" is letters then white space or hyphens: the
 // two classes are apart, so the run is read one way only.
 const VERDICT =
-  /\b(?:is|was|are|were|be)\s+((?:[a-z]+[\s-]+){0,4}?)medically[\s-]+(?:necessary|appropriate)\b|\bis\s+(not\s+)?a\s+medical\s+necessity\b|\b(?:is|was|are|were|be)\s+(not\s+)?necessary(?=\s*(?:[.;]|$))/gi;
+  /\b(?:is|was|are|were|be)\s+((?:[a-z]+[\s-]+){0,4}?)medically[\s-]+(?:necessary|appropriate)\b|\bis\s+(not\s+)?a\s+medical\s+necessity\b|\b(?:is|was|are|were|be)\s+(not)\s+necessary(?=\s*(?:[.;]|$))/gi;
 const NEGATION = /\b(?:not|non|no)\b/i;
 // A subject that negates the whole clause: "none of the associated services are medically necessary".
 const NEGATED_SUBJECT = /^(?:none|neither|no)\b/i;
@@ -32,7 +33,7 @@ export function findConclusion(region: Region): Conclusion | undefined {
   const text = region.text;
   let last: RegExpExecArray | undefined;
   VERDICT.lastIndex = 0;
-  for (let m = VERDICT.exec(text); m; m = VERDICT.exec(text)) last = m;
+  for (let m = VERDICT.exec(text); m; m = VERDICT.exec(text)) if (m[3] === undefined || aboutTheRequest(text, m.index)) last = m;
   if (!last) return undefined;
   const stop = text.lastIndexOf('. ', last.index);
   const sentenceStart = stop < 0 ? 0 : stop + 2; // the rationale's first sentence starts at the region's start
@@ -46,6 +47,12 @@ export function findConclusion(region: Region): Conclusion | undefined {
     necessary,
     subject: !subject || GENERIC.test(subject) ? undefined : subject,
   };
+}
+
+/** Whether the sentence holding offset `at`, up to it, speaks of the request. */
+function aboutTheRequest(text: string, at: number): boolean {
+  const stop = text.lastIndexOf('. ', at);
+  return /\brequest/i.test(text.slice(stop < 0 ? 0 : stop + 2, at));
 }
 
 /**
