@@ -164,6 +164,9 @@ describe('fidelity: items and conclusions read the same in every extraction form
   test('a bare "is not necessary" is a verdict only about the request', () => {
     const text = edit(VALID_LETTER, 'Therefore the request for a hinged knee brace is not medically necessary.', 'A brace will not help. Further imaging is not necessary.');
     for (const form of FORMS) assert.equal(parseLetter(inForm(text, form)).items[0].conclusion, undefined, form);
+    // Nor is a condition: "for it to be medically necessary" after the verdict leaves the verdict the conclusion.
+    const condition = edit(VALID_LETTER, 'is not medically necessary.', 'is not medically necessary. Instability must be shown for a brace to be medically necessary.');
+    for (const form of FORMS) assert.equal(parseLetter(inForm(condition, form)).items[0].conclusion?.necessary, false, form);
   });
 
   test('a rationale that truly concludes nothing is still reported, in every form', () => {

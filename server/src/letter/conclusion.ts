@@ -10,7 +10,7 @@ import { collapseWhite } from './text/spaces';
 // Each word of the run between the verb and "medically" is letters then white space or hyphens: the
 // two classes are apart, so the run is read one way only.
 const VERDICT =
-  /\b(?:is|was|are|were|be)\s+((?:[a-z]+[\s-]+){0,4}?)medically[\s-]+(?:necessary|appropriate)\b|\bis\s+(not\s+)?a\s+medical\s+necessity\b|\b(?:is|was|are|were|be)\s+(not)\s+necessary(?=\s*(?:[.;]|$))/gi;
+  /\b(?:is|was|are|were|(?:will|would|shall)\s+be)\s+((?:[a-z]+[\s-]+){0,4}?)medically[\s-]+(?:necessary|appropriate)\b|\bis\s+(not\s+)?a\s+medical\s+necessity\b|\b(?:is|was|are|were|(?:will|would|shall)\s+be)\s+(not)\s+necessary(?=\s*(?:[.;]|$))/gi;
 const NEGATION = /\b(?:not|non|no)\b/i;
 // A subject that negates the whole clause: "none of the associated services are medically necessary".
 const NEGATED_SUBJECT = /^(?:none|neither|no)\b/i;
