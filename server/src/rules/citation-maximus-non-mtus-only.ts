@@ -2,16 +2,27 @@ import type { Item } from '../letter/model';
 import type { Rule } from './rule';
 
 // A rationale saying the MTUS has nothing on the treatment: "The CA MTUS/ACOEM Guidelines do not
-// address.", "The MTUS is silent on ...", "not addressed by the MTUS". Words are matched one by
-// one (bounded gaps of non-period characters), so a sentence is read once.
-const MTUS_SILENT = /\bMTUS\b[^.]{0,80}?\b(?:(?:does|do|did)\s+not\s+(?:specifically\s+)?address|is\s+silent|are\s+silent|not\s+addressed)|\bnot\s+addressed\s+(?:by|in)\s+(?:the\s+)?(?:CA\s+)?MTUS\b/i;
+// address.", "The MTUS is silent on ...", "not addressed by the MTUS". Read in the sentence around
+// each mention of the MTUS, so no pattern runs over the whole rationale from an unbounded start.
+const MTUS = /\bMTUS\b/g;
+const SILENT = /\b(?:does|do|did)\s+not\s+(?:specifically\s+)?address|\b(?:is|are)\s+silent|\bnot\s+addressed\b/i;
+
+function saysMtusIsSilent(rationale: string): boolean {
+  MTUS.lastIndex = 0;
+  for (let m = MTUS.exec(rationale); m; m = MTUS.exec(rationale)) {
+    const start = rationale.lastIndexOf('.', m.index) + 1;
+    const stop = rationale.indexOf('.', m.index);
+    if (SILENT.test(rationale.slice(Math.max(start, m.index - 120), stop < 0 ? m.index + 120 : Math.min(stop, m.index + 120)))) return true;
+  }
+  return false;
+}
 
 /** Whether the item says why it went outside the MTUS: the fixed statement in its MAXIMUS guideline, or its rationale. */
 function saysWhy(item: Item): boolean {
   const maximus = item.fields.find((f) => f.kind === 'maximusGuideline');
   if (maximus?.citations?.some((c) => c.statement === 'outside-mtus')) return true;
   const rationale = item.fields.find((f) => f.kind === 'rationale')?.value?.text;
-  return rationale !== undefined && MTUS_SILENT.test(rationale);
+  return rationale !== undefined && saysMtusIsSilent(rationale);
 }
 
 export const citationMaximusNonMtusOnly: Rule = {
