@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../server/src/rules';
+import { realLetterNote } from './real-letter-checks';
 import { LEVELS } from '../server/src/rules/rule';
 import { DEFAULT_OUTLINE_LIMIT, DEFAULT_SIZE_LIMIT_MB } from '../server/src/service/settings';
 import { DEFAULT_OUTLINE_DEPTH, OUTLINE_DEPTHS } from '../server/src/features/outline-depth';
@@ -75,11 +76,11 @@ export function configurationProperties(): Record<string, unknown> {
   };
 }
 
-/** docs/rules.md: every rule, what it catches, why it matters, an example, its default level. */
+/** docs/rules.md: every rule, what it catches, why it matters, an example, its default level, what real letters it was checked against. */
 export function rulesReference(): string {
   const rows = RULES.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.description.replace(/\|/g, '\\|')} |`);
   const sections = RULES.map((r) =>
-    [`## ${r.id}`, '', r.description, '', `**Why it matters.** ${r.why}`, '', `**Example.** ${r.example}`, '', `**Default level:** ${r.severity}. Change it with \`"imrLetter.rules": { "${r.id}": "warning" }\`, or silence one finding with \`{>>imr-disable-line ${r.id}<<}\` on its line.`, ''].join('\n'),
+    [`## ${r.id}`, '', r.description, '', `**Why it matters.** ${r.why}`, '', `**Example.** ${r.example}`, '', `**Default level:** ${r.severity}. Change it with \`"imrLetter.rules": { "${r.id}": "warning" }\`, or silence one finding with \`{>>imr-disable-line ${r.id}<<}\` on its line.`, '', realLetterNote(r.id), ''].join('\n'),
   );
   return [
     '# Rules',

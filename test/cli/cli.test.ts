@@ -70,13 +70,14 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
   });
 
   test('--fix applies the safe fixes in place and changes nothing else; a non-UTF-8 file is left alone', () => {
-    const before = edit(edit(VALID_LETTER, 'left: Upheld', 'left: upheld'), 'No instability is', 'No red- flag instability is').replace(/\n/g, '\r\n');
+    // A mid-line "red- flag" is punctuation: --fix leaves it as written.
+    const before = edit(edit(edit(VALID_LETTER, 'left: Upheld', 'left: upheld'), 'No instability is', 'No red- flag instability is'), 'Standard ', 'standard ').replace(/\n/g, '\r\n');
     writeFileSync(join(dir, 'fixable.imr'), '\ufeff' + before);
     const r = run(['--fix', 'fixable.imr'], dir);
     assert.equal(r.code, 0, r.out + r.err);
     assert.match(r.err, /fixable\.imr: 2 fixes applied/);
     const after = readFileSync(join(dir, 'fixable.imr'), 'utf8');
-    assert.equal(after, '\ufeff' + before.replace('left: upheld', 'left: Upheld').replace('red- flag', 'red-flag'));
+    assert.equal(after, '\ufeff' + before.replace('left: upheld', 'left: Upheld').replace('standard ', 'Standard '));
     const bytes = Buffer.from(edit(VALID_LETTER, 'left: Upheld', 'left: upheld') + 'caf\u00e9\n', 'latin1');
     writeFileSync(join(dir, 'latin-fix.imr'), bytes);
     const l = run(['--fix', 'latin-fix.imr'], dir);

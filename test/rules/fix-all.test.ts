@@ -35,11 +35,11 @@ describe('fix all', () => {
   });
 
   test('"fix all" is offered per rule when a rule has several safe fixes', () => {
-    const text = edit(VALID_LETTER, 'No instability is', 'No red- flag or grind- ing instability is');
+    const text = edit(edit(VALID_LETTER, 'left: Upheld', 'left: uphled'), 'refills: Overturned', 'refills: overturend');
     const letter = parseLetter(text);
     const diags = diagnostics(letter, {});
     const titles = codeActions({ uri: 'file:///x.imr' }, letter, diags, {}).map((a) => a.title);
-    assert.ok(titles.includes('Fix all text.split-word problems in this letter'), titles.join(' | '));
-    assert.equal(titles.filter((t) => t.startsWith('Join as')).length, 2, 'every diagnostic in the request gets its own quick fix');
+    assert.ok(titles.includes('Fix all item.invalid-decision problems in this letter'), titles.join(' | '));
+    assert.equal(titles.filter((t) => t.startsWith('Change decision to')).length, 2, 'every diagnostic in the request gets its own quick fix');
   });
 });

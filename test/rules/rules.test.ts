@@ -194,15 +194,29 @@ const CASES: Record<string, Case> = {
     clean: [VALID_LETTER],
   },
   'text.split-word': {
-    // The space after the hyphen may be a tab (a space in the line's text).
-    text: edit(edit(VALID_LETTER, 'No instability is', 'No red- flag instability is'), 'Short-term use is supported', 'Short-term use is sup-\tported'),
-    at: ['red- flag', 'sup-\tported'],
-    clean: [VALID_LETTER, edit(VALID_LETTER, 'No instability is', 'No pre- and post-operative instability is')],
+    // Only a hyphen that ends a line (white space after it allowed) splits a word.
+    text: edit(edit(VALID_LETTER, 'No instability is\n', 'No red-\nflag instability is '), 'Short-term use is supported', 'Short-term use is sup- \nported'),
+    at: ['No red-', 'Short-term use is sup-'],
+    message: /"red-" ends a line and "flag" starts the next: read as one word, "red-flag"|"sup-" ends a line/,
+    clean: [
+      VALID_LETTER,
+      // A mid-line "- " is punctuation; a hyphen before "and" is English; a paragraph break ends the word.
+      edit(VALID_LETTER, 'No instability is', 'No red- flag, guidelines- low back chapter, FDA- approved instability is'),
+      edit(VALID_LETTER, 'No instability is\n', 'No pre-\nand post-operative instability is '),
+      edit(VALID_LETTER, 'documented. Therefore the request', 'documented. Therefore the request-\n\nfor'),
+    ],
   },
   'text.form-feed-in-field': {
     text: edit(VALID_LETTER, '\ndocumented. Therefore', '\n\fdocumented. Therefore'),
     at: ['documented. Therefore'],
-    clean: [VALID_LETTER, edit(VALID_LETTER, '\nClaims Administrator guideline: Decision based on MTUS Knee', '\n\fClaims Administrator guideline: Decision based on MTUS Knee')],
+    message: /splits this sentence/,
+    clean: [
+      VALID_LETTER,
+      edit(VALID_LETTER, '\nClaims Administrator guideline: Decision based on MTUS Knee', '\n\fClaims Administrator guideline: Decision based on MTUS Knee'),
+      // Between two sentences, and at an item's start: where PDFs break pages.
+      edit(VALID_LETTER, 'No instability is\ndocumented. Therefore', 'No instability is documented.\n\fTherefore'),
+      edit(VALID_LETTER, 'is not medically necessary.\n\nTramadol', 'is not medically necessary.\n\fTramadol'),
+    ],
   },
   'annotation.unclosed': {
     text: edit(VALID_LETTER, 'No instability is', 'No {>>question: really? instability is'),

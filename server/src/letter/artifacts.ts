@@ -1,47 +1,72 @@
 import type { Range } from 'vscode-languageserver-types';
-import { FURNITURE_CHARACTERS, before, contains, range } from './text/lines';
-import type { Artifacts, Item, Reviewer } from './model';
+import { before, contains, range } from './text/lines';
+import type { Artifacts, Item, Reviewer, SplitWord } from './model';
+import { isSpace } from './text/spaces';
 import type { LetterText } from './text/letter-text';
 
-// "red- flag": a word whose line break became a space after its hyphen. "pre- and post-operative" is English.
-const SPLIT_WORD = /\b([A-Za-z]{2,})-( +)(?!(?:and|or|to|nor)\b)([a-z]{2,})\b/g;
-// A hyphen and a space in the source: a tab or a form feed is a space in a line's text. Tried at
-// each hyphen, found with indexOf, which skips to a rare character faster than a regular
-// expression starting with it scans (docs/PERFORMANCE.md).
-const HYPHEN_SPACE = new RegExp(`-[ ${FURNITURE_CHARACTERS}]`, 'y');
+// A word and the hyphen that ends its line ("FDA-", "electro-"), white space after it allowed.
+const WORD_HYPHEN_AT_END = /[A-Za-z]{2}-$/;
+// The word the next line starts with, small letters first ("approved"); "pre- / and post-operative" is English.
+const CONTINUATION = /^[a-z]{2,}/;
+const NOT_A_CONTINUATION = new Set(['and', 'or', 'to', 'nor']);
 
-/** Leftovers of PDF extraction: words split by a hyphen and a space, and page breaks inside a field's text. */
+/** Leftovers of PDF extraction: words split at a line end, and page breaks that split a sentence inside a field's text. */
 export function findArtifacts(text: LetterText, items: Item[], reviewer: Reviewer): Artifacts {
-  const splitWords = [];
-  // Only lines holding a hyphen and a space can hold one: found by searching the whole text, not each line.
+  const splitWords: SplitWord[] = [];
+  // Only a hyphen that ends a line splits a word: a mid-line "- " is punctuation ("guidelines- low
+  // back chapter"). Hyphens are found with indexOf (docs/PERFORMANCE.md), and only one with
+  // nothing but spaces after it on its line is placed on a line.
   const source = text.source;
   for (let at = source.indexOf('-'); at >= 0; at = source.indexOf('-', at + 1)) {
-    HYPHEN_SPACE.lastIndex = at;
-    if (!HYPHEN_SPACE.test(source)) continue;
+    let after = at + 1;
+    while (source.charCodeAt(after) === 32 || source.charCodeAt(after) === 9) after++;
+    if (after < source.length && source[after] !== '\n' && source[after] !== '\r') continue;
     const i = text.positionAt(at).line;
     const line = text.lines[i];
-    at = (i + 1 < text.starts.length ? text.starts[i + 1] : source.length) - 1; // on to the next line
-    SPLIT_WORD.lastIndex = 0;
-    for (let m = SPLIT_WORD.exec(line.text); m; m = SPLIT_WORD.exec(line.text)) {
-      const hyphen = m.index + m[1].length;
-      splitWords.push({ range: range(i, hyphen, i, hyphen + 1 + m[2].length), text: m[0] });
-    }
+    if (line.end < 3 || line.text.charCodeAt(line.end - 1) !== 45 || !WORD_HYPHEN_AT_END.test(line.text.slice(line.end - 3, line.end))) continue;
+    // The next line of the same paragraph (a double-spaced letter's single blank line joins two lines).
+    const next = text.nextContent(i + 1);
+    if (next < 0 || (next > i + 1 && text.isBreak(i + 1))) continue;
+    const nextLine = text.lines[next];
+    const word = CONTINUATION.exec(nextLine.text.slice(nextLine.first, nextLine.first + 40))?.[0];
+    if (!word || NOT_A_CONTINUATION.has(word)) continue;
+    const start = line.text.lastIndexOf(' ', line.end - 1) + 1;
+    splitWords.push({
+      range: range(i, line.end - 1, next, nextLine.first),
+      before: line.text.slice(Math.max(start, line.first), line.end),
+      after: word,
+    });
   }
   const formFeeds: Range[] = [];
-  if (!text.source.includes('\f')) return { splitWords, formFeeds }; // no page break, nothing to place
+  if (!source.includes('\f')) return { splitWords, formFeeds }; // no page break, nothing to place
   // Values in document order, walked alongside the form feeds (also in order): linear.
   const values: Range[] = [];
   for (const f of reviewer.fields) if (f.value) values.push(f.value.range);
   for (const item of items) for (const f of item.fields) if (f.value) values.push(f.value.range);
   // They almost always are already: sorted only when not.
   if (values.some((r, k) => k > 0 && before(r.start, values[k - 1].start))) values.sort((a, b) => (before(a.start, b.start) ? -1 : 1));
+  // An item's line starts a new item, wherever the field before it was read to end.
+  const itemStarts = new Set(items.map((item) => item.title.range.start.line));
   let v = 0;
-  for (let at = text.source.indexOf('\f'); at >= 0; at = text.source.indexOf('\f', at + 1)) {
+  for (let at = source.indexOf('\f'); at >= 0; at = source.indexOf('\f', at + 1)) {
     const p = text.positionAt(at);
     while (v < values.length && before(values[v].end, p)) v++;
     const value = values[v];
-    // Inside a value, not at its very start.
-    if (value && contains(value, { start: p, end: p }) && before(value.start, p)) formFeeds.push(range(p.line, p.character, p.line, p.character + 1));
+    // Inside a value, not at its very start, and in the middle of a sentence: a page break
+    // between two sentences or paragraphs is where PDFs break pages.
+    if (value && contains(value, { start: p, end: p }) && before(value.start, p) && !afterSentence(source, at) && !itemStarts.has(p.line)) formFeeds.push(range(p.line, p.character, p.line, p.character + 1));
   }
   return { splitWords, formFeeds };
+}
+
+/**
+ * Whether the text before offset `at` (white space and page breaks passed over) ends a sentence
+ * or a line that leads into the next (a period, a colon, a question or exclamation mark, maybe in
+ * a closing quote or bracket), or nothing is before it.
+ */
+function afterSentence(source: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && isSpace(source.charCodeAt(k))) k--;
+  while (k >= 0 && (source[k] === '"' || source[k] === ')' || source[k] === '\u201d')) k--;
+  return k < 0 || source[k] === '.' || source[k] === ':' || source[k] === '?' || source[k] === '!';
 }

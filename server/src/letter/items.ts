@@ -1,6 +1,7 @@
 import { joinLines } from './text/join';
 import { type Line, later, range, trimmed } from './text/lines';
 import { labeledField, readSpan } from './fields';
+import { itemLineStart, modifiedPortion } from './item-line';
 import { squeezeSpaces } from './text/spaces';
 import type { Decision, Item, ItemDecision, ItemFieldKind, LabeledField, Section, Span } from './model';
 import type { FieldMemo, TitlePiece } from '../incremental/field-memo';
@@ -53,7 +54,6 @@ const DECISION_LIKE = new Set([
   'not authorized',
 ]);
 const LEAD = /^the final determination was based/i;
-const MAX_TITLE_LINES = 6;
 
 /** Upheld or Overturned for a decision word in any letter case; undefined for anything else. */
 export function decisionValue(word: string): Decision | undefined {
@@ -276,28 +276,12 @@ function skipLead(text: LetterText, from: number, to: number): number {
 function titleMark(text: LetterText, i: number, floor: number, afterLabel: boolean, said = decisionMark(text.trimmed(i))): TitleMark | undefined {
   if (said === null) return undefined;
   if (said !== 'word') {
-    return { type: 'title', first: titleStart(text, i, floor, afterLabel), colonLine: i, colon: text.lines[i].first + said.colon, last: i };
+    return { type: 'title', first: itemLineStart(text, i, floor, afterLabel), colonLine: i, colon: text.lines[i].first + said.colon, last: i };
   }
   // A decision word alone: its item line is the line above, ending with a colon.
   const prev = text.lastContent(i - 1, floor);
   if (prev < 0 || !text.trimmed(prev).endsWith(':')) return undefined;
-  return { type: 'title', first: titleStart(text, prev, floor, afterLabel), colonLine: prev, colon: text.lines[prev].end - 1, last: i };
-}
-
-/**
- * The first line of the item line ending at `last`: back to a paragraph break, at most a few
- * lines. When a field's text runs into the item line with no break, only the line itself is sure.
- */
-function titleStart(text: LetterText, last: number, floor: number, afterLabel: boolean): number {
-  let first = last;
-  let count = 1;
-  for (let i = last - 1; i >= floor; i--) {
-    if (text.isBreak(i)) return first;
-    if (text.lines[i].blank) continue;
-    if (++count > MAX_TITLE_LINES) return last;
-    first = i;
-  }
-  return afterLabel ? last : first;
+  return { type: 'title', first: itemLineStart(text, prev, floor, afterLabel), colonLine: prev, colon: text.lines[prev].end - 1, last: i };
 }
 
 function titleAndDecision(text: LetterText, mark: TitleMark): { title: Span; decision: ItemDecision } {
@@ -336,15 +320,8 @@ function paragraphBefore(text: LetterText, at: number, floor: number, needsBreak
   return needsBreak ? undefined : readSpan(text, first, 0, last);
 }
 
-// Modified-UR item lines end by naming what went to IMR: "...The remaining IMR eligible portion of
-// the original request, X" or "...leaving the original request IMR eligible. The original request, X is".
-const MODIFIED = [
-  /remaining IMR eligible portion of the original request *,? *(.+?)(?: +(?:is|was))?$/i,
-  /the original request *, *(.+?)(?: +(?:is|was))?$/i,
-];
-
 function newItem(title: Span, decision: ItemDecision | undefined): Item {
-  const portion = /original request/i.test(title.text) ? MODIFIED.map((re) => re.exec(title.text)?.[1]).find(Boolean) : undefined;
+  const portion = modifiedPortion(title.text);
   return {
     name: portion ?? title.text,
     title,

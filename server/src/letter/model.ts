@@ -146,11 +146,20 @@ export interface SummaryFacts {
   requested: Span[];
 }
 
+/** A word split by a hyphen at a line end. */
+export interface SplitWord {
+  /** From the hyphen to the start of the next line's word (line break, blank lines and indentation between). */
+  range: Range;
+  /** The first part, its hyphen included ("FDA-"), and the word the next line starts with ("approved"). */
+  before: string;
+  after: string;
+}
+
 /** What PDF extraction left behind. */
 export interface Artifacts {
-  /** "red- flag": the hyphen and the spaces after it. */
-  splitWords: Span[];
-  /** Form feeds (page breaks) inside a field's text, one character each. */
+  /** Words split by a hyphen at a line end ("FDA-" / "approved"). */
+  splitWords: SplitWord[];
+  /** Form feeds (page breaks) that split a sentence or a word inside a field's text, one character each. */
   formFeeds: Range[];
 }
 

@@ -3,11 +3,13 @@ import { singular, someLowerCaseWord, treatmentWords } from '../letter/text/word
 
 // Words that say nothing about which treatment is meant.
 const FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'or', 'with', 'without', 'at', 'in', 'on', 'times', 'time', 'request', 'requested', 'service', 'associated', 'surgical', 'retrospective', 'date', 'dos', 'x', 'per', 'week', 'weeks']);
+// An associated surgical service depends on the surgery: its conclusion may name the surgery in these words alone.
+const SURGERY = new Set([...FILLER, 'surgery', 'intervention', 'procedure', 'operation', 'operative', 'surgeries']);
 const ALL_DIGITS = /^\d+$/;
 
 /** The words that can name a treatment, numbers left out too. */
-function words(text: string): string[] {
-  return treatmentWords(text, FILLER).filter((w) => !ALL_DIGITS.test(w));
+function words(text: string, filler: ReadonlySet<string>): string[] {
+  return treatmentWords(text, filler).filter((w) => !ALL_DIGITS.test(w));
 }
 
 export const itemConclusionNamesOtherTreatment: Rule = {
@@ -19,7 +21,7 @@ export const itemConclusionNamesOtherTreatment: Rule = {
   checkItem(item) {
     const subject = item.conclusion?.subject;
     if (!subject) return [];
-    const named = new Set(words(subject));
+    const named = new Set(words(subject, item.associatedSurgicalService ? SURGERY : FILLER));
     // Filler and numbers are not in `named`, so the item's words need only the plural's s dropped.
     const shared = (w: string) => named.has(singular(w));
     if (named.size === 0 || someLowerCaseWord(item.name, shared) || someLowerCaseWord(item.title.text, shared)) return [];

@@ -1,5 +1,6 @@
 import { compareDates, formatDate, parseDate } from '../letter/dates';
 import { headerField } from '../letter/header';
+import { collapseWhite } from '../letter/text/spaces';
 import type { Rule } from './rule';
 
 export const summaryInjuryDateMismatch: Rule = {
@@ -13,9 +14,10 @@ export const summaryInjuryDateMismatch: Rule = {
     const header = headerField(letter.header, 'dateOfInjury')?.value;
     const date = header && parseDate(header.text);
     if (!stated || !date || compareDates(stated.date, date) === 0) return [];
-    return [{
-      range: stated.span.range,
-      message: `The case summary dates the injury ${stated.span.text} (${formatDate(stated.date)}), the header ${header!.text}.`,
-    }];
+    // The date as the summary wrote it, and in the header's form only when that reads differently.
+    const written = collapseWhite(stated.span.text);
+    const standard = formatDate(stated.date);
+    const summary = written === standard ? written : `${written} (${standard})`;
+    return [{ range: stated.span.range, message: `The case summary dates the injury ${summary}, the header ${header!.text}.` }];
   },
 };

@@ -32,7 +32,7 @@ export interface KeptLines {
 }
 
 // Characters PDF extraction leaves behind that mean nothing but space. Replaced one for one so every offset stays true.
-export const FURNITURE_CHARACTERS = '\\t\\v\\f\\u0000-\\u0008\\u000e-\\u001f\\u007f\\u00a0\\u2028\\u2029\\ufeff';
+const FURNITURE_CHARACTERS = '\\t\\v\\f\\u0000-\\u0008\\u000e-\\u001f\\u007f\\u00a0\\u2028\\u2029\\ufeff';
 const FURNITURE = new RegExp(`[${FURNITURE_CHARACTERS}]`, 'g');
 
 const BREAK = /\r\n|\r|\n/g;
