@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { VALID_LETTER, sampleLetters } from '../fixtures/letters';
+import { completions } from '../../server/src/features/completion';
 import { analyse, checkInvariants, texts } from './invariants';
 
 const SAMPLES = sampleLetters();
@@ -54,7 +55,24 @@ describe('robustness', () => {
     ['blank lines', inItem('\n'.repeat(MB))],
     ['carriage returns', inItem('\r'.repeat(MB))],
     ['form feeds', inItem('\f'.repeat(MB))],
+    // Issue #24's: each made a pattern backtrack (seconds to minutes) before it was rewritten.
+    ['spaces in a rationale before ";is medically necessary"', inItem(`Decision rationale: The request for${' '.repeat(MB)};is medically necessary.`)],
+    ['spaces before a guideline\'s year', inItem(`Claims Administrator guideline: Decision based on MTUS Low Back Complaints${' '.repeat(MB)}x`)],
+    ['spaces before Section(s)', inItem(`Claims Administrator guideline: Decision based on MTUS Low Back Complaints 2004${' '.repeat(MB)}Section(s): Summary`)],
+    ['spaces before Page(s)', inItem(`Claims Administrator guideline: Decision based on MTUS ACOEM Chapter 8${' '.repeat(MB)}Page(s): 178`)],
+    ['spaces before pp.', inItem(`Claims Administrator guideline: Decision based on Non-MTUS Citation ODG${' '.repeat(MB)}pp. 12`)],
+    ['spaces after ODG', inItem(`Claims Administrator guideline: Decision based on Non-MTUS Citation Official Disability Guidelines${' '.repeat(MB)},`)],
+    ['a treatment list with no full stop', VALID_LETTER.replace('requested treatment includes a knee brace and tramadol.', `requested treatment includes ${'a brace, '.repeat(MB / 9)}`)],
+    ['spaces in a treatment list', VALID_LETTER.replace('requested treatment includes a knee brace and tramadol.', `requested treatment includes a${' '.repeat(MB)}and tramadol.`)],
+    ['modified requests without a decision', inItem(`Decision rationale: ${'The remaining IMR eligible portion of the original request '.repeat(MB / 58)}`)],
+    ['a 2013 notice with no verdict', `Notice of Independent Medical Review Determination\n\n1) MAXIMUS has determined the request for ${'x '.repeat(MB / 2)}\n`],
   ];
+  test('completion after "Decision based on" and 100,000 tabs, and in a Section(s) list after 100,000 spaces, answers in bounded time', () => {
+    const start = Date.now();
+    for (const prefix of [`Decision based on${'\t'.repeat(100_000)}`, `Decision based on MTUS Low Back Complaints 2004${' '.repeat(100_000)}, Section(s): Su`]) completions({ line: 0, character: prefix.length }, prefix);
+    assert.ok(Date.now() - start < 30_000, `took ${Date.now() - start} ms`);
+  });
+
   for (const [name, input] of crafted) {
     test(`1 MB of ${name} analyses in bounded time`, () => {
       const start = Date.now();

@@ -237,7 +237,19 @@ export function parseIssueList(text: LetterText, section: Section): Item[] {
 }
 
 const NUMBERED = /^\d{1,2}\) /;
-const NOTICE = /has determined (?:that )?the request for (.+?) (?:is|was) (not )?medically necessary/i;
+const NOTICE = /has determined (?:that )?the request for /i;
+const NOTICE_VERDICT = / (?:is|was) (not )?medically necessary/i;
+
+/** `... has determined the request for X is (not) medically necessary`: X, and whether "not". */
+function readNotice(text: string): { name: string; upheld: boolean } | undefined {
+  const start = NOTICE.exec(text);
+  if (!start) return undefined;
+  // The treatment is what stands before the first verdict after it (at least one character).
+  const from = start.index + start[0].length;
+  const verdict = NOTICE_VERDICT.exec(text.slice(from + 1));
+  if (!verdict) return undefined;
+  return { name: text.slice(from, from + 1 + verdict.index), upheld: verdict[1] !== undefined };
+}
 
 /** 2013 notices: `1) MAXIMUS ... has determined the request for X is (not) medically necessary and appropriate.` */
 export function parseNumberedNotices(text: LetterText, section: Section): Item[] {
@@ -248,9 +260,9 @@ export function parseNumberedNotices(text: LetterText, section: Section): Item[]
     let last = i;
     while (last + 1 <= bodyEnd && !text.isBreak(last + 1) && !NUMBERED.test(text.trimmed(last + 1))) last++;
     const span = readSpan(text, i, 0, last)!;
-    const m = NOTICE.exec(span.text);
-    const item = newItem(span, m ? { text: m[2] ? 'not medically necessary' : 'medically necessary', range: span.range, value: m[2] ? 'Upheld' : 'Overturned', inferred: true } : undefined);
-    if (m) item.name = m[1];
+    const m = readNotice(span.text);
+    const item = newItem(span, m ? { text: m.upheld ? 'not medically necessary' : 'medically necessary', range: span.range, value: m.upheld ? 'Upheld' : 'Overturned', inferred: true } : undefined);
+    if (m) item.name = m.name;
     items.push(item);
     i = last;
   }

@@ -16,7 +16,39 @@ function namesTreatment(piece: string): boolean {
   return !NOT_A_TREATMENT.test(t) && !DATE_ONLY.test(t) && /[A-Za-z]{2}/.test(t);
 }
 
-const REQUESTED = /\bThe\s+requested\s+treatments?\s+(?:includes?|is|are|was|were)\s+([^.]+)\./i;
+const REQUESTED = /\bThe\s+requested\s+treatments?\s+(?:includes?|is|are|was|were)\s+/gi;
+// Between two pieces of the list: a comma, or "and" standing alone.
+const LIST_SEPARATOR = /,|(?<=\s)and(?=\s)/g;
+
+/** The list after "The requested treatment is", up to its full stop: where it starts and its text. */
+function requestedList(text: string): { at: number; list: string } | undefined {
+  REQUESTED.lastIndex = 0;
+  for (let m = REQUESTED.exec(text); m; m = REQUESTED.exec(text)) {
+    const at = m.index + m[0].length;
+    const stop = text.indexOf('.', at);
+    if (stop < 0) return undefined;
+    if (stop > at) return { at, list: text.slice(at, stop) };
+  }
+  return undefined;
+}
+
+/** The pieces of a list ("a, b and c"): each with where it starts in the list, white space around it left out. */
+function listPieces(list: string): { at: number; text: string }[] {
+  const pieces: { at: number; text: string }[] = [];
+  let from = 0;
+  const piece = (to: number) => {
+    const text = list.slice(from, to);
+    const lead = text.length - text.trimStart().length;
+    if (text.trim()) pieces.push({ at: from + lead, text: text.slice(lead).trimEnd() });
+  };
+  LIST_SEPARATOR.lastIndex = 0;
+  for (let m = LIST_SEPARATOR.exec(list); m; m = LIST_SEPARATOR.exec(list)) {
+    piece(m.index);
+    from = m.index + m[0].length;
+  }
+  piece(list.length);
+  return pieces;
+}
 
 /** What the case summary states that the rules compare with the rest of the letter. */
 export function readSummary(text: LetterText, section: Section): SummaryFacts {
@@ -30,18 +62,11 @@ export function readSummary(text: LetterText, section: Section): SummaryFacts {
     const date = parseDate(written);
     if (date) facts.injuryDate = { span: { range: region.range(at, at + written.length), text: written }, date };
   }
-  const requested = REQUESTED.exec(region.text);
-  if (requested) {
-    // "a lumbar epidural steroid injection at L4-S1 and a MRI of the cervical spine"
-    const listStart = requested.index + requested[0].length - requested[1].length - 1;
-    const pieces = /[^,]+?(?=,\s*(?:and\s+)?|\s+and\s+|$)/g;
-    pieces.lastIndex = 0;
-    for (let m = pieces.exec(requested[1]); m; m = pieces.exec(requested[1])) {
-      const raw = m[0].replace(/^\s*(?:,\s*)?(?:and\s+)?/, '');
-      const offset = listStart + m.index + (m[0].length - raw.length);
-      if (raw.trim() && namesTreatment(raw)) facts.requested.push({ range: region.range(offset, offset + raw.trimEnd().length), text: raw.trim().replace(/\s+/g, ' ') });
-      if (m[0].length === 0) pieces.lastIndex++;
-    }
+  const requested = requestedList(region.text);
+  // "a lumbar epidural steroid injection at L4-S1 and a MRI of the cervical spine"
+  for (const p of requested ? listPieces(requested.list) : []) {
+    const offset = requested!.at + p.at;
+    if (namesTreatment(p.text)) facts.requested.push({ range: region.range(offset, offset + p.text.length), text: p.text.replace(/\s+/g, ' ') });
   }
   return facts;
 }
