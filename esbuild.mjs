@@ -34,7 +34,8 @@ const withoutCanvas = {
     build.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const block = 'if (isNodeJS) {\n  let canvas;';
-      if (source.split(block).length !== 2) throw new Error(`${args.path}: the canvas block to leave out was not found once`);
+      if (source.split(block).length !== 2)
+        throw new Error(`${args.path}: the canvas block to leave out was not found once`);
       return { contents: source.replace(block, 'if (false) {\n  let canvas;'), loader: 'js' };
     });
   },
@@ -53,10 +54,25 @@ export const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', banner: shebang },
   // tinyglobby's fdir is bundled from its ES module, which asks import.meta.url for a require().
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `${shebang.js}\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;` }, define: { ...common.define, 'import.meta.url': 'importMetaUrl' } },
+  {
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: `${shebang.js}\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
+    define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
+  },
   // VS Code for the web: the client in the web extension host, the server in a web worker.
-  { entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/client.js', platform: 'browser', external: ['vscode'] },
-  { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife' },
+  {
+    entryPoints: ['client/src/browser.ts'],
+    outfile: 'dist/browser/client.js',
+    platform: 'browser',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['server/src/browser/main.ts'],
+    outfile: 'dist/browser/server.js',
+    platform: 'browser',
+    format: 'iife',
+  },
   pdfReaderBuild,
 ];
 

@@ -22,9 +22,14 @@ export interface PdfBench {
 }
 
 export async function benchPdf(root: string, pdfDir: string, analyse: (text: string) => void): Promise<PdfBench> {
-  const files = readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(pdfDir, f));
+  const files = readdirSync(pdfDir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()
+    .map((f) => join(pdfDir, f));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the reader as it ships, its own bundle
-  const { readPdf } = require(join(root, 'dist', 'pdf-reader.js')) as { readPdf: (bytes: Uint8Array) => Promise<PdfText> };
+  const { readPdf } = require(join(root, 'dist', 'pdf-reader.js')) as {
+    readPdf: (bytes: Uint8Array) => Promise<PdfText>;
+  };
   const bytes = files.map((f) => new Uint8Array(readFileSync(f)));
   let pages = 0;
   for (const b of bytes) {
@@ -40,7 +45,8 @@ export async function benchPdf(root: string, pdfDir: string, analyse: (text: str
   let theirs: number | null = null;
   if (hasPdftotext) {
     t = performance.now();
-    for (let i = 0; i < rounds; i++) for (const f of files) spawnSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
+    for (let i = 0; i < rounds; i++)
+      for (const f of files) spawnSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
     theirs = (performance.now() - t) / (rounds * files.length);
   }
 
@@ -48,15 +54,21 @@ export async function benchPdf(root: string, pdfDir: string, analyse: (text: str
   const dir = mkdtempSync(join(tmpdir(), 'imr-bench-pdf-'));
   mkdirSync(join(dir, 'pdfs'));
   const copies = 20;
-  for (let i = 0; i < copies; i++) files.forEach((f, k) => copyFileSync(f, join(dir, 'pdfs', `${String(i).padStart(2, '0')}-${k}.pdf`)));
+  for (let i = 0; i < copies; i++)
+    files.forEach((f, k) => copyFileSync(f, join(dir, 'pdfs', `${String(i).padStart(2, '0')}-${k}.pdf`)));
   const count = copies * files.length;
   t = performance.now();
-  const cli = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'pdfs'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const cli = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'pdfs'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const cliSeconds = (performance.now() - t) / 1000;
   let pdftotextFolderSeconds: number | null = null;
   if (hasPdftotext) {
     t = performance.now();
-    for (const f of readdirSync(join(dir, 'pdfs'))) spawnSync('pdftotext', ['-layout', join(dir, 'pdfs', f), '-'], { encoding: 'utf8' });
+    for (const f of readdirSync(join(dir, 'pdfs')))
+      spawnSync('pdftotext', ['-layout', join(dir, 'pdfs', f), '-'], { encoding: 'utf8' });
     pdftotextFolderSeconds = (performance.now() - t) / 1000;
   }
   rmSync(dir, { recursive: true, force: true });
@@ -68,7 +80,9 @@ export async function benchPdf(root: string, pdfDir: string, analyse: (text: str
     vsPdftotext: theirs ? ours / theirs : null,
     cliFolder: { pdfs: count, seconds: cliSeconds, msPerPdf: (cliSeconds * 1000) / count, exitCode: cli.status },
     pdftotextFolderSeconds,
-    note: hasPdftotext ? undefined : 'pdftotext is not installed (Debian: poppler-utils), so the comparison was skipped',
+    note: hasPdftotext
+      ? undefined
+      : 'pdftotext is not installed (Debian: poppler-utils), so the comparison was skipped',
   };
 }
 

@@ -3,7 +3,16 @@
 // never asserted. Run bundled, from dist/bench/run.js (npm run bench builds it), so the analysis
 // timed is the code that ships.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -70,7 +79,11 @@ function generated(bytes: number): string {
   const parts = [head];
   let size = head.length;
   for (let n = 0; size < bytes; n++) {
-    const block = items.replace(/MRI of the lumbar spine without contrast/g, `MRI of the lumbar spine without contrast, request ${n}`) + '\n';
+    const block =
+      items.replace(
+        /MRI of the lumbar spine without contrast/g,
+        `MRI of the lumbar spine without contrast, request ${n}`,
+      ) + '\n';
     parts.push(block);
     size += block.length;
   }
@@ -90,28 +103,72 @@ const table: string[][] = [];
 const row = (...cells: string[]) => table.push(cells);
 
 async function main() {
-  results.machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
+  results.machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
 
   // Analysis throughput, against the baseline and markdownlint, on real and generated letters.
   const inputs: [string, string][] = [];
   if (existsSync(REAL)) {
-    const real = readdirSync(REAL).filter((x) => x.endsWith('.txt')).map((x) => readFileSync(join(REAL, x), 'utf8'));
+    const real = readdirSync(REAL)
+      .filter((x) => x.endsWith('.txt'))
+      .map((x) => readFileSync(join(REAL, x), 'utf8'));
     inputs.push([`real letters (${real.length}, ${Math.round(real.join('').length / 1024)} KB)`, real.join('\f')]);
     const each: number[] = [];
     for (const t of real) each.push((await time(() => analyse(t), 100)).ms);
-    results.realLetters = { count: real.length, meanMs: each.reduce((a, b) => a + b, 0) / each.length, maxMs: Math.max(...each) };
+    results.realLetters = {
+      count: real.length,
+      meanMs: each.reduce((a, b) => a + b, 0) / each.length,
+      maxMs: Math.max(...each),
+    };
   }
-  for (const kb of [5, 10, 100, 1024, 10240]) inputs.push([`generated ${kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`}`, generated(kb * 1024)]);
+  for (const kb of [5, 10, 100, 1024, 10240])
+    inputs.push([`generated ${kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`}`, generated(kb * 1024)]);
   const analysis: object[] = [];
-  row('input', 'analysis ms', 'of it GC', 'ms per KB', 'without GC', 'baseline ms', 'ratio', 'markdownlint ms', 'ratio');
+  row(
+    'input',
+    'analysis ms',
+    'of it GC',
+    'ms per KB',
+    'without GC',
+    'baseline ms',
+    'ratio',
+    'markdownlint ms',
+    'ratio',
+  );
   for (const [name, text] of inputs) {
     const budget = text.length > 2e6 ? 3000 : text.length > 5e5 ? 2000 : 600; // a few runs of the big ones at least
     const { ms: ours, gcMs } = await time(() => analyse(text), budget);
     const { ms: base } = await time(() => baseline(text), budget);
     const { ms: md } = await time(() => markdownlint(text), budget);
     const kb = text.length / 1024;
-    analysis.push({ input: name, bytes: text.length, ms: ours, gcMs, msPerKB: ours / kb, msPerKBWithoutGC: (ours - gcMs) / kb, baselineMs: base, vsBaseline: ours / base, markdownlintMs: md, vsMarkdownlint: ours / md });
-    row(name, f(ours), f(gcMs), (ours / kb).toFixed(4), ((ours - gcMs) / kb).toFixed(4), f(base), `${(ours / base).toFixed(1)}x`, f(md), `${(ours / md).toFixed(2)}x`);
+    analysis.push({
+      input: name,
+      bytes: text.length,
+      ms: ours,
+      gcMs,
+      msPerKB: ours / kb,
+      msPerKBWithoutGC: (ours - gcMs) / kb,
+      baselineMs: base,
+      vsBaseline: ours / base,
+      markdownlintMs: md,
+      vsMarkdownlint: ours / md,
+    });
+    row(
+      name,
+      f(ours),
+      f(gcMs),
+      (ours / kb).toFixed(4),
+      ((ours - gcMs) / kb).toFixed(4),
+      f(base),
+      `${(ours / base).toFixed(1)}x`,
+      f(md),
+      `${(ours / md).toFixed(2)}x`,
+    );
   }
   results.analysis = analysis;
 
@@ -124,19 +181,34 @@ async function main() {
   results.serverStartMs = performance.now() - started;
   const big = generated(1024 * 1024);
   const uri = 'file:///bench/big.imr';
-  await client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr-letter', version: 1, text: big } });
+  await client.rpc.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'imr-letter', version: 1, text: big },
+  });
   const lines = big.split('\n');
-  const citationLine = lines.findIndex((l) => l.startsWith('Claims Administrator guideline: Decision based on MTUS Low Back'));
+  const citationLine = lines.findIndex((l) =>
+    l.startsWith('Claims Administrator guideline: Decision based on MTUS Low Back'),
+  );
   let resultId: string | undefined;
   const requests: Record<string, () => Promise<unknown>> = {
     documentSymbol: () => client.rpc.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
     // With the last result's id, as VS Code pulls: unchanged findings are answered "unchanged".
     diagnostics: async () => {
-      const report = await client.rpc.sendRequest<{ resultId?: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultId });
+      const report = await client.rpc.sendRequest<{ resultId?: string }>('textDocument/diagnostic', {
+        textDocument: { uri },
+        previousResultId: resultId,
+      });
       resultId = report.resultId;
     },
-    hover: () => client.rpc.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: citationLine, character: 60 } }),
-    completion: () => client.rpc.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: citationLine, character: 50 } }),
+    hover: () =>
+      client.rpc.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: citationLine, character: 60 },
+      }),
+    completion: () =>
+      client.rpc.sendRequest('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: citationLine, character: 50 },
+      }),
   };
   const latency: Record<string, object> = {};
   let version = 1;
@@ -144,8 +216,16 @@ async function main() {
   // between two versions. A new version each time.
   const typeAtTop = (character: string, i: number) => {
     version++;
-    const end = i % 2 === 0 ? { line: 0, character: 0 } : character === '\n' ? { line: 1, character: 0 } : { line: 0, character: 1 };
-    return client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text: i % 2 ? '' : character }] });
+    const end =
+      i % 2 === 0
+        ? { line: 0, character: 0 }
+        : character === '\n'
+          ? { line: 1, character: 0 }
+          : { line: 0, character: 1 };
+    return client.rpc.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text: i % 2 ? '' : character }],
+    });
   };
   // Opening: the first request reads the whole letter (and warms the server's code up). Reported on
   // its own, then a few edits before any sample, so the samples below are edits of an open letter.
@@ -202,7 +282,14 @@ async function main() {
   await fresh.initialize(undefined, true);
   for (let i = 0; i < 1000; i++) {
     const letter = `file:///bench/l${i}.imr`;
-    await fresh.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: letter, languageId: 'imr-letter', version: 1, text: SAMPLE.replace('CM16-0187342', `CM16-${String(i).padStart(7, '0')}`) } });
+    await fresh.rpc.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: letter,
+        languageId: 'imr-letter',
+        version: 1,
+        text: SAMPLE.replace('CM16-0187342', `CM16-${String(i).padStart(7, '0')}`),
+      },
+    });
     await fresh.rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri: letter } });
     if (i % 100 === 99) await fresh.rpc.sendRequest('textDocument/documentSymbol', { textDocument: { uri: letter } });
   }
@@ -211,43 +298,82 @@ async function main() {
 
   // The command line on 10,000 letters.
   const dir = mkdtempSync(join(tmpdir(), 'imr-bench-'));
-  const samples = readdirSync(join(ROOT, 'samples')).filter((x) => /\.imr(\.txt)?$/.test(x)).map((x) => readFileSync(join(ROOT, 'samples', x), 'utf8'));
+  const samples = readdirSync(join(ROOT, 'samples'))
+    .filter((x) => /\.imr(\.txt)?$/.test(x))
+    .map((x) => readFileSync(join(ROOT, 'samples', x), 'utf8'));
   mkdirSync(join(dir, 'letters'));
-  for (let i = 0; i < 10_000; i++) writeFileSync(join(dir, 'letters', `${String(i).padStart(5, '0')}.imr`), samples[i % samples.length]);
+  for (let i = 0; i < 10_000; i++)
+    writeFileSync(join(dir, 'letters', `${String(i).padStart(5, '0')}.imr`), samples[i % samples.length]);
   const cliStart = performance.now();
-  const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--stats', 'letters'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--stats', 'letters'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const cliMs = performance.now() - cliStart;
   const peak = /peak memory (\d+) MiB/.exec(cli.stderr)?.[1];
-  results.cli10000 = { seconds: cliMs / 1000, lettersPerSecond: 10_000 / (cliMs / 1000), peakMemoryMiB: peak ? Number(peak) : null, exitCode: cli.status };
+  results.cli10000 = {
+    seconds: cliMs / 1000,
+    lettersPerSecond: 10_000 / (cliMs / 1000),
+    peakMemoryMiB: peak ? Number(peak) : null,
+    exitCode: cli.status,
+  };
   rmSync(dir, { recursive: true, force: true });
 
   // PDFs: the shared ones read and analysed, against pdftotext -layout.
   const pdfDir = sharedPdfs(REAL);
   if (pdfDir) results.pdf = await benchPdf(ROOT, pdfDir, analyse);
 
-  results.bundleKB = Object.fromEntries(['client.js', 'server.js', 'cli.js', 'pdf-reader.js'].map((b) => [b, Math.round(statSync(join(ROOT, 'dist', b)).size / 1024)]));
+  results.bundleKB = Object.fromEntries(
+    ['client.js', 'server.js', 'cli.js', 'pdf-reader.js'].map((b) => [
+      b,
+      Math.round(statSync(join(ROOT, 'dist', b)).size / 1024),
+    ]),
+  );
 
   results.targets = targets(analysis as Analysed[], latency as Record<string, { p95Ms: number }>, results);
 
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
-  console.log(table.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n'));
+  console.log(
+    table
+      .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '))
+      .join('\n'),
+  );
   console.log();
   console.log(`server start to initialize: ${f(results.serverStartMs as number)} ms`);
   console.log(`LSP open of the 1 MB letter to its outline: ${f(results.lspOpen1MBMs as number)} ms`);
-  for (const [name, v] of Object.entries(latency)) console.log(`LSP ${name} on 1 MB: median ${f((v as { medianMs: number }).medianMs)} ms, p95 ${f((v as { p95Ms: number }).p95Ms)} ms`);
-  console.log(`server memory with 1,000 letters open: ${results.serverRssMiBWith1000Letters} MiB (a fresh server); after the 1 MB runs above: ${results.serverRssMiBAfter1MBRuns} MiB`);
+  for (const [name, v] of Object.entries(latency))
+    console.log(
+      `LSP ${name} on 1 MB: median ${f((v as { medianMs: number }).medianMs)} ms, p95 ${f((v as { p95Ms: number }).p95Ms)} ms`,
+    );
+  console.log(
+    `server memory with 1,000 letters open: ${results.serverRssMiBWith1000Letters} MiB (a fresh server); after the 1 MB runs above: ${results.serverRssMiBAfter1MBRuns} MiB`,
+  );
   const c = results.cli10000 as { seconds: number; lettersPerSecond: number; peakMemoryMiB: number };
-  console.log(`imr-lint on 10,000 letters: ${c.seconds.toFixed(2)} s (${Math.round(c.lettersPerSecond)} letters/s), peak memory ${c.peakMemoryMiB} MiB`);
+  console.log(
+    `imr-lint on 10,000 letters: ${c.seconds.toFixed(2)} s (${Math.round(c.lettersPerSecond)} letters/s), peak memory ${c.peakMemoryMiB} MiB`,
+  );
   const p = results.pdf as PdfBench | undefined;
   if (p) {
-    const vs = p.pdftotextMsPerPdf === null ? `(${p.note})` : `; pdftotext -layout ${f(p.pdftotextMsPerPdf)} ms per PDF, ${p.vsPdftotext!.toFixed(2)}x`;
-    console.log(`PDFs (${p.pdfs}, ${p.pages} pages) read to text and analysed: ${f(p.readAndAnalyseMsPerPdf)} ms per PDF${vs}`);
-    const folder = p.pdftotextFolderSeconds === null ? '' : `; pdftotext -layout one by one ${p.pdftotextFolderSeconds.toFixed(2)} s`;
-    console.log(`imr-lint on a folder of ${p.cliFolder.pdfs} PDFs: ${p.cliFolder.seconds.toFixed(2)} s (${f(p.cliFolder.msPerPdf)} ms per PDF)${folder}`);
+    const vs =
+      p.pdftotextMsPerPdf === null
+        ? `(${p.note})`
+        : `; pdftotext -layout ${f(p.pdftotextMsPerPdf)} ms per PDF, ${p.vsPdftotext!.toFixed(2)}x`;
+    console.log(
+      `PDFs (${p.pdfs}, ${p.pages} pages) read to text and analysed: ${f(p.readAndAnalyseMsPerPdf)} ms per PDF${vs}`,
+    );
+    const folder =
+      p.pdftotextFolderSeconds === null
+        ? ''
+        : `; pdftotext -layout one by one ${p.pdftotextFolderSeconds.toFixed(2)} s`;
+    console.log(
+      `imr-lint on a folder of ${p.cliFolder.pdfs} PDFs: ${p.cliFolder.seconds.toFixed(2)} s (${f(p.cliFolder.msPerPdf)} ms per PDF)${folder}`,
+    );
   } else console.log('PDFs: no shared PDFs beside the project, so no PDF row');
   console.log(`bundles: ${JSON.stringify(results.bundleKB)} KB`);
-  console.log('\ntargets (the issue\'s, on a 2-core machine):');
-  for (const t of results.targets as Target[]) console.log(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${f(t.figure)} ${t.unit} (under ${t.limit})`);
+  console.log("\ntargets (the issue's, on a 2-core machine):");
+  for (const t of results.targets as Target[])
+    console.log(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${f(t.figure)} ${t.unit} (under ${t.limit})`);
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log('written: bench/results.json');
 }
@@ -269,16 +395,34 @@ interface Target {
 
 /** Each target of the performance issue with the figure of this run that it is judged by. */
 function targets(analysis: Analysed[], lsp: Record<string, { p95Ms: number }>, r: Record<string, unknown>): Target[] {
-  const t = (target: string, figure: number, limit: number, unit: string): Target => ({ target, figure, limit, unit, met: figure < limit });
+  const t = (target: string, figure: number, limit: number, unit: string): Target => ({
+    target,
+    figure,
+    limit,
+    unit,
+    met: figure < limit,
+  });
   const input = (name: string) => analysis.find((a) => a.input === name)!;
   const worst = (of: (a: Analysed) => number) => Math.max(...analysis.map(of));
   const cli = r.cli10000 as { seconds: number };
   return [
     t('a typical 5 KB letter fully analysed', input('generated 5 KB').ms, 1, 'ms'),
     t('a 1 MB letter fully analysed', input('generated 1 MB').ms, 50, 'ms'),
-    ...['documentSymbol', 'diagnostics', 'hover', 'completion', 'editToDiagnostics', 'lineBreakToDiagnostics'].map((name) => t(`LSP ${name} on the 1 MB letter, p95`, lsp[name].p95Ms, 50, 'ms')),
-    t('the analysis against the line-regex baseline, worst input', worst((a) => a.vsBaseline), 4, 'x'),
-    t('the analysis against markdownlint, worst input', worst((a) => a.vsMarkdownlint), 1, 'x'),
+    ...['documentSymbol', 'diagnostics', 'hover', 'completion', 'editToDiagnostics', 'lineBreakToDiagnostics'].map(
+      (name) => t(`LSP ${name} on the 1 MB letter, p95`, lsp[name].p95Ms, 50, 'ms'),
+    ),
+    t(
+      'the analysis against the line-regex baseline, worst input',
+      worst((a) => a.vsBaseline),
+      4,
+      'x',
+    ),
+    t(
+      'the analysis against markdownlint, worst input',
+      worst((a) => a.vsMarkdownlint),
+      1,
+      'x',
+    ),
     t('10,000 letters through the command line', cli.seconds, 10, 's'),
     t('server memory with 1,000 letters open', r.serverRssMiBWith1000Letters as number, 150, 'MiB'),
     ...pdfTargets(r.pdf as PdfBench | undefined, t),
@@ -286,11 +430,19 @@ function targets(analysis: Analysed[], lsp: Record<string, { p95Ms: number }>, r
 }
 
 /** The PDF issue's targets: within 1.5x of pdftotext per PDF, and a folder through both cores at least as fast as pdftotext one by one. */
-function pdfTargets(p: PdfBench | undefined, t: (target: string, figure: number, limit: number, unit: string) => Target): Target[] {
+function pdfTargets(
+  p: PdfBench | undefined,
+  t: (target: string, figure: number, limit: number, unit: string) => Target,
+): Target[] {
   if (!p || p.vsPdftotext === null || p.pdftotextFolderSeconds === null) return [];
   return [
     t('a PDF read and analysed, against pdftotext -layout', p.vsPdftotext, 1.5, 'x'),
-    t('a folder of PDFs through imr-lint, against pdftotext -layout one by one', p.cliFolder.seconds / p.pdftotextFolderSeconds, 1.5, 'x'),
+    t(
+      'a folder of PDFs through imr-lint, against pdftotext -layout one by one',
+      p.cliFolder.seconds / p.pdftotextFolderSeconds,
+      1.5,
+      'x',
+    ),
   ];
 }
 

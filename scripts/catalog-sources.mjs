@@ -8,7 +8,8 @@ export const ODG_BY_MCG = {
   url: 'https://www.mcg.com/odg/',
   access: 'licensed',
   confidence: 'partial',
-  source: 'publisher and subscription: https://www.azica.gov/official-disability-guidelines ("ODG ... published by MCG Health"; "Learn more at the MCG ODG site") and https://workerscomp.nm.gov/node/79 ("a subscription-based site ... visit MCG Health"; "Since 2017, the ODG has been operated by MCG Health"); the address as public pages and code link to it (GitHub, 2025)',
+  source:
+    'publisher and subscription: https://www.azica.gov/official-disability-guidelines ("ODG ... published by MCG Health"; "Learn more at the MCG ODG site") and https://workerscomp.nm.gov/node/79 ("a subscription-based site ... visit MCG Health"; "Since 2017, the ODG has been operated by MCG Health"); the address as public pages and code link to it (GitHub, 2025)',
 };
 
 const UPTODATE = {
@@ -16,7 +17,8 @@ const UPTODATE = {
   url: 'https://www.uptodate.com/',
   access: 'licensed',
   confidence: 'confirmed',
-  source: 'product home linked as such by many public references (GitHub code and documentation); subscription product per https://dcdm.doody.com/2018/07/a-review-of-uptodate/ and http://hlwiki.slais.ubc.ca/index.php?title=UpToDate',
+  source:
+    'product home linked as such by many public references (GitHub code and documentation); subscription product per https://dcdm.doody.com/2018/07/a-review-of-uptodate/ and http://hlwiki.slais.ubc.ca/index.php?title=UpToDate',
 };
 
 const ACOEM_GUIDELINES = {
@@ -24,7 +26,8 @@ const ACOEM_GUIDELINES = {
   url: 'https://www.acoem.org/Guidance-and-Position-Statements/Guidelines',
   access: 'free',
   confidence: 'partial',
-  source: 'page read at http://www.acoem.org/Guidance-and-Position-Statements/Guidelines ("Summaries of select ACOEM Practice Guidelines ... For access to the full version of the Guidelines, subscribe to MDGuidelines"); the https form of the address is assumed',
+  source:
+    'page read at http://www.acoem.org/Guidance-and-Position-Statements/Guidelines ("Summaries of select ACOEM Practice Guidelines ... For access to the full version of the Guidelines, subscribe to MDGuidelines"); the https form of the address is assumed',
 };
 
 const MDGUIDELINES = {
@@ -32,7 +35,8 @@ const MDGUIDELINES = {
   url: 'https://www.mdguidelines.com/',
   access: 'licensed',
   confidence: 'confirmed',
-  source: "page read at http://www.mdguidelines.com/ (Reed Group DisabilityGuidelines: the Medical Disability Advisor, ACOEM Practice Guidelines, ACOEM version 3); named by ACOEM's guidelines page as the subscription for the full guidelines",
+  source:
+    "page read at http://www.mdguidelines.com/ (Reed Group DisabilityGuidelines: the Medical Disability Advisor, ACOEM Practice Guidelines, ACOEM version 3); named by ACOEM's guidelines page as the subscription for the full guidelines",
 };
 
 const free = (label, url, confidence, source) => ({ label, url, access: 'free', confidence, source });
@@ -62,7 +66,16 @@ export const NON_MTUS_SOURCES = [
     part: 'not part of the MTUS',
     mtus: false,
     confidence: 'confirmed',
-    aliases: ['Official Disability Guidelines', 'ODG', 'Official Disability Guidelines (ODG)', 'ODG by MCG', 'Work Loss Data Institute', 'WLDI', 'Official Disability Guidelines Treatment in Workers Comp', 'ODG-TWC'],
+    aliases: [
+      'Official Disability Guidelines',
+      'ODG',
+      'Official Disability Guidelines (ODG)',
+      'ODG by MCG',
+      'Work Loss Data Institute',
+      'WLDI',
+      'Official Disability Guidelines Treatment in Workers Comp',
+      'ODG-TWC',
+    ],
     links: [ODG_BY_MCG],
     notes: 'licensed product; no public per-chapter address is confirmed, so chapters link to the publisher',
   },
@@ -71,13 +84,26 @@ export const NON_MTUS_SOURCES = [
     kind: 'guideline',
     name: 'ACOEM Occupational Medicine Practice Guidelines (editions after the one the MTUS adopted)',
     title: 'ACOEM Occupational Medicine Practice Guidelines',
-    publisher: 'American College of Occupational and Environmental Medicine (ACOEM); full text through MDGuidelines (Reed Group)',
+    publisher:
+      'American College of Occupational and Environmental Medicine (ACOEM); full text through MDGuidelines (Reed Group)',
     part: 'not part of the MTUS as cited (the MTUS adopted the 2nd ed., 2004, and from 2017 the MDGuidelines version)',
     mtus: false,
     confidence: 'partial',
-    aliases: ['ACOEM', 'ACOEM Practice Guidelines', 'ACOEM Occupational Medicine Practice Guidelines', 'Occupational Medicine Practice Guidelines', 'American College of Occupational and Environmental Medicine', 'American College of Occupational and Environmental Medicine (ACOEM)', 'ACOEM 3rd ed.', 'ACOEM 3rd Edition', 'ACOEM Guidelines 3rd Edition', 'Third Edition ACOEM Guidelines'],
+    aliases: [
+      'ACOEM',
+      'ACOEM Practice Guidelines',
+      'ACOEM Occupational Medicine Practice Guidelines',
+      'Occupational Medicine Practice Guidelines',
+      'American College of Occupational and Environmental Medicine',
+      'American College of Occupational and Environmental Medicine (ACOEM)',
+      'ACOEM 3rd ed.',
+      'ACOEM 3rd Edition',
+      'ACOEM Guidelines 3rd Edition',
+      'Third Edition ACOEM Guidelines',
+    ],
     links: [ACOEM_GUIDELINES, MDGUIDELINES],
-    notes: 'the 3rd ed. (2011) chapters are cited as Non-MTUS; summaries are free at acoem.org, the full text needs a subscription',
+    notes:
+      'the 3rd ed. (2011) chapters are cited as Non-MTUS; summaries are free at acoem.org, the full text needs a subscription',
   },
   {
     id: 'uptodate',
@@ -101,7 +127,14 @@ export const NON_MTUS_SOURCES = [
     part: 'not part of the MTUS (return-to-work and disability duration guidelines)',
     mtus: false,
     confidence: 'confirmed',
-    aliases: ['Medical Disability Advisor', 'The Medical Disability Advisor', 'MDGuidelines', 'MD Guidelines', 'Reed Group', 'Reed Group DisabilityGuidelines'],
+    aliases: [
+      'Medical Disability Advisor',
+      'The Medical Disability Advisor',
+      'MDGuidelines',
+      'MD Guidelines',
+      'Reed Group',
+      'Reed Group DisabilityGuidelines',
+    ],
     links: [MDGUIDELINES],
   },
   {
@@ -110,34 +143,131 @@ export const NON_MTUS_SOURCES = [
     name: 'Aetna Clinical Policy Bulletins',
     title: 'Aetna Medical Clinical Policy Bulletins (CPBs)',
     publisher: 'Aetna',
-    part: 'not part of the MTUS (a health plan\'s coverage policies)',
+    part: "not part of the MTUS (a health plan's coverage policies)",
     mtus: false,
     confidence: 'confirmed',
-    aliases: ['Aetna Clinical Policy Bulletin', 'Aetna Clinical Policy Bulletins', 'Aetna CPB', 'Aetna Medical Clinical Policy Bulletin', 'Aetna'],
-    links: [
-      free('Aetna: Medical Clinical Policy Bulletins (search by number or keyword)', 'https://www.aetna.com/health-care-professionals/clinical-policy-bulletins/medical-clinical-policy-bulletins.html', 'confirmed', 'page read at that address'),
+    aliases: [
+      'Aetna Clinical Policy Bulletin',
+      'Aetna Clinical Policy Bulletins',
+      'Aetna CPB',
+      'Aetna Medical Clinical Policy Bulletin',
+      'Aetna',
     ],
-    notes: 'each bulletin has its own page (www.aetna.com/cpb/medical/data/...); the index is linked, not a bulletin the letter may not name',
+    links: [
+      free(
+        'Aetna: Medical Clinical Policy Bulletins (search by number or keyword)',
+        'https://www.aetna.com/health-care-professionals/clinical-policy-bulletins/medical-clinical-policy-bulletins.html',
+        'confirmed',
+        'page read at that address',
+      ),
+    ],
+    notes:
+      'each bulletin has its own page (www.aetna.com/cpb/medical/data/...); the index is linked, not a bulletin the letter may not name',
   },
-  information('dailymed', 'DailyMed (FDA drug labels)', 'U.S. National Library of Medicine', 'confirmed', ['DailyMed', 'Daily Med'], [
-    free('DailyMed (National Library of Medicine): FDA drug labels', 'https://dailymed.nlm.nih.gov/dailymed/', 'partial', 'page read at https://www.dailymed.nlm.nih.gov:443/dailymed/about-dailymed.cfm; the home address is its folder'),
-  ]),
-  information('drugs-com', 'Drugs.com (drug information)', 'Drugsite Trust', 'partial', ['Drugs.com', 'www.drugs.com'], [
-    free('Drugs.com: drug information', 'https://www.drugs.com/', 'partial', 'domain as public references name it; https://www.drugs.com/drug_information.html linked in public repositories'),
-  ]),
-  information('medscape', 'Medscape (drug and disease reference)', 'WebMD', 'partial', ['Medscape', 'Medscape Reference', 'Medscape.com'], [
-    free('Medscape: drug and disease reference (free registration)', 'https://reference.medscape.com/', 'unverified', 'domain medscape.com as public references name it; the reference address is not confirmed'),
-  ]),
-  information('rxlist', 'RxList (drug information)', 'WebMD', 'partial', ['RxList', 'RxList.com'], [free('RxList: drug information', 'https://www.rxlist.com/', 'partial', 'domain rxlist.com as public references name it')]),
+  information(
+    'dailymed',
+    'DailyMed (FDA drug labels)',
+    'U.S. National Library of Medicine',
+    'confirmed',
+    ['DailyMed', 'Daily Med'],
+    [
+      free(
+        'DailyMed (National Library of Medicine): FDA drug labels',
+        'https://dailymed.nlm.nih.gov/dailymed/',
+        'partial',
+        'page read at https://www.dailymed.nlm.nih.gov:443/dailymed/about-dailymed.cfm; the home address is its folder',
+      ),
+    ],
+  ),
+  information(
+    'drugs-com',
+    'Drugs.com (drug information)',
+    'Drugsite Trust',
+    'partial',
+    ['Drugs.com', 'www.drugs.com'],
+    [
+      free(
+        'Drugs.com: drug information',
+        'https://www.drugs.com/',
+        'partial',
+        'domain as public references name it; https://www.drugs.com/drug_information.html linked in public repositories',
+      ),
+    ],
+  ),
+  information(
+    'medscape',
+    'Medscape (drug and disease reference)',
+    'WebMD',
+    'partial',
+    ['Medscape', 'Medscape Reference', 'Medscape.com'],
+    [
+      free(
+        'Medscape: drug and disease reference (free registration)',
+        'https://reference.medscape.com/',
+        'unverified',
+        'domain medscape.com as public references name it; the reference address is not confirmed',
+      ),
+    ],
+  ),
+  information(
+    'rxlist',
+    'RxList (drug information)',
+    'WebMD',
+    'partial',
+    ['RxList', 'RxList.com'],
+    [
+      free(
+        'RxList: drug information',
+        'https://www.rxlist.com/',
+        'partial',
+        'domain rxlist.com as public references name it',
+      ),
+    ],
+  ),
   {
-    ...information('fda-drug-labels', 'FDA drug label (prescribing information)', 'U.S. Food and Drug Administration', 'partial', ['FDA', 'FDA label', 'FDA labeling', 'FDA package insert', 'Food and Drug Administration', 'U.S. Food and Drug Administration', 'package insert', 'prescribing information'], [
-      free('DailyMed (National Library of Medicine): the FDA labels as submitted', 'https://dailymed.nlm.nih.gov/dailymed/', 'partial', 'DailyMed is where the National Library of Medicine publishes FDA labeling (https://www.dailymed.nlm.nih.gov:443/dailymed/about-dailymed.cfm)'),
-    ]),
+    ...information(
+      'fda-drug-labels',
+      'FDA drug label (prescribing information)',
+      'U.S. Food and Drug Administration',
+      'partial',
+      [
+        'FDA',
+        'FDA label',
+        'FDA labeling',
+        'FDA package insert',
+        'Food and Drug Administration',
+        'U.S. Food and Drug Administration',
+        'package insert',
+        'prescribing information',
+      ],
+      [
+        free(
+          'DailyMed (National Library of Medicine): the FDA labels as submitted',
+          'https://dailymed.nlm.nih.gov/dailymed/',
+          'partial',
+          'DailyMed is where the National Library of Medicine publishes FDA labeling (https://www.dailymed.nlm.nih.gov:443/dailymed/about-dailymed.cfm)',
+        ),
+      ],
+    ),
     title: 'FDA-approved labeling',
     notes: "letters cite a drug's FDA labeling; DailyMed publishes it",
   },
   {
-    ...information('pubmed', 'PubMed (peer-reviewed literature)', 'U.S. National Library of Medicine', 'partial', ['PubMed', 'MEDLINE'], [free('PubMed (National Library of Medicine)', 'https://pubmed.ncbi.nlm.nih.gov/', 'partial', 'address as public references name it')]),
+    ...information(
+      'pubmed',
+      'PubMed (peer-reviewed literature)',
+      'U.S. National Library of Medicine',
+      'partial',
+      ['PubMed', 'MEDLINE'],
+      [
+        free(
+          'PubMed (National Library of Medicine)',
+          'https://pubmed.ncbi.nlm.nih.gov/',
+          'partial',
+          'address as public references name it',
+        ),
+      ],
+    ),
     part: 'not part of the MTUS (peer-reviewed studies, 8 CCR 9792.21.1)',
   },
 ];

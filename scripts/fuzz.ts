@@ -34,7 +34,12 @@ function main(): number {
   // One fast-check run per round, each with its own seed derived from the first, so any round can be replayed.
   for (let round = 0; Date.now() < deadline; round++) {
     const roundSeed = (seed + round * 7919) % 2 ** 31;
-    const result = fc.check(fc.property(arbitrary, checkInvariants), { seed: roundSeed, numRuns: 2000, interruptAfterTimeLimit: Math.max(1, deadline - Date.now()), markInterruptAsFailure: false });
+    const result = fc.check(fc.property(arbitrary, checkInvariants), {
+      seed: roundSeed,
+      numRuns: 2000,
+      interruptAfterTimeLimit: Math.max(1, deadline - Date.now()),
+      markInterruptAsFailure: false,
+    });
     runs += result.numRuns;
     if (result.failed && result.counterexample) {
       failures++;
@@ -43,11 +48,15 @@ function main(): number {
       mkdirSync(REGRESSIONS, { recursive: true });
       writeFileSync(join(REGRESSIONS, name), text);
       const reason = result.errorInstance instanceof Error ? result.errorInstance.message.split('\n')[0] : 'failed';
-      process.stderr.write(`round ${round} (seed ${roundSeed}): ${reason}\n  saved as test/robustness/regressions/${name}\n`);
+      process.stderr.write(
+        `round ${round} (seed ${roundSeed}): ${reason}\n  saved as test/robustness/regressions/${name}\n`,
+      );
     }
     if (process.stderr.isTTY) process.stderr.write(`\r${runs} inputs, ${failures} failing`);
   }
-  process.stdout.write(`${process.stderr.isTTY ? '\n' : ''}fuzz: seed ${seed}, ${minutes} minutes, ${runs} inputs checked, ${failures} failing\n`);
+  process.stdout.write(
+    `${process.stderr.isTTY ? '\n' : ''}fuzz: seed ${seed}, ${minutes} minutes, ${runs} inputs checked, ${failures} failing\n`,
+  );
   return failures > 0 ? 1 : 0;
 }
 

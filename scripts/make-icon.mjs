@@ -35,9 +35,30 @@ const nearSegment = (x, y, [ax, ay], [bx, by], width) => {
 function colourAt(x, y) {
   let c;
   if (inRoundRect(x, y, 4, 4, 124, 124, 18)) c = BLUE;
-  if (inPolygon(x, y, [[34, 18], [78, 18], [96, 36], [96, 110], [34, 110]])) c = PAGE;
-  if (inPolygon(x, y, [[78, 18], [78, 36], [96, 36]])) c = FOLD;
-  for (const [y0, x1] of [[48, 86], [60, 86], [72, 70]]) if (nearSegment(x, y, [44, y0], [x1, y0], 4)) c = BLUE;
+  if (
+    inPolygon(x, y, [
+      [34, 18],
+      [78, 18],
+      [96, 36],
+      [96, 110],
+      [34, 110],
+    ])
+  )
+    c = PAGE;
+  if (
+    inPolygon(x, y, [
+      [78, 18],
+      [78, 36],
+      [96, 36],
+    ])
+  )
+    c = FOLD;
+  for (const [y0, x1] of [
+    [48, 86],
+    [60, 86],
+    [72, 70],
+  ])
+    if (nearSegment(x, y, [44, y0], [x1, y0], 4)) c = BLUE;
   if (nearSegment(x, y, [52, 90], [63, 101], 8) || nearSegment(x, y, [63, 101], [86, 78], 8)) c = GREEN;
   return c;
 }
@@ -89,6 +110,11 @@ header.writeUInt32BE(SIZE, 0);
 header.writeUInt32BE(SIZE, 4);
 header[8] = 8; // bit depth
 header[9] = 6; // RGBA
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  chunk('IHDR', header),
+  chunk('IDAT', deflateSync(raw)),
+  chunk('IEND', Buffer.alloc(0)),
+]);
 writeFileSync(new URL('../images/icon.png', import.meta.url), png);
 console.log(`images/icon.png: ${png.length} bytes`);

@@ -15,7 +15,10 @@ const root = join(__dirname, '..');
  */
 export function linkBases(manifest: { repository?: string | { url?: string } }): { content: string; images: string } {
   const url = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
-  if (typeof url !== 'string' || !/^https:\/\/[^/\s]+\/\S+$/.test(url)) throw new Error('package.json needs "repository": { "url": "https://host/owner/name.git" } for the README\'s links and pictures');
+  if (typeof url !== 'string' || !/^https:\/\/[^/\s]+\/\S+$/.test(url))
+    throw new Error(
+      'package.json needs "repository": { "url": "https://host/owner/name.git" } for the README\'s links and pictures',
+    );
   let repo = url.endsWith('.git') ? url.slice(0, -4) : url;
   while (repo.endsWith('/')) repo = repo.slice(0, -1);
   return { content: `${repo}/blob/HEAD/`, images: `${repo}/raw/HEAD/` };
@@ -34,5 +37,21 @@ if (require.main === module) {
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(join(root, 'dist', 'README.md'), packagedReadme(readFileSync(join(root, 'README.md'), 'utf8')));
   const vsce = require.resolve('@vscode/vsce/vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--readme-path', 'dist/README.md', '--baseContentUrl', base.content, '--baseImagesUrl', base.images, '--out', 'dist/imr-letters.vsix'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      vsce,
+      'package',
+      '--no-dependencies',
+      '--readme-path',
+      'dist/README.md',
+      '--baseContentUrl',
+      base.content,
+      '--baseImagesUrl',
+      base.images,
+      '--out',
+      'dist/imr-letters.vsix',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
 }

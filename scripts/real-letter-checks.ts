@@ -56,11 +56,14 @@ export const FIDELITY_FIXTURES = new Set([
 /** The line docs/rules.md gives a rule about the real letters. */
 export function realLetterNote(ruleId: string): string {
   const found = REAL_FINDINGS[ruleId];
-  const run = 'Run over the real letters in all three extraction forms (`pdftotext -layout`, plain `pdftotext`, double-spaced) and 000.txt';
+  const run =
+    'Run over the real letters in all three extraction forms (`pdftotext -layout`, plain `pdftotext`, double-spaced) and 000.txt';
   const result = found
     ? `; it finds ${found.files.join(', ')} in the ${found.forms.map((f) => FORM_NAMES[f]).join(' and ')} form${found.forms.length > 1 ? 's' : ''}: ${found.why}`
     : ', on which it finds nothing (they are correct)';
-  const fixtures = FIDELITY_FIXTURES.has(ruleId) ? ' Siblings of the real cases, in the real shape, are tried in all three forms too (`test/unit/fidelity.test.ts`).' : '';
+  const fixtures = FIDELITY_FIXTURES.has(ruleId)
+    ? ' Siblings of the real cases, in the real shape, are tried in all three forms too (`test/unit/fidelity.test.ts`).'
+    : '';
   const sentence = `${run}${result}`;
   return `**Checked against real letters.** ${sentence.endsWith('.') ? sentence : `${sentence}.`}${fixtures}`;
 }

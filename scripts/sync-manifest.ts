@@ -14,9 +14,18 @@ export function configurationProperties(): Record<string, unknown> {
     'imrLetter.rules': {
       type: 'object',
       default: {},
-      markdownDescription: 'The level of each diagnostic rule, by its id: `error`, `warning`, `information`, `hint` or `off`. Rules not named keep their default level. Findings can also be silenced in the letter with `{>>imr-disable-line rule.id<<}`.',
+      markdownDescription:
+        'The level of each diagnostic rule, by its id: `error`, `warning`, `information`, `hint` or `off`. Rules not named keep their default level. Findings can also be silenced in the letter with `{>>imr-disable-line rule.id<<}`.',
       properties: Object.fromEntries(
-        RULES.map((r) => [r.id, { type: 'string', enum: [...LEVELS], default: r.severity, markdownDescription: `${r.description} (default: \`${r.severity}\`)` }]),
+        RULES.map((r) => [
+          r.id,
+          {
+            type: 'string',
+            enum: [...LEVELS],
+            default: r.severity,
+            markdownDescription: `${r.description} (default: \`${r.severity}\`)`,
+          },
+        ]),
       ),
       additionalProperties: false,
     },
@@ -24,63 +33,90 @@ export function configurationProperties(): Record<string, unknown> {
       type: 'string',
       default: '',
       scope: 'resource',
-      markdownDescription: 'A JSON file in the workspace (schema: `schemas/guideline-catalog.schema.json`; name it `*.imr-guidelines.json` for validation while you edit) whose entries add to or override the built-in guideline catalog, for example your organisation\'s licensed ODG links. Read only in trusted workspaces.',
+      markdownDescription:
+        "A JSON file in the workspace (schema: `schemas/guideline-catalog.schema.json`; name it `*.imr-guidelines.json` for validation while you edit) whose entries add to or override the built-in guideline catalog, for example your organisation's licensed ODG links. Read only in trusted workspaces.",
     },
     'imrLetter.annotations.kinds': {
       type: 'array',
       items: { type: 'string', pattern: '^[a-z][a-z-]*$' },
       default: [],
-      markdownDescription: 'Annotation kinds to add to the defaults (`note`, `todo`, `question`, `appeal-authority`, `appeal-fraud`, `appeal-conflict`, `appeal-bias`, `appeal-fact`), for example a research coding scheme: `["code-imaging", "code-opioids"]`.',
+      markdownDescription:
+        'Annotation kinds to add to the defaults (`note`, `todo`, `question`, `appeal-authority`, `appeal-fraud`, `appeal-conflict`, `appeal-bias`, `appeal-fact`), for example a research coding scheme: `["code-imaging", "code-opioids"]`.',
     },
     'imrLetter.maxLetterSizeMB': {
       type: 'number',
       default: DEFAULT_SIZE_LIMIT_MB,
       minimum: 0.1,
       scope: 'resource',
-      markdownDescription: 'Letters larger than this many megabytes are not checked in the editor (their outline, folding and hovers still work, and one information finding says so). `imr-lint` checks letters of any size.',
+      markdownDescription:
+        'Letters larger than this many megabytes are not checked in the editor (their outline, folding and hovers still work, and one information finding says so). `imr-lint` checks letters of any size.',
     },
     'imrLetter.inlayHints.enabled': {
       type: 'boolean',
       default: true,
       scope: 'resource',
-      markdownDescription: "Show inline hints after each decision: what it means for the worker (`UR denial stands` / `treatment to be authorized`). The last day to appeal is in the code lens at the letter's top and in the Decision Date's hover.",
+      markdownDescription:
+        "Show inline hints after each decision: what it means for the worker (`UR denial stands` / `treatment to be authorized`). The last day to appeal is in the code lens at the letter's top and in the Decision Date's hover.",
     },
     'imrLetter.format.reflow': {
       type: 'boolean',
       default: false,
       scope: 'resource',
-      markdownDescription: 'Let **Format Document** reflow a letter: join the lines of each paragraph, remove the blank-line doubling of double-spaced letters and join words split at a line end, keeping headings, labels, items and annotations where they are. Off by default because it rewrites line breaks; the command **IMR Letters: Reflow Letter** works either way.',
+      markdownDescription:
+        'Let **Format Document** reflow a letter: join the lines of each paragraph, remove the blank-line doubling of double-spaced letters and join words split at a line end, keeping headings, labels, items and annotations where they are. Off by default because it rewrites line breaks; the command **IMR Letters: Reflow Letter** works either way.',
     },
     'imrLetter.outline.depth': {
       type: 'string',
       enum: [...OUTLINE_DEPTHS],
-      enumDescriptions: ['The header, the sections, each disputed item (its decision first) and your annotations.', 'And the fields of the header, the reviewer and each item.', 'And, under the guideline fields, each guideline cited.'],
+      enumDescriptions: [
+        'The header, the sections, each disputed item (its decision first) and your annotations.',
+        'And the fields of the header, the reviewer and each item.',
+        'And, under the guideline fields, each guideline cited.',
+      ],
       default: DEFAULT_OUTLINE_DEPTH,
       scope: 'resource',
-      markdownDescription: 'How deep a letter\'s outline goes. `items` reads best: a 21-item letter fits in about 30 rows, each item\'s decision in sight. `imr-lint --outline` prints every level.',
+      markdownDescription:
+        "How deep a letter's outline goes. `items` reads best: a 21-item letter fits in about 30 rows, each item's decision in sight. `imr-lint --outline` prints every level.",
     },
     'imrLetter.outline.maxSymbols': {
       type: 'integer',
       default: DEFAULT_OUTLINE_LIMIT,
       minimum: 0,
       scope: 'resource',
-      markdownDescription: "The most symbols a letter's outline shows (`0` for no limit). Past it, whole levels are left out, deepest first: a letter of a thousand items keeps its sections and items and loses their fields and citations. Only letters of hundreds of items reach the default. `imr-lint --outline` prints every symbol.",
+      markdownDescription:
+        "The most symbols a letter's outline shows (`0` for no limit). Past it, whole levels are left out, deepest first: a letter of a thousand items keeps its sections and items and loses their fields and citations. Only letters of hundreds of items reach the default. `imr-lint --outline` prints every symbol.",
     },
     'imrLetter.trace.server': {
       type: 'string',
       enum: ['off', 'messages', 'verbose'],
       default: 'off',
       scope: 'window',
-      description: 'Log the messages between VS Code and the IMR letter language server (never letter text at the server\'s own log level; at "verbose" the protocol messages themselves include the text).',
+      description:
+        'Log the messages between VS Code and the IMR letter language server (never letter text at the server\'s own log level; at "verbose" the protocol messages themselves include the text).',
     },
   };
 }
 
 /** docs/rules.md: every rule, what it catches, why it matters, an example, its default level, what real letters it was checked against. */
 export function rulesReference(): string {
-  const rows = RULES.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.description.replace(/\|/g, '\\|')} |`);
+  const rows = RULES.map(
+    (r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.description.replace(/\|/g, '\\|')} |`,
+  );
   const sections = RULES.map((r) =>
-    [`## ${r.id}`, '', r.description, '', `**Why it matters.** ${r.why}`, '', `**Example.** ${r.example}`, '', `**Default level:** ${r.severity}. Change it with \`"imrLetter.rules": { "${r.id}": "warning" }\`, or silence one finding with \`{>>imr-disable-line ${r.id}<<}\` on its line.`, '', realLetterNote(r.id), ''].join('\n'),
+    [
+      `## ${r.id}`,
+      '',
+      r.description,
+      '',
+      `**Why it matters.** ${r.why}`,
+      '',
+      `**Example.** ${r.example}`,
+      '',
+      `**Default level:** ${r.severity}. Change it with \`"imrLetter.rules": { "${r.id}": "warning" }\`, or silence one finding with \`{>>imr-disable-line ${r.id}<<}\` on its line.`,
+      '',
+      realLetterNote(r.id),
+      '',
+    ].join('\n'),
   );
   return [
     '# Rules',

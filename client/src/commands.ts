@@ -21,7 +21,8 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
   const command = (id: string, run: (editor: vscode.TextEditor) => Promise<unknown>) =>
     vscode.commands.registerCommand(id, async () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor || editor.document.languageId !== 'imr-letter') return vscode.window.showInformationMessage('Open an IMR letter first.');
+      if (!editor || editor.document.languageId !== 'imr-letter')
+        return vscode.window.showInformationMessage('Open an IMR letter first.');
       return run(editor);
     });
   const uriOf = (editor: vscode.TextEditor) => editor.document.uri.toString();
@@ -34,12 +35,19 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     vscode.commands.registerCommand('imrLetter.checkWorkspace', async () => {
       const r = await request(client, 'imr/checkWorkspace', {});
       const stopped = r.checked < r.total ? ` (stopped after ${r.checked} of ${r.total})` : '';
-      vscode.window.showInformationMessage(`IMR Letters: ${r.checked} letters checked${stopped}; ${r.withErrors} with errors. See the Problems panel.`);
+      vscode.window.showInformationMessage(
+        `IMR Letters: ${r.checked} letters checked${stopped}; ${r.withErrors} with errors. See the Problems panel.`,
+      );
     }),
     command('imrLetter.exportAnnotations', async (editor) => {
       const picked = await vscode.window.showQuickPick(
         [
-          { label: 'Markdown', description: 'appeal worksheet, grouped by item', format: 'markdown' as const, language: 'markdown' },
+          {
+            label: 'Markdown',
+            description: 'appeal worksheet, grouped by item',
+            format: 'markdown' as const,
+            language: 'markdown',
+          },
           { label: 'CSV', description: 'one row per annotation', format: 'csv' as const, language: 'csv' },
           { label: 'JSON', description: 'W3C Web Annotation data model', format: 'json' as const, language: 'json' },
         ],
@@ -49,7 +57,10 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
       const content = await request(client, 'imr/exportAnnotations', { uri: uriOf(editor), format: picked.format });
       if (content === null) return;
       // An unsaved document: nothing is written anywhere until the user saves it.
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language: picked.language }), { preview: false });
+      await vscode.window.showTextDocument(
+        await vscode.workspace.openTextDocument({ content, language: picked.language }),
+        { preview: false },
+      );
     }),
     command('imrLetter.copyClean', async (editor) => {
       const clean = await request(client, 'imr/cleanText', { uri: uriOf(editor) });
@@ -60,16 +71,26 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     command('imrLetter.saveClean', async (editor) => {
       const clean = await request(client, 'imr/cleanText', { uri: uriOf(editor) });
       if (clean === null) return;
-      const target = await vscode.window.showSaveDialog({ defaultUri: editor.document.uri.with({ path: editor.document.uri.path.replace(/(\.imr(\.txt)?|\.txt)?$/, '.clean$1') }), title: 'Save a copy without annotations' });
+      const target = await vscode.window.showSaveDialog({
+        defaultUri: editor.document.uri.with({
+          path: editor.document.uri.path.replace(/(\.imr(\.txt)?|\.txt)?$/, '.clean$1'),
+        }),
+        title: 'Save a copy without annotations',
+      });
       if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(clean));
     }),
     command('imrLetter.reflow', async (editor) => {
       const document = editor.document;
       const result = await request(client, 'imr/reflow', { uri: uriOf(editor) });
-      if (!result || result.edits.length === 0) return vscode.window.setStatusBarMessage('Nothing to reflow in this letter', 3000);
-      if (document.version !== result.version) return vscode.window.showWarningMessage('The letter changed while it was being reflowed; run Reflow Letter again.');
+      if (!result || result.edits.length === 0)
+        return vscode.window.setStatusBarMessage('Nothing to reflow in this letter', 3000);
+      if (document.version !== result.version)
+        return vscode.window.showWarningMessage(
+          'The letter changed while it was being reflowed; run Reflow Letter again.',
+        );
       const edit = new vscode.WorkspaceEdit();
-      for (const e of result.edits) edit.replace(document.uri, client.protocol2CodeConverter.asRange(e.range), e.newText);
+      for (const e of result.edits)
+        edit.replace(document.uri, client.protocol2CodeConverter.asRange(e.range), e.newText);
       return vscode.workspace.applyEdit(edit);
     }),
     command('imrLetter.nextAnnotation', (editor) => moveToAnnotation(client, editor, 1)),
@@ -77,7 +98,9 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
   );
   context.subscriptions.push(detectLetters(context), pdfCommands(context, client));
   // Trust granted: start again, so the server may read the catalog file the settings name.
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client.stop().then(() => client.start())));
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client.stop().then(() => client.start())),
+  );
   await client.start();
   context.subscriptions.push(statusItem(client));
 }
@@ -87,11 +110,13 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
  * Plain Text: a letter saved as `.txt` is switched to IMR Letter here when its opening matches.
  */
 function detectLetters(context: vscode.ExtensionContext): vscode.Disposable {
-  const source = (context.extension.packageJSON as { contributes: { languages: { firstLine: string }[] } }).contributes.languages[0].firstLine;
+  const source = (context.extension.packageJSON as { contributes: { languages: { firstLine: string }[] } }).contributes
+    .languages[0].firstLine;
   const opening = new RegExp(source);
   const check = (document: vscode.TextDocument) => {
     // The opening may follow blank lines or a form feed, as the pattern allows.
-    if (document.languageId === 'plaintext' && opening.test(document.getText(new vscode.Range(0, 0, 5, 0)))) void vscode.languages.setTextDocumentLanguage(document, 'imr-letter');
+    if (document.languageId === 'plaintext' && opening.test(document.getText(new vscode.Range(0, 0, 5, 0))))
+      void vscode.languages.setTextDocumentLanguage(document, 'imr-letter');
   };
   vscode.workspace.textDocuments.forEach(check);
   return vscode.workspace.onDidOpenTextDocument(check);
@@ -109,7 +134,7 @@ function statusItem(client: BaseLanguageClient): vscode.Disposable {
   language.command = { title: 'Outline', command: 'outline.focus' };
   const glance = vscode.window.createStatusBarItem('imrLetter.decisions', vscode.StatusBarAlignment.Right, 101);
   glance.name = 'IMR letter decisions';
-  glance.command = { title: 'Show the letter\'s outline', command: 'outline.focus' };
+  glance.command = { title: "Show the letter's outline", command: 'outline.focus' };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const update = () => {
     clearTimeout(timer);
@@ -118,7 +143,12 @@ function statusItem(client: BaseLanguageClient): vscode.Disposable {
     timer = setTimeout(async () => {
       const summary = await request(client, 'imr/summary', { uri: editor.document.uri.toString() }).catch(() => null);
       if (!summary || editor !== vscode.window.activeTextEditor) return;
-      const details = [summary.caseNumber && `Case ${summary.caseNumber}`, summary.appealBy && `appeal by ${summary.appealBy}`].filter(Boolean).join(' · ');
+      const details = [
+        summary.caseNumber && `Case ${summary.caseNumber}`,
+        summary.appealBy && `appeal by ${summary.appealBy}`,
+      ]
+        .filter(Boolean)
+        .join(' · ');
       language.text = summary.text;
       language.detail = details || undefined;
       glance.text = `$(law) ${summary.text}`;
@@ -131,7 +161,9 @@ function statusItem(client: BaseLanguageClient): vscode.Disposable {
     vscode.window.onDidChangeActiveTextEditor(update),
     // A .txt letter becomes an IMR letter after it opened (detectLetters).
     vscode.workspace.onDidOpenTextDocument((d) => d === vscode.window.activeTextEditor?.document && update()),
-    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && update()),
+    vscode.workspace.onDidChangeTextDocument(
+      (e) => e.document === vscode.window.activeTextEditor?.document && update(),
+    ),
   ];
   return vscode.Disposable.from(language, glance, ...subscriptions, { dispose: () => clearTimeout(timer) });
 }
@@ -143,8 +175,10 @@ async function moveToAnnotation(client: BaseLanguageClient, editor: vscode.TextE
   );
   if (ranges.length === 0) return void vscode.window.setStatusBarMessage('No annotations in this letter', 3000);
   const here = editor.selection.active;
-  const target = step === 1 ? ranges.find((r) => r.start.isAfter(here)) ?? ranges[0] : [...ranges].reverse().find((r) => r.start.isBefore(here)) ?? ranges[ranges.length - 1];
+  const target =
+    step === 1
+      ? (ranges.find((r) => r.start.isAfter(here)) ?? ranges[0])
+      : ([...ranges].reverse().find((r) => r.start.isBefore(here)) ?? ranges[ranges.length - 1]);
   editor.selection = new vscode.Selection(target.start, target.end);
   editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
-

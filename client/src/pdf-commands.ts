@@ -42,15 +42,24 @@ export function pdfCommands(context: vscode.ExtensionContext, client: BaseLangua
   /** Imports one PDF: NAME.imr beside it, asked before one is replaced. The letter's address, or undefined. */
   const importOne = async (pdf: vscode.Uri): Promise<vscode.Uri | undefined> => {
     const name = pdf.path.replace(/^.*\//, '');
-    const read = await readPdf(client, pdf).catch((e: unknown) => ({ problem: e instanceof Error ? e.message : 'it could not be read' }));
+    const read = await readPdf(client, pdf).catch((e: unknown) => ({
+      problem: e instanceof Error ? e.message : 'it could not be read',
+    }));
     if ('problem' in read) return void vscode.window.showErrorMessage(`${name}: ${read.problem}`);
     if (!read.recognized) {
-      const go = await vscode.window.showWarningMessage(`${name} does not read as an IMR letter (no header, heading or disputed item). Import it anyway?`, 'Import');
+      const go = await vscode.window.showWarningMessage(
+        `${name} does not read as an IMR letter (no header, heading or disputed item). Import it anyway?`,
+        'Import',
+      );
       if (go !== 'Import') return undefined;
     }
     const target = letterUriOf(pdf);
     if (await exists(target)) {
-      const replace = await vscode.window.showWarningMessage(`${target.path.replace(/^.*\//, '')} exists. Replace it with the text of ${name}?`, { modal: true }, 'Replace');
+      const replace = await vscode.window.showWarningMessage(
+        `${target.path.replace(/^.*\//, '')} exists. Replace it with the text of ${name}?`,
+        { modal: true },
+        'Replace',
+      );
       if (replace !== 'Replace') return undefined;
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(read.text));
@@ -59,29 +68,45 @@ export function pdfCommands(context: vscode.ExtensionContext, client: BaseLangua
   };
 
   const importPdfs = async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
-    const pdfs = selected?.length ? selected : clicked ? [clicked] : await vscode.window.showOpenDialog({ canSelectMany: true, filters: { 'PDF letters': ['pdf'] }, openLabel: 'Import' });
+    const pdfs = selected?.length
+      ? selected
+      : clicked
+        ? [clicked]
+        : await vscode.window.showOpenDialog({
+            canSelectMany: true,
+            filters: { 'PDF letters': ['pdf'] },
+            openLabel: 'Import',
+          });
     if (!pdfs?.length) return;
     const imported: vscode.Uri[] = [];
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Importing PDF letters' }, async (progress) => {
-      for (const [i, pdf] of pdfs.entries()) {
-        progress.report({ message: `${i + 1} of ${pdfs.length}` });
-        const letter = await importOne(pdf);
-        if (letter) imported.push(letter);
-      }
-    });
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Importing PDF letters' },
+      async (progress) => {
+        for (const [i, pdf] of pdfs.entries()) {
+          progress.report({ message: `${i + 1} of ${pdfs.length}` });
+          const letter = await importOne(pdf);
+          if (letter) imported.push(letter);
+        }
+      },
+    );
     // The last one opens in the editor; all of them are named.
     if (imported.length > 0) await vscode.window.showTextDocument(imported[imported.length - 1], { preview: false });
-    if (imported.length > 1) vscode.window.showInformationMessage(`IMR Letters: ${imported.length} letters imported beside their PDFs.`);
+    if (imported.length > 1)
+      vscode.window.showInformationMessage(`IMR Letters: ${imported.length} letters imported beside their PDFs.`);
   };
 
   const openOriginal = async () => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'imr-letter') return vscode.window.showInformationMessage('Open an IMR letter first.');
+    if (!editor || editor.document.languageId !== 'imr-letter')
+      return vscode.window.showInformationMessage('Open an IMR letter first.');
     const letter = editor.document.uri;
     const remembered = sources()[letter.toString()];
     const beside = letter.with({ path: letter.path.replace(/(\.imr(\.txt)?|\.txt)$/i, '') + '.pdf' });
     const pdf = remembered ? vscode.Uri.parse(remembered) : beside;
-    if (!(await exists(pdf))) return vscode.window.showInformationMessage(`No PDF found for this letter (looked for ${pdf.path.replace(/^.*\//, '')}${remembered ? ', where it was imported from' : ' beside it'}).`);
+    if (!(await exists(pdf)))
+      return vscode.window.showInformationMessage(
+        `No PDF found for this letter (looked for ${pdf.path.replace(/^.*\//, '')}${remembered ? ', where it was imported from' : ' beside it'}).`,
+      );
     // A PDF viewer extension opens it in VS Code; without one, the system's viewer does (files only).
     return pdf.scheme === 'file' ? vscode.env.openExternal(pdf) : vscode.commands.executeCommand('vscode.open', pdf);
   };
@@ -95,7 +120,10 @@ export function pdfCommands(context: vscode.ExtensionContext, client: BaseLangua
       offered.add(uri.toString());
       const read = await readPdf(client, uri).catch(() => undefined);
       if (!read || 'problem' in read || !read.recognized) continue;
-      const go = await vscode.window.showInformationMessage(`${uri.path.replace(/^.*\//, '')} is an IMR letter. Import it as text to check and annotate it?`, 'Import');
+      const go = await vscode.window.showInformationMessage(
+        `${uri.path.replace(/^.*\//, '')} is an IMR letter. Import it as text to check and annotate it?`,
+        'Import',
+      );
       if (go === 'Import') await importPdfs(uri);
     }
   };

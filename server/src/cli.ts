@@ -6,7 +6,29 @@ import { importCommand } from './node/import-pdf';
 import { FileRefused, readFileBounded } from './node/read-file';
 import { type ReadLetter, readLetterFile } from './node/read-letter-file';
 import { replaceFile } from './node/write-file';
-import { CSV_HEADER, EXPORT_FORMATS, type ExportSource, ITEM_COLUMNS, LEVELS, type Item, type Letter, type Level, type Problem, RULES, createLetterService, csvLine, csvRows, decisionCount, decisionsPart, exportAnnotations, itemRows, letterReport, PDF_FILE, PdfProblem, sarifLog } from './service';
+import {
+  CSV_HEADER,
+  EXPORT_FORMATS,
+  type ExportSource,
+  ITEM_COLUMNS,
+  LEVELS,
+  type Item,
+  type Letter,
+  type Level,
+  type Problem,
+  RULES,
+  createLetterService,
+  csvLine,
+  csvRows,
+  decisionCount,
+  decisionsPart,
+  exportAnnotations,
+  itemRows,
+  letterReport,
+  PDF_FILE,
+  PdfProblem,
+  sarifLog,
+} from './service';
 
 // The package's version, set from package.json when the bundle is built (esbuild.mjs).
 declare const IMR_VERSION: string | undefined;
@@ -73,7 +95,16 @@ interface LetterResult {
 const PARALLEL_FROM = 400;
 
 function parse(argv: string[]): Options | string {
-  const o: Options = { command: 'check', format: '', outline: false, fix: false, stats: false, bom: false, rules: {}, paths: [] };
+  const o: Options = {
+    command: 'check',
+    format: '',
+    outline: false,
+    fix: false,
+    stats: false,
+    bom: false,
+    rules: {},
+    paths: [],
+  };
   if (argv[0] === 'export' || argv[0] === 'annotations') o.command = argv.shift() as Options['command'];
   let config = existsSync('.imr-lint.json') ? '.imr-lint.json' : undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -86,20 +117,28 @@ function parse(argv: string[]): Options | string {
     else if (arg === '--config') config = argv[++i];
     else if (arg === '--rule') {
       const [id, level] = (argv[++i] ?? '').split('=');
-      if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level)) return `--rule takes ID=LEVEL with a known rule id and one of ${LEVELS.join(', ')}`;
+      if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level))
+        return `--rule takes ID=LEVEL with a known rule id and one of ${LEVELS.join(', ')}`;
       o.rules[id] = level as Level;
     } else if (arg.startsWith('-')) return `unknown option ${arg}`;
     else o.paths.push(arg);
   }
-  const formats: string[] = { check: ['text', 'json', 'sarif'], export: ['csv', 'jsonl'], annotations: [...EXPORT_FORMATS] }[o.command];
+  const formats: string[] = {
+    check: ['text', 'json', 'sarif'],
+    export: ['csv', 'jsonl'],
+    annotations: [...EXPORT_FORMATS],
+  }[o.command];
   o.format ||= formats[0];
   if (!formats.includes(o.format)) return `--format takes ${formats.join(', ')} here`;
-  if (o.bom && o.format !== 'csv') return '--bom is for CSV output (imr-lint export, or imr-lint annotations --format csv)';
+  if (o.bom && o.format !== 'csv')
+    return '--bom is for CSV output (imr-lint export, or imr-lint annotations --format csv)';
   if (config) {
     try {
-      const rules = (JSON.parse(readFileBounded(config).toString('utf8')) as { rules?: Record<string, unknown> }).rules ?? {};
+      const rules =
+        (JSON.parse(readFileBounded(config).toString('utf8')) as { rules?: Record<string, unknown> }).rules ?? {};
       for (const [id, level] of Object.entries(rules)) {
-        if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level)) return `${config}: "${id}": "${String(level)}" is not a known rule and level`;
+        if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level))
+          return `${config}: "${id}": "${String(level)}" is not a known rule and level`;
         o.rules[id] ??= level as Level; // the command line wins
       }
     } catch {
@@ -113,12 +152,27 @@ function parse(argv: string[]): Options | string {
 /** Checks, exports or lists the annotations of one letter. Runs in the main thread or a worker. */
 async function processFile(file: string, o: Options): Promise<LetterResult> {
   const name = printable(file); // as the user gave it (a folder's files are joined to the folder as given)
-  const r: LetterResult = { out: '', err: '', failed: false, items: 0, upheld: 0, overturned: 0, undecided: 0, byRule: {}, errors: 0, warnings: 0 };
+  const r: LetterResult = {
+    out: '',
+    err: '',
+    failed: false,
+    items: 0,
+    upheld: 0,
+    overturned: 0,
+    undecided: 0,
+    byRule: {},
+    errors: 0,
+    warnings: 0,
+  };
   let read: ReadLetter | PdfProblem;
   try {
     read = await readLetterFile(file);
   } catch (e) {
-    return { ...r, err: `imr-lint: cannot read ${name}${e instanceof FileRefused ? `: ${e.message}` : ''}\n`, failed: true };
+    return {
+      ...r,
+      err: `imr-lint: cannot read ${name}${e instanceof FileRefused ? `: ${e.message}` : ''}\n`,
+      failed: true,
+    };
   }
   if (read instanceof PdfProblem) return { ...r, err: `imr-lint: ${name}: ${read.message}\n`, failed: true };
   const bytes = read.bytes;
@@ -126,12 +180,19 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
   if (o.command === 'annotations') {
     const source: ExportSource = { name, text: read.text, letter };
     r.data = o.format === 'json' ? JSON.parse(exportAnnotations(source, 'json')) : undefined;
-    r.out = o.format === 'csv' ? csvRows(source).join('') : o.format === 'markdown' ? exportAnnotations(source, 'markdown') : '';
+    r.out =
+      o.format === 'csv'
+        ? csvRows(source).join('')
+        : o.format === 'markdown'
+          ? exportAnnotations(source, 'markdown')
+          : '';
     return r;
   }
   if (o.command === 'export') {
     const rows = itemRows(name, letter);
-    r.out = rows.map((row) => (o.format === 'csv' ? csvLine(ITEM_COLUMNS.map((c) => row[c])) : JSON.stringify(row) + '\n')).join('');
+    r.out = rows
+      .map((row) => (o.format === 'csv' ? csvLine(ITEM_COLUMNS.map((c) => row[c])) : JSON.stringify(row) + '\n'))
+      .join('');
     count(r, letter.items, []);
     // A file that adds nothing to the table is named, so no letter leaves a data set unnoticed.
     if (rows.length === 0) r.err = `imr-lint: ${name}: no rows: ${whyNoItems(letter)}\n`;
@@ -140,7 +201,8 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
   let problems = service.check(letter, { rules: o.rules });
   if (o.fix) {
     const { text: fixed, count } = service.applySafeFixes(read.text, problems);
-    if (count > 0 && read.pages) r.err += `imr-lint: ${name} is a PDF; not fixed (imr-lint import writes its text as .imr)\n`;
+    if (count > 0 && read.pages)
+      r.err += `imr-lint: ${name} is a PDF; not fixed (imr-lint import writes its text as .imr)\n`;
     else if (count > 0 && !read.utf8) r.err += `imr-lint: ${name} is not UTF-8; not fixed, so no byte of it changes\n`;
     else if (count > 0) {
       try {
@@ -159,7 +221,12 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
     if (o.outline) r.out += `${name}\n${service.outlineText(letter, '  ')}`;
     const pages = read.pages;
     const page = (line: number) => (pages ? ` (page ${pages[line] ?? pages[pages.length - 1]})` : '');
-    r.out += problems.map((p) => `${name}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.ruleId} ${p.message}${page(p.range.start.line)}\n`).join('');
+    r.out += problems
+      .map(
+        (p) =>
+          `${name}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.ruleId} ${p.message}${page(p.range.start.line)}\n`,
+      )
+      .join('');
     if (o.outline) r.out += '\n';
   } else r.data = o.format === 'json' ? letterReport(name, letter, problems) : { file: name, problems };
   return r;
@@ -192,7 +259,8 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'import') return importCommand(argv.slice(1), (line) => process.stderr.write(line + '\n'));
   if (argv.includes('-h') || argv.includes('--help')) return out(USAGE, 0);
   if (argv.includes('--version')) return out(`imr-lint ${VERSION}\n`, 0);
-  if (argv.includes('--rules')) return out(RULES.map((r) => `${r.id.padEnd(38)} ${r.severity.padEnd(11)} ${r.description}\n`).join(''), 0);
+  if (argv.includes('--rules'))
+    return out(RULES.map((r) => `${r.id.padEnd(38)} ${r.severity.padEnd(11)} ${r.description}\n`).join(''), 0);
   const o = parse(argv);
   if (typeof o === 'string') return usage(o);
 
@@ -200,13 +268,20 @@ async function main(argv: string[]): Promise<number> {
   const files = o.paths.flatMap((p) => {
     const named = namedFiles(p);
     if (named) return named;
-    process.stderr.write(isGlob(p) ? `imr-lint: no file matches ${printable(p)}\n` : `imr-lint: cannot read ${printable(p)}\n`);
+    process.stderr.write(
+      isGlob(p) ? `imr-lint: no file matches ${printable(p)}\n` : `imr-lint: cannot read ${printable(p)}\n`,
+    );
     readErrors++;
     return [];
   });
   const results = await run(files, o);
 
-  const head = o.command === 'export' && o.format === 'csv' ? csvLine([...ITEM_COLUMNS]) : o.command === 'annotations' && o.format === 'csv' ? CSV_HEADER : '';
+  const head =
+    o.command === 'export' && o.format === 'csv'
+      ? csvLine([...ITEM_COLUMNS])
+      : o.command === 'annotations' && o.format === 'csv'
+        ? CSV_HEADER
+        : '';
   process.stdout.write((o.bom ? '\ufeff' : '') + head);
   for (const r of results) {
     process.stdout.write(r.out);
@@ -215,12 +290,19 @@ async function main(argv: string[]): Promise<number> {
   }
   const data = results.map((r) => r.data).filter((d) => d !== undefined);
   if (o.command === 'check' && o.format === 'json') process.stdout.write(JSON.stringify(data, null, 2) + '\n');
-  if (o.command === 'check' && o.format === 'sarif') process.stdout.write(JSON.stringify(sarifLog(data as { file: string; problems: Problem[] }[], VERSION), null, 2) + '\n');
-  if (o.command === 'annotations' && o.format === 'json') process.stdout.write(JSON.stringify(data.length === 1 ? data[0] : data, null, 2) + '\n');
+  if (o.command === 'check' && o.format === 'sarif')
+    process.stdout.write(
+      JSON.stringify(sarifLog(data as { file: string; problems: Problem[] }[], VERSION), null, 2) + '\n',
+    );
+  if (o.command === 'annotations' && o.format === 'json')
+    process.stdout.write(JSON.stringify(data.length === 1 ? data[0] : data, null, 2) + '\n');
   if (o.command === 'check') process.stderr.write(summary(results));
   const unexported = o.command === 'export' ? results.filter((r) => !r.failed && r.items === 0).length : 0;
   if (o.command === 'export') process.stderr.write(exportSummary(results, unexported));
-  if (o.stats) process.stderr.write(`${results.length} letters in ${((performance.now() - started) / 1000).toFixed(2)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
+  if (o.stats)
+    process.stderr.write(
+      `${results.length} letters in ${((performance.now() - started) / 1000).toFixed(2)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`,
+    );
   const errors = total(results, (r) => r.errors);
   return readErrors > 0 ? 2 : errors > 0 || unexported > 0 ? 1 : 0;
 }
@@ -228,12 +310,19 @@ async function main(argv: string[]): Promise<number> {
 function exportSummary(results: LetterResult[], unexported: number): string {
   const sum = (f: (r: LetterResult) => number) => total(results, f);
   const none = unexported > 0 ? `; ${plural(unexported, 'file')} gave no rows (named above)` : '';
-  return `${plural(results.length, 'file')}, ${plural(sum((r) => r.items), 'row')} (${decisions(sum)})${none}\n`;
+  return `${plural(results.length, 'file')}, ${plural(
+    sum((r) => r.items),
+    'row',
+  )} (${decisions(sum)})${none}\n`;
 }
 
 /** "12 upheld, 8 overturned, 1 undecided": the items no decision count holds are named too. */
 function decisions(sum: (f: (r: LetterResult) => number) => number): string {
-  return decisionsPart(sum((r) => r.upheld), sum((r) => r.overturned), sum((r) => r.undecided));
+  return decisionsPart(
+    sum((r) => r.upheld),
+    sum((r) => r.overturned),
+    sum((r) => r.undecided),
+  );
 }
 
 function total(results: LetterResult[], f: (r: LetterResult) => number): number {
@@ -249,7 +338,16 @@ function summary(results: LetterResult[]): string {
   const byRule: Record<string, number> = {};
   for (const r of results) for (const [id, n] of Object.entries(r.byRule)) byRule[id] = (byRule[id] ?? 0) + n;
   const lines = [
-    `${plural(results.length, 'letter')} checked: ${plural(sum((r) => r.items), 'item')} (${decisions(sum)}), ${plural(sum((r) => r.errors), 'error')}, ${plural(sum((r) => r.warnings), 'warning')}`,
+    `${plural(results.length, 'letter')} checked: ${plural(
+      sum((r) => r.items),
+      'item',
+    )} (${decisions(sum)}), ${plural(
+      sum((r) => r.errors),
+      'error',
+    )}, ${plural(
+      sum((r) => r.warnings),
+      'warning',
+    )}`,
     ...Object.entries(byRule)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([id, n]) => `  ${String(n).padStart(6)}  ${id}`),
@@ -335,6 +433,7 @@ if (isMainThread) {
 } else {
   const { files, options } = workerData as { files: string[]; options: Options };
   void (async () => {
-    for (const [index, file] of files.entries()) parentPort!.postMessage({ index, result: await processFile(file, options) });
+    for (const [index, file] of files.entries())
+      parentPort!.postMessage({ index, result: await processFile(file, options) });
   })();
 }

@@ -27,7 +27,10 @@ export interface Requests {
   'imr/reflow': { params: { uri: string }; result: { version: number; edits: TextEdit[] } | null };
   'imr/summary': { params: { uri: string }; result: LetterSummary | null };
   /** Check All Letters in Workspace: findings of the letters not open are pushed; the counts come back. */
-  'imr/checkWorkspace': { params: Record<string, never>; result: { checked: number; total: number; withErrors: number } };
+  'imr/checkWorkspace': {
+    params: Record<string, never>;
+    result: { checked: number; total: number; withErrors: number };
+  };
   'imr/exportAnnotations': { params: { uri: string; format: AnnotationExportFormat }; result: string | null };
   /** The letter without any annotation markup, byte for byte as it was. */
   'imr/cleanText': { params: { uri: string }; result: string | null };

@@ -31,8 +31,14 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     const r = run(['.'], dir);
     assert.equal(r.code, 1);
     const col = broken.split('\n')[lineOf(broken, 'Urgent')].indexOf('Urgent') + 1;
-    assert.equal(r.out, `broken.imr:${lineOf(broken, 'Urgent') + 1}:${col} error header.bad-priority Priority "Urgent" is neither Standard nor Expedited.\n`);
-    assert.match(r.err, /^2 letters checked: 4 items \(2 upheld, 2 overturned\), 1 error, 0 warnings\n +1 {2}header\.bad-priority\n$/);
+    assert.equal(
+      r.out,
+      `broken.imr:${lineOf(broken, 'Urgent') + 1}:${col} error header.bad-priority Priority "Urgent" is neither Standard nor Expedited.\n`,
+    );
+    assert.match(
+      r.err,
+      /^2 letters checked: 4 items \(2 upheld, 2 overturned\), 1 error, 0 warnings\n +1 {2}header\.bad-priority\n$/,
+    );
   });
 
   test('--rule changes a level; --outline prints items with decisions', () => {
@@ -71,7 +77,11 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
 
   test('--fix applies the safe fixes in place and changes nothing else; a non-UTF-8 file is left alone', () => {
     // A mid-line "red- flag" is punctuation: --fix leaves it as written.
-    const before = edit(edit(edit(VALID_LETTER, 'left: Upheld', 'left: upheld'), 'No instability is', 'No red- flag instability is'), 'Standard ', 'standard ').replace(/\n/g, '\r\n');
+    const before = edit(
+      edit(edit(VALID_LETTER, 'left: Upheld', 'left: upheld'), 'No instability is', 'No red- flag instability is'),
+      'Standard ',
+      'standard ',
+    ).replace(/\n/g, '\r\n');
     writeFileSync(join(dir, 'fixable.imr'), '\ufeff' + before);
     const r = run(['--fix', 'fixable.imr'], dir);
     assert.equal(r.code, 0, r.out + r.err);
@@ -86,7 +96,10 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
   });
 
   test('imr-lint annotations prints the worksheet, the table or W3C JSON', () => {
-    writeFileSync(join(dir, 'annotated.imr'), VALID_LETTER.replace('No instability is', 'No {==instability==}{>>appeal-fact: laxity on exam<<} is'));
+    writeFileSync(
+      join(dir, 'annotated.imr'),
+      VALID_LETTER.replace('No instability is', 'No {==instability==}{>>appeal-fact: laxity on exam<<} is'),
+    );
     const md = run(['annotations', 'annotated.imr'], dir);
     assert.equal(md.code, 0);
     assert.match(md.out, /## Hinged knee brace, left: Upheld\n\n- \*\*appeal-fact\*\* \(line \d+\): laxity on exam/);
@@ -101,9 +114,18 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     const [letter] = JSON.parse(run(['--format', 'json', 'broken.imr'], dir).out);
     assert.equal(letter.caseNumber, 'CM16-0123456');
     assert.equal(letter.header.priority, 'Urgent');
-    assert.deepEqual(letter.items.map((i: { name: string; decision: string }) => [i.name, i.decision]), [['Hinged knee brace, left', 'Upheld'], ['Tramadol ER 100mg #30 day supply: 30 with two refills', 'Overturned']]);
+    assert.deepEqual(
+      letter.items.map((i: { name: string; decision: string }) => [i.name, i.decision]),
+      [
+        ['Hinged knee brace, left', 'Upheld'],
+        ['Tramadol ER 100mg #30 day supply: 30 with two refills', 'Overturned'],
+      ],
+    );
     assert.equal(letter.items[0].citations[0].guideline, 'mtus-acoem2-ch13');
-    assert.deepEqual(letter.findings.map((f: { rule: string }) => f.rule), ['header.bad-priority']);
+    assert.deepEqual(
+      letter.findings.map((f: { rule: string }) => f.rule),
+      ['header.bad-priority'],
+    );
   });
 
   test('--format sarif: SARIF 2.1.0 with the rules and 1-based regions', () => {
@@ -117,23 +139,68 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
 
   test('export: one row per disputed item, as CSV or JSON lines', () => {
     const csv = run(['export', 'good.imr', 'broken.imr'], dir).out.split('\r\n').filter(Boolean);
-    assert.equal(csv[0], 'file,case_number,date_of_injury,ur_denial_date,application_received,date_assigned,decision_date,priority,licensure,specialty,item,decision,associated_surgical_service,modified_request,claims_administrator_guidelines,maximus_guidelines,rationale_guidelines,rationale_concludes,category,subcategory,region,drug');
+    assert.equal(
+      csv[0],
+      'file,case_number,date_of_injury,ur_denial_date,application_received,date_assigned,decision_date,priority,licensure,specialty,item,decision,associated_surgical_service,modified_request,claims_administrator_guidelines,maximus_guidelines,rationale_guidelines,rationale_concludes,category,subcategory,region,drug',
+    );
     assert.equal(csv.length, 5);
-    assert.match(csv[1], /^good\.imr,CM16-0123456,09\/13\/2016,10\/03\/2016,11\/01\/2016,11\/09\/2016,12\/09\/2016,Standard,"California,Oregon","Physical Medicine & Rehabilitation, Pain Management","Hinged knee brace, left",Upheld,no,no,ACOEM Ch\. 13 Knee Complaints,ACOEM Ch\. 13 Knee Complaints,,not medically necessary,dmepos,,knee,$/);
+    assert.match(
+      csv[1],
+      /^good\.imr,CM16-0123456,09\/13\/2016,10\/03\/2016,11\/01\/2016,11\/09\/2016,12\/09\/2016,Standard,"California,Oregon","Physical Medicine & Rehabilitation, Pain Management","Hinged knee brace, left",Upheld,no,no,ACOEM Ch\. 13 Knee Complaints,ACOEM Ch\. 13 Knee Complaints,,not medically necessary,dmepos,,knee,$/,
+    );
     // --bom: the same table after a byte order mark (for Excel); for CSV only.
-    assert.equal(run(['export', '--bom', 'good.imr', 'broken.imr'], dir).out, '\ufeff' + run(['export', 'good.imr', 'broken.imr'], dir).out);
-    assert.ok(run(['annotations', '--format', 'csv', '--bom', 'good.imr'], dir).out.startsWith('\ufefffile,case_number,'));
+    assert.equal(
+      run(['export', '--bom', 'good.imr', 'broken.imr'], dir).out,
+      '\ufeff' + run(['export', 'good.imr', 'broken.imr'], dir).out,
+    );
+    assert.ok(
+      run(['annotations', '--format', 'csv', '--bom', 'good.imr'], dir).out.startsWith('\ufefffile,case_number,'),
+    );
     const jsonlBom = run(['export', '--format', 'jsonl', '--bom', 'good.imr'], dir);
     assert.deepEqual([jsonlBom.code, jsonlBom.out], [2, '']);
     assert.match(jsonlBom.err, /--bom is for CSV output/);
-    const rows = run(['export', '--format', 'jsonl', 'good.imr'], dir).out.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(rows.map((r) => [r.decision, r.rationale_concludes]), [['Upheld', 'not medically necessary'], ['Overturned', 'medically necessary']]);
-    assert.deepEqual(rows.map((r) => [r.category, r.subcategory, r.drug]), [['dmepos', '', ''], ['pharmaceuticals', 'opioids', 'tramadol']]);
+    const rows = run(['export', '--format', 'jsonl', 'good.imr'], dir)
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      rows.map((r) => [r.decision, r.rationale_concludes]),
+      [
+        ['Upheld', 'not medically necessary'],
+        ['Overturned', 'medically necessary'],
+      ],
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.category, r.subcategory, r.drug]),
+      [
+        ['dmepos', '', ''],
+        ['pharmaceuticals', 'opioids', 'tramadol'],
+      ],
+    );
     // The guidelines a rationale names, each once; none when it names none or reaches no conclusion.
-    const cites = edit(VALID_LETTER, 'The guidelines support a brace for instability only.', 'ODG and the ACOEM Guidelines support a brace for instability only, as ODG says again.');
-    writeFileSync(join(dir, 'cites.imr'), edit(cites, 'The request for\nTramadol ER 100mg #30 is medically necessary.', 'Tramadol helps.'));
-    const cited = run(['export', '--format', 'jsonl', 'cites.imr'], dir).out.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(cited.map((r) => [r.rationale_guidelines, r.rationale_concludes]), [['Official Disability Guidelines (ODG); ACOEM Occupational Medicine Practice Guidelines, 2nd ed. (2004), as adopted in the MTUS', 'not medically necessary'], ['', '']]);
+    const cites = edit(
+      VALID_LETTER,
+      'The guidelines support a brace for instability only.',
+      'ODG and the ACOEM Guidelines support a brace for instability only, as ODG says again.',
+    );
+    writeFileSync(
+      join(dir, 'cites.imr'),
+      edit(cites, 'The request for\nTramadol ER 100mg #30 is medically necessary.', 'Tramadol helps.'),
+    );
+    const cited = run(['export', '--format', 'jsonl', 'cites.imr'], dir)
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      cited.map((r) => [r.rationale_guidelines, r.rationale_concludes]),
+      [
+        [
+          'Official Disability Guidelines (ODG); ACOEM Occupational Medicine Practice Guidelines, 2nd ed. (2004), as adopted in the MTUS',
+          'not medically necessary',
+        ],
+        ['', ''],
+      ],
+    );
   });
 
   test('export names each file that gave no rows, and why, and exits 1; the other files are still exported', () => {
@@ -173,12 +240,16 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
 
   test('many letters are checked in parallel, with the same output in the same order', () => {
     const many = mkdtempSync(join(tmpdir(), 'imr-many-'));
-    for (let i = 0; i < 450; i++) writeFileSync(join(many, `l${String(i).padStart(4, '0')}.imr`), i % 7 === 0 ? broken : VALID_LETTER);
+    for (let i = 0; i < 450; i++)
+      writeFileSync(join(many, `l${String(i).padStart(4, '0')}.imr`), i % 7 === 0 ? broken : VALID_LETTER);
     const r = run(['.'], many);
     assert.equal(r.code, 1);
     const lines = r.out.trim().split('\n');
     assert.equal(lines.length, 65);
-    assert.deepEqual(lines.map((l) => l.slice(0, 9)), Array.from({ length: 65 }, (_, k) => `l${String(k * 7).padStart(4, '0')}.imr`));
+    assert.deepEqual(
+      lines.map((l) => l.slice(0, 9)),
+      Array.from({ length: 65 }, (_, k) => `l${String(k * 7).padStart(4, '0')}.imr`),
+    );
     assert.match(r.err, /^450 letters checked: 900 items \(450 upheld, 450 overturned\), 65 errors/);
   });
 
@@ -193,7 +264,10 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     assert.equal(empty.code, 0);
     assert.equal(empty.out, 'empty.imr:1:1 warning letter.empty This file is empty: there is no letter to check.\n');
     // Windows-1252: é is 0xE9, the em dash 0x97 (Latin-1 would read a control character there).
-    writeFileSync(join(dir, 'latin.imr'), Buffer.from(VALID_LETTER.replace('left', 'left caf\u00e9 \u0097 x'), 'latin1'));
+    writeFileSync(
+      join(dir, 'latin.imr'),
+      Buffer.from(VALID_LETTER.replace('left', 'left caf\u00e9 \u0097 x'), 'latin1'),
+    );
     const latin = run(['--outline', 'latin.imr'], dir);
     assert.equal(latin.code, 0);
     assert.match(latin.out, /Hinged knee brace, left café \u2014 x/);

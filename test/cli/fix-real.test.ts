@@ -46,7 +46,8 @@ describe('imr-lint --fix on the real letters', { skip: REAL_SKIP }, () => {
       const expected = TextDocument.applyEdits(TextDocument.create(`file:///${name}`, 'imr-letter', 1, before), edits);
       assert.equal(after, expected, `${name}: --fix changed more than its findings name`);
       assert.deepEqual(words(after), words(before), `${name}: --fix changed the letter's words`);
-      if (count > 0) assert.match(r.stderr, new RegExp(`${name.replace(/[.\\/]/g, '\\$&')}: ${count} fix(?:es)? applied`));
+      if (count > 0)
+        assert.match(r.stderr, new RegExp(`${name.replace(/[.\\/]/g, '\\$&')}: ${count} fix(?:es)? applied`));
       fixed += count;
     }
     // The page breaks that split a sentence in 003.txt and 010.txt (layout and raw) are the fixes named.

@@ -36,7 +36,8 @@ const VSIX = join(ROOT, 'dist', 'imr-letters.vsix');
 /** Where the README's pictures live; written only by `npm run screenshots` (--update-images). */
 const README_IMAGES = join(ROOT, 'docs', 'images');
 const UPDATE_IMAGES = process.argv.includes('--update-images');
-const seconds = (name: string, fallback: number) => Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback;
+const seconds = (name: string, fallback: number) =>
+  Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback;
 
 let server: CodeServer | undefined;
 let browser: Browser | undefined;
@@ -94,11 +95,25 @@ async function main(): Promise<number> {
     return r.stdout;
   };
 
-  server = await startCodeServer(tools, { stateDir: join(lastRun, 'code-server'), vsix: VSIX, extensionId: `${manifest.publisher}.${manifest.name}`, log });
+  server = await startCodeServer(tools, {
+    stateDir: join(lastRun, 'code-server'),
+    vsix: VSIX,
+    extensionId: `${manifest.publisher}.${manifest.name}`,
+    log,
+  });
   browser = await chromium.launch({
     executablePath: tools.chromium,
     headless: process.env.IMR_E2E_HEADED !== '1',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const pageErrors: string[] = [];
@@ -136,18 +151,29 @@ async function main(): Promise<number> {
 
   const failed = results.filter((r) => !r.ok);
   console.log('\nEnd-to-end summary (VS Code via code-server, packaged .vsix):');
-  for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  [${(r.ms / 1000).toFixed(1)} s]\n        ${r.detail}`);
+  for (const r of results)
+    console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  [${(r.ms / 1000).toFixed(1)} s]\n        ${r.detail}`);
   console.log(`screenshots: ${images}`);
   if (UPDATE_IMAGES && failed.length === 0) {
     for (const name of README_PICTURES) copyFileSync(join(images, name), join(README_IMAGES, name));
-    console.log(`README pictures refreshed: ${README_PICTURES.map((n) => relative(ROOT, join(README_IMAGES, n))).join(', ')}`);
+    console.log(
+      `README pictures refreshed: ${README_PICTURES.map((n) => relative(ROOT, join(README_IMAGES, n))).join(', ')}`,
+    );
   } else if (UPDATE_IMAGES) console.log('README pictures left as they were: a check failed');
-  if (failed.length) console.log(`logs: ${join(lastRun, 'code-server')} (code-server.log, user-data/logs/*/exthost1/)${pageErrors.length ? `; ${pageErrors.length} page errors` : ''}`);
-  console.log(`${results.length - failed.length} passed, ${failed.length} failed, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (failed.length)
+    console.log(
+      `logs: ${join(lastRun, 'code-server')} (code-server.log, user-data/logs/*/exthost1/)${pageErrors.length ? `; ${pageErrors.length} page errors` : ''}`,
+    );
+  console.log(
+    `${results.length - failed.length} passed, ${failed.length} failed, in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   return failed.length ? 1 : 0;
 }
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.once(signal, () => {
     log(`${signal}: stopping code-server and the browser`);
     stopping = true;
@@ -156,7 +182,9 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   async (e: unknown) => {
     if (stopping) return;
     // The first line says what went wrong; the rest (playwright's call and browser logs) goes to a file.

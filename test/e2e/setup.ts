@@ -56,19 +56,24 @@ export async function ensureTools(log: Log): Promise<Tools> {
     log(`installing Node ${NODE_VERSION} from the npm package ${pkg}`);
     rmSync(nodeDir, { recursive: true, force: true });
     mkdirSync(nodeDir, { recursive: true });
-    execFileSync('npm', ['pack', '--silent', '--pack-destination', nodeDir, pkg], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', nodeDir, pkg], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const tarball = readdirSync(nodeDir).find((f) => f.endsWith('.tgz'));
     if (!tarball) throw new Error(`npm pack ${pkg} gave no tarball`);
     execFileSync('tar', ['xzf', join(nodeDir, tarball), '-C', nodeDir, '--strip-components=1']);
     rmSync(join(nodeDir, tarball));
-    if (!existsSync(join(nodeDir, 'include', 'node', 'node.h'))) throw new Error(`${pkg} has no headers to build native modules with`);
+    if (!existsSync(join(nodeDir, 'include', 'node', 'node.h')))
+      throw new Error(`${pkg} has no headers to build native modules with`);
     markComplete(nodeDir);
   }
   const node = join(nodeDir, 'bin', 'node');
 
   if (!complete(csDir)) {
     const logFile = join(cache, `install-code-server-${CODE_SERVER_VERSION}.log`);
-    log(`installing code-server ${CODE_SERVER_VERSION} (compiles native modules: 3 to 4 minutes on 2 cores; log: ${logFile})`);
+    log(
+      `installing code-server ${CODE_SERVER_VERSION} (compiles native modules: 3 to 4 minutes on 2 cores; log: ${logFile})`,
+    );
     rmSync(csDir, { recursive: true, force: true });
     mkdirSync(csDir, { recursive: true });
     // npm runs on Node 24 (first on PATH) so code-server's postinstall, which checks the Node
@@ -77,19 +82,45 @@ export async function ensureTools(log: Log): Promise<Tools> {
     // that started this are left out: npm reads them as its own settings, and the user agent
     // among them names the Node that ran the outer npm.
     const outer = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
-    const env = { ...outer, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir, XDG_CONFIG_HOME: join(cache, 'xdg') };
+    const env = {
+      ...outer,
+      PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
+      npm_config_nodedir: nodeDir,
+      XDG_CONFIG_HOME: join(cache, 'xdg'),
+    };
     const started = Date.now();
     const out = createWriteStream(logFile);
-    const child = spawn('npm', ['install', '-g', '--prefix', csDir, `code-server@${CODE_SERVER_VERSION}`, '--foreground-scripts', '--no-fund', '--no-audit'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'npm',
+      [
+        'install',
+        '-g',
+        '--prefix',
+        csDir,
+        `code-server@${CODE_SERVER_VERSION}`,
+        '--foreground-scripts',
+        '--no-fund',
+        '--no-audit',
+      ],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     child.stdout.pipe(out);
     child.stderr.pipe(out);
-    const tick = setInterval(() => log(`  ... still installing code-server (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
+    const tick = setInterval(
+      () => log(`  ... still installing code-server (${Math.round((Date.now() - started) / 1000)} s)`),
+      30_000,
+    );
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearInterval(tick);
     if (code !== 0 || !existsSync(csEntry)) {
-      throw new Error(`code-server install failed (exit ${code}); see ${logFile}. A missing gssapi/gssapi.h means libkrb5-dev is not installed.`);
+      throw new Error(
+        `code-server install failed (exit ${code}); see ${logFile}. A missing gssapi/gssapi.h means libkrb5-dev is not installed.`,
+      );
     }
-    const version = execFileSync(node, [csEntry, '--version'], { env: { ...process.env, XDG_CONFIG_HOME: join(cache, 'xdg') }, encoding: 'utf8' });
+    const version = execFileSync(node, [csEntry, '--version'], {
+      env: { ...process.env, XDG_CONFIG_HOME: join(cache, 'xdg') },
+      encoding: 'utf8',
+    });
     if (!version.includes(CODE_SERVER_VERSION)) throw new Error(`code-server --version said: ${version}`);
     log(`code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
     markComplete(csDir);
@@ -107,7 +138,10 @@ function aptInstall(packages: string[], log: Log): void {
   try {
     missing = packages.filter((p) => {
       try {
-        return !execFileSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('install ok installed');
+        return !execFileSync('dpkg-query', ['-W', '-f=${Status}', p], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        }).includes('install ok installed');
       } catch {
         return true;
       }
@@ -116,7 +150,8 @@ function aptInstall(packages: string[], log: Log): void {
     return; // not Debian: trust the machine, the next steps say what is missing
   }
   if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) throw new Error(`missing system packages; install them with: sudo apt-get install ${missing.join(' ')}`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`missing system packages; install them with: sudo apt-get install ${missing.join(' ')}`);
   log(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-q'], { stdio: ['ignore', 'ignore', 'inherit'], env });

@@ -8,7 +8,13 @@ import { squash } from './util';
 
 // The functions passed to page.evaluate run in the browser. The project compiles
 // without the DOM library, so the little of it they use is declared here, for this module only.
-interface El { textContent: string | null; getAttribute(name: string): string | null; querySelector(s: string): El | null; querySelectorAll(s: string): ArrayLike<El>; getBoundingClientRect(): { top: number; left: number; width: number; height: number } }
+interface El {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  querySelector(s: string): El | null;
+  querySelectorAll(s: string): ArrayLike<El>;
+  getBoundingClientRect(): { top: number; left: number; width: number; height: number };
+}
 declare const document: { querySelector(s: string): El | null; querySelectorAll(s: string): ArrayLike<El> };
 declare function getComputedStyle(e: El): { color: string };
 
@@ -19,7 +25,10 @@ const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[
 const EDITOR = '.editor-group-container.active .editor-container .monaco-editor';
 
 export class Workbench {
-  constructor(readonly page: Page, readonly timeout: number) {}
+  constructor(
+    readonly page: Page,
+    readonly timeout: number,
+  ) {}
 
   get quickInput(): Locator {
     return this.page.locator('.quick-input-widget');
@@ -27,9 +36,15 @@ export class Workbench {
 
   /** Loads the workbench on `folder` and waits until the Explorer shows `someFile`. */
   async load(url: string, folder: string, someFile: string): Promise<void> {
-    await this.page.goto(`${url}?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: this.timeout });
+    await this.page.goto(`${url}?folder=${encodeURIComponent(folder)}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: this.timeout,
+    });
     await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: this.timeout });
-    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: someFile }).first().waitFor({ state: 'visible', timeout: this.timeout });
+    await this.page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: someFile })
+      .first()
+      .waitFor({ state: 'visible', timeout: this.timeout });
   }
 
   /**
@@ -42,10 +57,19 @@ export class Workbench {
     await this.quickInput.locator('input').fill(text);
     const focused = this.quickInput.locator('.monaco-list-row.focused');
     let seen = '';
-    await this.until(`"${text}" to be the chosen entry`, async () => {
-      seen = squash(await focused.first().innerText({ timeout: 1000 }).catch(() => ''));
-      return seen !== '' && accept(seen);
-    }, () => seen);
+    await this.until(
+      `"${text}" to be the chosen entry`,
+      async () => {
+        seen = squash(
+          await focused
+            .first()
+            .innerText({ timeout: 1000 })
+            .catch(() => ''),
+        );
+        return seen !== '' && accept(seen);
+      },
+      () => seen,
+    );
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden', timeout: this.timeout });
     return seen;
@@ -64,17 +88,33 @@ export class Workbench {
     // The entry named exactly so, which need not be the first ("letter.txt" comes before
     // "letter" once opened): move the selection to it with the keyboard.
     const rows = this.quickInput.locator('.monaco-list-row');
-    await rows.filter({ has: this.page.locator('.label-name', { hasText: exactly(name) }) }).first().waitFor({ state: 'attached', timeout: this.timeout });
+    await rows
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(name) }) })
+      .first()
+      .waitFor({ state: 'attached', timeout: this.timeout });
     let focused = '';
-    await this.until(`"${name}" to be chosen in Quick Open`, async () => {
-      focused = squash(await rows.and(this.page.locator('.focused')).locator('.label-name').first().textContent({ timeout: 1000 }).catch(() => ''));
-      if (focused === name) return true;
-      await this.page.keyboard.press('ArrowDown');
-      return false;
-    }, () => focused);
+    await this.until(
+      `"${name}" to be chosen in Quick Open`,
+      async () => {
+        focused = squash(
+          await rows
+            .and(this.page.locator('.focused'))
+            .locator('.label-name')
+            .first()
+            .textContent({ timeout: 1000 })
+            .catch(() => ''),
+        );
+        if (focused === name) return true;
+        await this.page.keyboard.press('ArrowDown');
+        return false;
+      },
+      () => focused,
+    );
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden', timeout: this.timeout });
-    await this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor({ state: 'visible', timeout: this.timeout });
+    await this.page
+      .locator(`.tabs-container .tab.active[data-resource-name="${name}"]`)
+      .waitFor({ state: 'visible', timeout: this.timeout });
     await this.page.locator(`${EDITOR} .view-lines`).waitFor({ state: 'visible', timeout: this.timeout });
   }
 
@@ -92,7 +132,12 @@ export class Workbench {
 
   async waitForStatus(id: string, ok: (text: string) => boolean, timeout = this.timeout): Promise<string> {
     let text = '';
-    await this.until(`status bar "${id}"`, async () => ok((text = await this.status(id))), () => text, timeout);
+    await this.until(
+      `status bar "${id}"`,
+      async () => ok((text = await this.status(id))),
+      () => text,
+      timeout,
+    );
     return text;
   }
 
@@ -112,11 +157,15 @@ export class Workbench {
       }
       return Array.from(root.querySelectorAll('.view-lines > .view-line')).map((l) => ({
         line: numbers.get(String(Math.round(l.getBoundingClientRect().top))) ?? '',
-        spans: Array.from(l.querySelectorAll(':scope > span > span')).map((s): [string, string] => [(s.textContent ?? '').replace(/\u00a0/g, ' '), getComputedStyle(s).color]),
+        spans: Array.from(l.querySelectorAll(':scope > span > span')).map((s): [string, string] => [
+          (s.textContent ?? '').replace(/\u00a0/g, ' '),
+          getComputedStyle(s).color,
+        ]),
       }));
     }, EDITOR);
     const result = new Map<number, { text: string; spans: [string, string][] }>();
-    for (const r of rows) if (r.line) result.set(Number(r.line), { text: r.spans.map(([t]) => t).join(''), spans: r.spans });
+    for (const r of rows)
+      if (r.line) result.set(Number(r.line), { text: r.spans.map(([t]) => t).join(''), spans: r.spans });
     return result;
   }
 
@@ -127,31 +176,46 @@ export class Workbench {
 
   /** The Outline view's rendered rows, top to bottom. */
   async outlineRows(): Promise<{ level: number; expanded: boolean; name: string; detail: string }[]> {
-    const rows = await this.page.evaluate(() => Array.from(document.querySelectorAll('.outline-pane .monaco-list-row')).map((r) => ({
-      index: Number(r.getAttribute('data-index')),
-      level: Number(r.getAttribute('aria-level')),
-      expanded: r.getAttribute('aria-expanded') === 'true',
-      name: r.querySelector('.label-name')?.textContent ?? '',
-      detail: r.querySelector('.label-description')?.textContent ?? '',
-    })));
-    return rows.sort((a, b) => a.index - b.index).map(({ index: _, ...r }) => ({ ...r, name: squash(r.name), detail: squash(r.detail) }));
+    const rows = await this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('.outline-pane .monaco-list-row')).map((r) => ({
+        index: Number(r.getAttribute('data-index')),
+        level: Number(r.getAttribute('aria-level')),
+        expanded: r.getAttribute('aria-expanded') === 'true',
+        name: r.querySelector('.label-name')?.textContent ?? '',
+        detail: r.querySelector('.label-description')?.textContent ?? '',
+      })),
+    );
+    return rows
+      .sort((a, b) => a.index - b.index)
+      .map(({ index: _, ...r }) => ({ ...r, name: squash(r.name), detail: squash(r.detail) }));
   }
 
   /** Expands the Outline row named `name` (clicking its twistie, as a user does). */
   async expandOutline(name: string): Promise<void> {
-    const row = this.page.locator('.outline-pane .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(name) }) }).first();
+    const row = this.page
+      .locator('.outline-pane .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(name) }) })
+      .first();
     if ((await row.getAttribute('aria-expanded', { timeout: this.timeout })) === 'true') return;
     await row.locator('.monaco-tl-twistie').click({ timeout: this.timeout });
-    await this.page.locator('.outline-pane .monaco-list-row[aria-expanded="true"]').filter({ has: this.page.locator('.label-name', { hasText: exactly(name) }) }).first().waitFor({ timeout: this.timeout });
+    await this.page
+      .locator('.outline-pane .monaco-list-row[aria-expanded="true"]')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(name) }) })
+      .first()
+      .waitFor({ timeout: this.timeout });
   }
 
   /** The Problems panel's rendered rows (the file row, then its markers), in order. */
   async problemRows(): Promise<{ index: number; label: string; text: string }[]> {
-    const rows = await this.page.evaluate(() => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row')).map((r) => ({
-      index: Number(r.getAttribute('data-index')),
-      label: r.getAttribute('aria-label') ?? '',
-      text: Array.from(r.querySelectorAll('span, a')).map((e) => e.textContent ?? '').join(' '),
-    })));
+    const rows = await this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('.markers-panel .monaco-list-row')).map((r) => ({
+        index: Number(r.getAttribute('data-index')),
+        label: r.getAttribute('aria-label') ?? '',
+        text: Array.from(r.querySelectorAll('span, a'))
+          .map((e) => e.textContent ?? '')
+          .join(' '),
+      })),
+    );
     return rows.sort((a, b) => a.index - b.index);
   }
 
@@ -164,8 +228,18 @@ export class Workbench {
     const box = await this.box(selector);
     // The sash is a thin element of its own over the edge: take the one nearest to the edge.
     const [ex, ey] = part === 'sidebar' ? [box.x + box.width, box.y + box.height / 2] : [box.x + box.width / 2, box.y];
-    const sashes = await this.page.evaluate((cls) => Array.from(document.querySelectorAll(`.monaco-sash.${cls}`)).map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height })), part === 'sidebar' ? 'vertical' : 'horizontal');
-    const near = sashes.filter((r) => r.w > 0 && r.h > 0).sort((a, b) => (part === 'sidebar' ? Math.abs(a.x - ex) - Math.abs(b.x - ex) : Math.abs(a.y - ey) - Math.abs(b.y - ey)))[0];
+    const sashes = await this.page.evaluate(
+      (cls) =>
+        Array.from(document.querySelectorAll(`.monaco-sash.${cls}`))
+          .map((e) => e.getBoundingClientRect())
+          .map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height })),
+      part === 'sidebar' ? 'vertical' : 'horizontal',
+    );
+    const near = sashes
+      .filter((r) => r.w > 0 && r.h > 0)
+      .sort((a, b) =>
+        part === 'sidebar' ? Math.abs(a.x - ex) - Math.abs(b.x - ex) : Math.abs(a.y - ey) - Math.abs(b.y - ey),
+      )[0];
     if (!near) throw new Error(`no sash on the ${part}'s edge`);
     const [x, y] = part === 'sidebar' ? [near.x, ey] : [ex, near.y];
     const [dx, dy] = part === 'sidebar' ? [size - box.width, 0] : [0, box.height - size];
@@ -174,11 +248,15 @@ export class Workbench {
     await this.page.mouse.move(x + dx, y + dy, { steps: 8 });
     await this.page.mouse.up();
     let seen = 0;
-    await this.until(`the ${part} to be ${size} px`, async () => {
-      const now = (await this.page.locator(selector).boundingBox()) ?? { width: 0, height: 0 };
-      seen = part === 'sidebar' ? now.width : now.height;
-      return Math.abs(seen - size) < 20;
-    }, () => String(seen));
+    await this.until(
+      `the ${part} to be ${size} px`,
+      async () => {
+        const now = (await this.page.locator(selector).boundingBox()) ?? { width: 0, height: 0 };
+        seen = part === 'sidebar' ? now.width : now.height;
+        return Math.abs(seen - size) < 20;
+      },
+      () => String(seen),
+    );
   }
 
   /** Hides the primary side bar (more room for the editor and the panel), if it shows. */
@@ -210,9 +288,19 @@ export class Workbench {
   async until(what: string, probe: () => Promise<boolean>, last?: () => string, timeout = this.timeout): Promise<void> {
     const deadline = Date.now() + timeout;
     while (!(await probe())) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${last ? `; last seen: ${JSON.stringify(last()).slice(0, 400)}` : ''}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out after ${timeout / 1000} s waiting for ${what}${last ? `; last seen: ${JSON.stringify(last()).slice(0, 400)}` : ''}`,
+        );
       // Wake on the next paint rather than on a timer.
-      await this.page.evaluate(() => new Promise((resolve) => (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame(() => resolve(null))));
+      await this.page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame(() =>
+              resolve(null),
+            ),
+          ),
+      );
     }
   }
 }

@@ -30,27 +30,31 @@ const PROBE = (positions: { line: number; character: number }[]) => `
 `;
 
 describe('Neovim', () => {
-  test('citation hovers read cleanly in Neovim\'s hover window: no escapes where there is nothing to escape', { skip: NEOVIM_SKIP, timeout: 60_000 }, () => {
-    const mtus = lineOf(LETTER, 'Decision based on MTUS ACOEM Chapter 12');
-    const odg = lineOf(LETTER, 'Decision based on Non-MTUS Citation Official');
-    const column = (line: number, word: string) => LETTER.split('\n')[line].indexOf(word) + 1;
-    const positions = [
-      { line: mtus, character: column(mtus, 'MTUS ACOEM') }, // the citation's first word
-      { line: mtus, character: column(mtus, '300') },
-      { line: odg, character: column(odg, 'Non-MTUS') },
-    ];
-    const result = runInNeovim(LETTER, PROBE(positions)) as { attached: boolean; shown: string[] };
-    assert.equal(result.attached, true, 'the server attached to the letter');
-    const [onMtus, onPage, onOdg] = result.shown;
-    for (const shown of [onMtus, onPage]) {
-      assert.match(shown, /\*\*ACOEM Ch\. 12 Low Back Complaints\*\*/);
-      assert.match(shown, /MTUS, 8 CCR §9792\.23\.5/);
-      assert.match(shown, /Cited: page 300/);
-      assert.match(shown, /\(https:\/\/www\.dir\.ca\.gov\/t8\/9792_23_5\.html\)/);
-    }
-    assert.match(onOdg, /\*\*ODG Low Back - Lumbar & Thoracic \(Acute & Chronic\)\*\*/);
-    assert.match(onOdg, /In: Official Disability Guidelines \(ODG\)/);
-    assert.match(onOdg, /\(https:\/\/www\.mcg\.com\/odg\/\) \(licensed: the guideline text needs a subscription\)/);
-    for (const shown of result.shown) assert.ok(!shown.includes('\\'), `a backslash shows in Neovim:\n${shown}`);
-  });
+  test(
+    "citation hovers read cleanly in Neovim's hover window: no escapes where there is nothing to escape",
+    { skip: NEOVIM_SKIP, timeout: 60_000 },
+    () => {
+      const mtus = lineOf(LETTER, 'Decision based on MTUS ACOEM Chapter 12');
+      const odg = lineOf(LETTER, 'Decision based on Non-MTUS Citation Official');
+      const column = (line: number, word: string) => LETTER.split('\n')[line].indexOf(word) + 1;
+      const positions = [
+        { line: mtus, character: column(mtus, 'MTUS ACOEM') }, // the citation's first word
+        { line: mtus, character: column(mtus, '300') },
+        { line: odg, character: column(odg, 'Non-MTUS') },
+      ];
+      const result = runInNeovim(LETTER, PROBE(positions)) as { attached: boolean; shown: string[] };
+      assert.equal(result.attached, true, 'the server attached to the letter');
+      const [onMtus, onPage, onOdg] = result.shown;
+      for (const shown of [onMtus, onPage]) {
+        assert.match(shown, /\*\*ACOEM Ch\. 12 Low Back Complaints\*\*/);
+        assert.match(shown, /MTUS, 8 CCR §9792\.23\.5/);
+        assert.match(shown, /Cited: page 300/);
+        assert.match(shown, /\(https:\/\/www\.dir\.ca\.gov\/t8\/9792_23_5\.html\)/);
+      }
+      assert.match(onOdg, /\*\*ODG Low Back - Lumbar & Thoracic \(Acute & Chronic\)\*\*/);
+      assert.match(onOdg, /In: Official Disability Guidelines \(ODG\)/);
+      assert.match(onOdg, /\(https:\/\/www\.mcg\.com\/odg\/\) \(licensed: the guideline text needs a subscription\)/);
+      for (const shown of result.shown) assert.ok(!shown.includes('\\'), `a backslash shows in Neovim:\n${shown}`);
+    },
+  );
 });

@@ -13,12 +13,31 @@ const PROBE = (line: number) => `
 `;
 
 describe('Neovim', () => {
-  test('the README\'s configuration (editors/neovim/imr.lua) gets the outline and a hover from the server', { skip: NEOVIM_SKIP, timeout: 60_000 }, () => {
-    const line = lineOf(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee');
-    const result = runInNeovim(VALID_LETTER, PROBE(line)) as { attached: boolean; symbols?: { name: string; children?: { name: string; detail: string }[] }[]; hover?: string };
-    assert.equal(result.attached, true, 'the server attached to the letter');
-    assert.deepEqual(result.symbols!.map((s) => s.name), ['Header', 'How the IMR final determination was made', 'Clinical case summary', 'IMR issues, decisions and rationales']);
-    assert.deepEqual(result.symbols![3].children!.map((c) => c.name.split(' · ')[0]), ['Upheld', 'Overturned']);
-    assert.match(result.hover!.replace(/\\(.)/g, '$1'), /ACOEM Ch. 13 Knee Complaints/);
-  });
+  test(
+    "the README's configuration (editors/neovim/imr.lua) gets the outline and a hover from the server",
+    { skip: NEOVIM_SKIP, timeout: 60_000 },
+    () => {
+      const line = lineOf(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee');
+      const result = runInNeovim(VALID_LETTER, PROBE(line)) as {
+        attached: boolean;
+        symbols?: { name: string; children?: { name: string; detail: string }[] }[];
+        hover?: string;
+      };
+      assert.equal(result.attached, true, 'the server attached to the letter');
+      assert.deepEqual(
+        result.symbols!.map((s) => s.name),
+        [
+          'Header',
+          'How the IMR final determination was made',
+          'Clinical case summary',
+          'IMR issues, decisions and rationales',
+        ],
+      );
+      assert.deepEqual(
+        result.symbols![3].children!.map((c) => c.name.split(' · ')[0]),
+        ['Upheld', 'Overturned'],
+      );
+      assert.match(result.hover!.replace(/\\(.)/g, '$1'), /ACOEM Ch. 13 Knee Complaints/);
+    },
+  );
 });

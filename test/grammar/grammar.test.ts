@@ -18,8 +18,14 @@ async function loadGrammar(): Promise<IGrammar> {
   const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const registry = new Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s) => new oniguruma.OnigScanner(s), createOnigString: (s) => new oniguruma.OnigString(s) }),
-    loadGrammar: async (scope) => (scope === contributed.scopeName ? parseRawGrammar(readFileSync(join(ROOT, contributed.path), 'utf8'), contributed.path) : null),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s) => new oniguruma.OnigScanner(s),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
+    loadGrammar: async (scope) =>
+      scope === contributed.scopeName
+        ? parseRawGrammar(readFileSync(join(ROOT, contributed.path), 'utf8'), contributed.path)
+        : null,
   });
   return (await registry.loadGrammar(contributed.scopeName))!;
 }
@@ -105,7 +111,10 @@ const CASES: Case[] = [
       '⟦CASE SUMMARY:⟧',
       '⟦Notice of Independent Medical Review Determination⟧',
     ],
-    no: ['The CLINICAL CASE SUMMARY below was written by the reviewer.', 'HOW THE IMR FINAL DETERMINATION WAS MADE is set out above.'],
+    no: [
+      'The CLINICAL CASE SUMMARY below was written by the reviewer.',
+      'HOW THE IMR FINAL DETERMINATION WAS MADE is set out above.',
+    ],
   },
   {
     scope: 'keyword.other.label.header.imr-letter',
@@ -116,7 +125,11 @@ const CASES: Case[] = [
       '⟦Case  Number :⟧ CM16-0123456',
       '⟦Dated:⟧ 9/16/2013',
     ],
-    no: ['The Application for Independent Medical Review was received.', 'the date of injury was 09/13/2016', 'Case Number CM16-0123456'],
+    no: [
+      'The Application for Independent Medical Review was received.',
+      'the date of injury was 09/13/2016',
+      'Case Number CM16-0123456',
+    ],
   },
   {
     scope: 'string.unquoted.header-value.imr-letter',
@@ -125,7 +138,12 @@ const CASES: Case[] = [
       'Priority:              ⟦Standard⟧                        Application          ⟦12/23/2016⟧',
       'Decision Date: ⟦01/31/2017⟧ UR Denial Date: ⟦11/21/2016⟧',
     ],
-    no: ['⟦Case Number:⟧          CM16-0123456', 'The case number CM16-0123456 was assigned.', 'Priority:              Standard      ⟦Application⟧          12/23/2016', 'The Date of Injury: 10/10/2016 ⟦is not what the summary says⟧.'],
+    no: [
+      '⟦Case Number:⟧          CM16-0123456',
+      'The case number CM16-0123456 was assigned.',
+      'Priority:              Standard      ⟦Application⟧          12/23/2016',
+      'The Date of Injury: 10/10/2016 ⟦is not what the summary says⟧.',
+    ],
   },
   {
     scope: 'constant.other.case-number.imr-letter',
@@ -142,7 +160,15 @@ const CASES: Case[] = [
       'Treatment Guidelines (⟦July 28, 2016⟧)',
       'Dated: ⟦9/16/2013⟧',
     ],
-    no: ['page(s) 171-171, 177-179', 'Percocet 5/325mg', 'Table 12-8', 'seen in October 2015', 'the May 2009 guidelines', 'L4-S1', 'CM16-0123456'],
+    no: [
+      'page(s) 171-171, 177-179',
+      'Percocet 5/325mg',
+      'Table 12-8',
+      'seen in October 2015',
+      'the May 2009 guidelines',
+      'L4-S1',
+      'CM16-0123456',
+    ],
   },
   {
     scope: 'keyword.other.label.field.imr-letter',
@@ -168,12 +194,27 @@ const CASES: Case[] = [
       '⟦MRI {>>note: asked twice<<}⟧: Upheld {>>appeal-fact: never requested<<}',
       '  ⟦Baclofen 100mg #3⟧: UPHELD',
     ],
-    no: ['The UR denial was Upheld by the reviewer.', 'Case Number: CM16-0123456', '⟦Decision rationale:⟧ The decision: Upheld', 'The request is: Upheld in part.'],
+    no: [
+      'The UR denial was Upheld by the reviewer.',
+      'Case Number: CM16-0123456',
+      '⟦Decision rationale:⟧ The decision: Upheld',
+      'The request is: Upheld in part.',
+    ],
   },
   {
     scope: UPHELD,
-    yes: ['MRI: ⟦Upheld⟧', 'The remaining IMR eligible portion of the original request, two sessions is:\n⟦Upheld⟧', 'MRI: ⟦Upheld⟧ {>>appeal-fact: never requested<<}', 'MRI:⟦UPHELD⟧'],
-    no: ['The UR denial was Upheld by the reviewer.', 'MRI: ⟦Overturned⟧', 'Upheld decisions are common', 'Upheld is the usual outcome.'],
+    yes: [
+      'MRI: ⟦Upheld⟧',
+      'The remaining IMR eligible portion of the original request, two sessions is:\n⟦Upheld⟧',
+      'MRI: ⟦Upheld⟧ {>>appeal-fact: never requested<<}',
+      'MRI:⟦UPHELD⟧',
+    ],
+    no: [
+      'The UR denial was Upheld by the reviewer.',
+      'MRI: ⟦Overturned⟧',
+      'Upheld decisions are common',
+      'Upheld is the usual outcome.',
+    ],
   },
   {
     scope: OVERTURNED,
@@ -182,7 +223,10 @@ const CASES: Case[] = [
   },
   {
     scope: 'keyword.other.citation.imr-letter',
-    yes: ['⟦Decision based on⟧ MTUS Knee Complaints 2004.', 'Decision based on MTUS Chronic Pain Medical Treatment 2016. ⟦Decision based on⟧\nNon-MTUS Citation ODG'],
+    yes: [
+      '⟦Decision based on⟧ MTUS Knee Complaints 2004.',
+      'Decision based on MTUS Chronic Pain Medical Treatment 2016. ⟦Decision based on⟧\nNon-MTUS Citation ODG',
+    ],
     no: ['The decision was based on the MTUS.', 'a decision based upon ODG'],
   },
   {
@@ -195,7 +239,13 @@ const CASES: Case[] = [
       'the CA ⟦MTUS⟧/ACOEM Guidelines',
       'the ⟦Post-surgical Treatment Guidelines⟧ recommend',
     ],
-    no: ['Decision based on ⟦Non-MTUS Citation⟧ Official Disability Guidelines', 'Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance', 'the guidelines recommend', 'chronic pain syndrome', 'NonMTUS'],
+    no: [
+      'Decision based on ⟦Non-MTUS Citation⟧ Official Disability Guidelines',
+      'Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance',
+      'the guidelines recommend',
+      'chronic pain syndrome',
+      'NonMTUS',
+    ],
   },
   {
     scope: 'support.type.guideline.non-mtus.imr-letter',
@@ -213,7 +263,10 @@ const CASES: Case[] = [
   },
   {
     scope: 'keyword.other.label.sections.imr-letter',
-    yes: ['Decision based on MTUS Knee Complaints 2004, ⟦Section(s):⟧ Initial Care.', 'Chronic Pain Medical Treatment 2016, ⟦Section(s):⟧\nPhysical medicine treatment.'],
+    yes: [
+      'Decision based on MTUS Knee Complaints 2004, ⟦Section(s):⟧ Initial Care.',
+      'Chronic Pain Medical Treatment 2016, ⟦Section(s):⟧\nPhysical medicine treatment.',
+    ],
     no: ['a section of the report', 'Sections of the guideline apply'],
   },
   {
@@ -246,7 +299,11 @@ const CASES: Case[] = [
   },
   {
     scope: 'keyword.other.reference.page.imr-letter',
-    yes: ['Epidural Steroid injections, ⟦page⟧ 46.', 'Back Complaints ⟦Page(s):⟧ Chapter 8 Neck and Upper Back Disorders', 'Disorders, ⟦pg.⟧ 607'],
+    yes: [
+      'Epidural Steroid injections, ⟦page⟧ 46.',
+      'Back Complaints ⟦Page(s):⟧ Chapter 8 Neck and Upper Back Disorders',
+      'Disorders, ⟦pg.⟧ 607',
+    ],
     no: ['the front page of the report', 'pages of records'],
   },
   {
@@ -280,11 +337,24 @@ const CASES: Case[] = [
       'foraminal stenosis at ⟦L4/5⟧',
       'the ⟦L5⟧ nerve root and ⟦S1⟧ radiculopathy',
     ],
-    no: ['Case Number: CM15-0001234', 'injured on 10-13-16 and 10/13/16', '⟦XL4-S1⟧', 'T3 and T4 levels', 'the C-spine', 'L45 and L4-S12'],
+    no: [
+      'Case Number: CM15-0001234',
+      'injured on 10-13-16 and 10/13/16',
+      '⟦XL4-S1⟧',
+      'T3 and T4 levels',
+      'the C-spine',
+      'L45 and L4-S12',
+    ],
   },
   {
     scope: 'constant.numeric.dose.imr-letter',
-    yes: ['Oxycodone HCL ER ⟦20⟧mg #60', 'Norco ⟦10/325⟧mg', 'Percocet ⟦5-325⟧mg 1-2 tablets', 'a dose of ⟦5⟧ mg', 'fentanyl ⟦100⟧ mcg'],
+    yes: [
+      'Oxycodone HCL ER ⟦20⟧mg #60',
+      'Norco ⟦10/325⟧mg',
+      'Percocet ⟦5-325⟧mg 1-2 tablets',
+      'a dose of ⟦5⟧ mg',
+      'fentanyl ⟦100⟧ mcg',
+    ],
     no: ['5 guidelines', '24 hours', 'on 11/18/16', '2 times a week', 'mg'],
   },
   {
@@ -310,7 +380,14 @@ const CASES: Case[] = [
       'the request for Baclofen is not medically\n⟦necessary⟧.',
       'the request for Baclofen is not\n⟦medically necessary⟧.',
     ],
-    no: ['the request ⟦is medically necessary⟧.', 'surgery is not necessary', 'medical necessity cannot be established', 'the request is not\nsupported by the guidelines.', 'the patient is not medically\nstable', 'is not\n\nsupported'],
+    no: [
+      'the request ⟦is medically necessary⟧.',
+      'surgery is not necessary',
+      'medical necessity cannot be established',
+      'the request is not\nsupported by the guidelines.',
+      'the patient is not medically\nstable',
+      'is not\n\nsupported',
+    ],
   },
   {
     scope: NECESSARY,
@@ -323,7 +400,14 @@ const CASES: Case[] = [
       'day supply: 30 is medically\n⟦necessary⟧.',
       'Cold therapy for one week is\n⟦medically necessary⟧.',
     ],
-    no: ['the request ⟦is not medically necessary⟧.', 'these requests ⟦are not medically necessary⟧.', 'whether medically necessary care was given', 'it would be medically necessary if', 'the patient is medically\nstable', 'the patient is not medically\nstable'],
+    no: [
+      'the request ⟦is not medically necessary⟧.',
+      'these requests ⟦are not medically necessary⟧.',
+      'whether medically necessary care was given',
+      'it would be medically necessary if',
+      'the patient is medically\nstable',
+      'the patient is not medically\nstable',
+    ],
   },
   {
     scope: 'comment.block.annotation.imr-letter',
@@ -369,7 +453,12 @@ for (const [kind, scope] of Object.entries(KIND_SCOPES)) {
     scope,
     yes: [`MRI: Upheld {>>⟦${kind}⟧: the reviewer never saw it<<}`, `{>>  ⟦${kind.toUpperCase()}⟧ : in capitals<<}`],
     // Another kind, this kind's word in a comment's body, and the word without the colon that makes it a kind.
-    no: [`{>>⟦${others[0]}⟧: x<<} {>>⟦${others[1]}⟧: y<<}`, `{>>note: ⟦${kind}⟧: is only words here<<}`, `{>>⟦${kind}⟧ without a colon<<}`, `${kind}: outside a comment`],
+    no: [
+      `{>>⟦${others[0]}⟧: x<<} {>>⟦${others[1]}⟧: y<<}`,
+      `{>>note: ⟦${kind}⟧: is only words here<<}`,
+      `{>>⟦${kind}⟧ without a colon<<}`,
+      `${kind}: outside a comment`,
+    ],
   });
 }
 
@@ -378,19 +467,24 @@ function check(grammar: IGrammar, scope: string, snippet: string, positive: bool
   const { text, marks } = unmark(snippet);
   const chars = charScopes(grammar, text);
   const lines = text.split('\n');
-  const where = (line: number, col: number) => `${JSON.stringify(snippet)} at ${line + 1}:${col + 1} ${JSON.stringify(lines[line][col])}`;
+  const where = (line: number, col: number) =>
+    `${JSON.stringify(snippet)} at ${line + 1}:${col + 1} ${JSON.stringify(lines[line][col])}`;
   const problems: string[] = [];
   if (positive) {
     if (marks.length === 0) throw new Error(`a positive snippet needs ⟦marks⟧: ${snippet}`);
     for (const { line, from, to } of marks) {
-      for (let c = from; c < to; c++) if (lines[line][c].trim() && !has(chars[line][c], scope)) problems.push(`missing at ${where(line, c)}`);
+      for (let c = from; c < to; c++)
+        if (lines[line][c].trim() && !has(chars[line][c], scope)) problems.push(`missing at ${where(line, c)}`);
       // The span is exact: its neighbours on the line are outside the scope (a neighbour that is itself marked is skipped).
       const inMark = (l: number, c: number) => marks.some((m) => m.line === l && c >= m.from && c < m.to);
-      for (const c of [from - 1, to]) if (c >= 0 && c < lines[line].length && !inMark(line, c) && has(chars[line][c], scope)) problems.push(`spills to ${where(line, c)}`);
+      for (const c of [from - 1, to])
+        if (c >= 0 && c < lines[line].length && !inMark(line, c) && has(chars[line][c], scope))
+          problems.push(`spills to ${where(line, c)}`);
     }
   } else {
     const spans = marks.length > 0 ? marks : lines.map((l, line) => ({ line, from: 0, to: l.length }));
-    for (const { line, from, to } of spans) for (let c = from; c < to; c++) if (has(chars[line][c], scope)) problems.push(`unexpected at ${where(line, c)}`);
+    for (const { line, from, to } of spans)
+      for (let c = from; c < to; c++) if (has(chars[line][c], scope)) problems.push(`unexpected at ${where(line, c)}`);
   }
   return problems;
 }
@@ -403,7 +497,8 @@ function grammarScopes(): { scope: string; at: string }[] {
     if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${at}[${i}]`));
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
-      if ((key === 'name' || key === 'contentName') && typeof value === 'string' && at !== '') for (const scope of value.split(/\s+/)) found.push({ scope, at: `${at}.${key}` });
+      if ((key === 'name' || key === 'contentName') && typeof value === 'string' && at !== '')
+        for (const scope of value.split(/\s+/)) found.push({ scope, at: `${at}.${key}` });
       else walk(value, `${at}.${key}`);
     }
   };
@@ -420,7 +515,15 @@ describe('TextMate grammar', () => {
 
   test('headings, header labels and values, field labels, decisions', () => {
     const lines = tokenize(grammar, VALID_LETTER);
-    for (const heading of ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES']) assert.ok(scopesOf(lines, heading).some((s) => s.startsWith('markup.heading.imr-letter')), heading);
+    for (const heading of [
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'CLINICAL CASE SUMMARY',
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+    ])
+      assert.ok(
+        scopesOf(lines, heading).some((s) => s.startsWith('markup.heading.imr-letter')),
+        heading,
+      );
     assert.ok(scopesOf(lines, 'Case Number:').includes('keyword.other.label.header.imr-letter'));
     assert.ok(scopesOf(lines, 'Date of Injury:').includes('keyword.other.label.header.imr-letter'));
     assert.ok(scopesOf(lines, 'CM16-0123456').includes('constant.other.case-number.imr-letter'));
@@ -432,22 +535,38 @@ describe('TextMate grammar', () => {
   });
 
   test('a heading after a form feed, CRLF lines, and "Upheld" in prose is not a decision', () => {
-    const lines = tokenize(grammar, '\f                      IMR ISSUES, DECISIONS AND RATIONALES\r\nThe UR denial was Upheld by the reviewer.\r\nMRI: Upheld\r\n');
+    const lines = tokenize(
+      grammar,
+      '\f                      IMR ISSUES, DECISIONS AND RATIONALES\r\nThe UR denial was Upheld by the reviewer.\r\nMRI: Upheld\r\n',
+    );
     assert.ok(scopesOf(lines, 'IMR ISSUES, DECISIONS AND RATIONALES').some((s) => s.startsWith('markup.heading')));
     assert.ok(lines[1].every(([, scopes]) => !scopes.some((s) => s.includes('decision'))));
-    assert.ok(lines[2].some(([t, scopes]) => t === 'Upheld' && scopes.includes('markup.deleted.decision.upheld.imr-letter')));
+    assert.ok(
+      lines[2].some(([t, scopes]) => t === 'Upheld' && scopes.includes('markup.deleted.decision.upheld.imr-letter')),
+    );
   });
 
   test('annotations are scoped, each kind distinguishable', () => {
-    const lines = tokenize(grammar, 'MRI: Upheld {>>appeal-fact: never requested<<} {>>todo: call<<} {>>question: why?<<} {==text==}{>>note: x<<} {++add++} {--del--} {~~a~>b~~}');
+    const lines = tokenize(
+      grammar,
+      'MRI: Upheld {>>appeal-fact: never requested<<} {>>todo: call<<} {>>question: why?<<} {==text==}{>>note: x<<} {++add++} {--del--} {~~a~>b~~}',
+    );
     const scopesOf = (text: string) => lines[0].find(([t]) => t === text)![1];
     assert.ok(scopesOf('appeal-fact').includes('keyword.control.annotation.appeal.imr-letter'));
     assert.ok(scopesOf('todo').includes('constant.language.annotation.todo.imr-letter'));
     assert.ok(scopesOf('question').includes('storage.type.annotation.question.imr-letter'));
     assert.ok(scopesOf('note').includes('entity.name.tag.annotation.note.imr-letter'));
     assert.ok(scopesOf('appeal-fact').includes('comment.block.annotation.imr-letter'));
-    for (const [text, scope] of [['text', 'markup.highlight'], ['add', 'markup.inserted'], ['del', 'markup.deleted'], ['a~>b', 'markup.changed']]) {
-      assert.ok(lines[0].some(([t, s]) => t.includes(text) && s.some((x) => x.startsWith(scope))), text);
+    for (const [text, scope] of [
+      ['text', 'markup.highlight'],
+      ['add', 'markup.inserted'],
+      ['del', 'markup.deleted'],
+      ['a~>b', 'markup.changed'],
+    ]) {
+      assert.ok(
+        lines[0].some(([t, s]) => t.includes(text) && s.some((x) => x.startsWith(scope))),
+        text,
+      );
     }
   });
 
@@ -455,7 +574,10 @@ describe('TextMate grammar', () => {
     for (const c of CASES) {
       test(c.scope, () => {
         assert.ok(c.yes.length > 0 && c.no.length > 0, 'each scope needs a positive and a negative snippet');
-        const problems = [...c.yes.flatMap((s) => check(grammar, c.scope, s, true)), ...c.no.flatMap((s) => check(grammar, c.scope, s, false))];
+        const problems = [
+          ...c.yes.flatMap((s) => check(grammar, c.scope, s, true)),
+          ...c.no.flatMap((s) => check(grammar, c.scope, s, false)),
+        ];
         assert.deepEqual(problems, []);
       });
     }
@@ -474,12 +596,31 @@ describe('TextMate grammar', () => {
 
   test('the grammar is tidy: every scope ends in .imr-letter, every repository rule has a comment and is used', () => {
     const raw = JSON.parse(readFileSync(join(ROOT, 'syntaxes', 'imr-letter.tmLanguage.json'), 'utf8'));
-    assert.deepEqual(grammarScopes().filter(({ scope }) => !scope.endsWith('.imr-letter')), []);
+    assert.deepEqual(
+      grammarScopes().filter(({ scope }) => !scope.endsWith('.imr-letter')),
+      [],
+    );
     const rules = Object.keys(raw.repository);
-    assert.deepEqual(rules.filter((r) => typeof raw.repository[r].comment !== 'string'), [], 'rules without a comment');
-    const included = new Set(JSON.stringify(raw).match(/"#[\w-]+"/g)!.map((s: string) => s.slice(2, -1)));
-    assert.deepEqual(rules.filter((r) => !included.has(r)), [], 'rules never included');
-    assert.deepEqual([...included].filter((r) => !rules.includes(r)), [], 'includes of missing rules');
+    assert.deepEqual(
+      rules.filter((r) => typeof raw.repository[r].comment !== 'string'),
+      [],
+      'rules without a comment',
+    );
+    const included = new Set(
+      JSON.stringify(raw)
+        .match(/"#[\w-]+"/g)!
+        .map((s: string) => s.slice(2, -1)),
+    );
+    assert.deepEqual(
+      rules.filter((r) => !included.has(r)),
+      [],
+      'rules never included',
+    );
+    assert.deepEqual(
+      [...included].filter((r) => !rules.includes(r)),
+      [],
+      'includes of missing rules',
+    );
   });
 
   test(
@@ -500,12 +641,16 @@ describe('TextMate grammar', () => {
         const chars = charScopes(grammar, text);
         const lines = text.split(/\r\n|\r|\n/);
         /** The non-blank characters of a range that lack the scope, as `file:line:col`. */
-        const missing = (r: { start: { line: number; character: number }; end: { line: number; character: number } }, scope: string) => {
+        const missing = (
+          r: { start: { line: number; character: number }; end: { line: number; character: number } },
+          scope: string,
+        ) => {
           const out: string[] = [];
           for (let l = r.start.line; l <= r.end.line; l++) {
             const from = l === r.start.line ? r.start.character : 0;
             const to = l === r.end.line ? r.end.character : lines[l].length;
-            for (let c = from; c < to; c++) if (lines[l][c].trim() && !has(chars[l][c], scope)) out.push(`${file}:${l + 1}:${c + 1} ${scope}`);
+            for (let c = from; c < to; c++)
+              if (lines[l][c].trim() && !has(chars[l][c], scope)) out.push(`${file}:${l + 1}:${c + 1} ${scope}`);
           }
           return out;
         };
@@ -531,15 +676,19 @@ describe('TextMate grammar', () => {
             const { range } = item.conclusion.span;
             const found = new Set<string>();
             for (let l = range.start.line; l <= range.end.line; l++) {
-              for (const scopes of chars[l]) for (const s of [NECESSARY, NOT_NECESSARY]) if (has(scopes, s)) found.add(s);
+              for (const scopes of chars[l])
+                for (const s of [NECESSARY, NOT_NECESSARY]) if (has(scopes, s)) found.add(s);
             }
             if (found.size > 0) scopedConclusions++;
             const expected = item.conclusion.necessary ? NECESSARY : NOT_NECESSARY;
-            if (!found.has(expected)) failures.push(`${file}:${range.start.line + 1} conclusion not scoped ${expected}`);
+            if (!found.has(expected))
+              failures.push(`${file}:${range.start.line + 1} conclusion not scoped ${expected}`);
           }
         }
       }
-      t.diagnostic(`${files.length} letters: ${headings} headings, ${decisions} decisions, ${titles} one-line titles, ${scopedConclusions}/${conclusions} conclusions scoped`);
+      t.diagnostic(
+        `${files.length} letters: ${headings} headings, ${decisions} decisions, ${titles} one-line titles, ${scopedConclusions}/${conclusions} conclusions scoped`,
+      );
       assert.deepEqual(failures, []);
       assert.equal(decisions, 27, 'the real letters hold 27 decisions');
     },

@@ -1,6 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { type MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import {
+  type MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createMessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** The bundled server, as editors run it (`npm test` builds it first). */
@@ -41,7 +46,10 @@ export class TestClient {
       this.logs.push(chunk);
       process.stderr.write(chunk);
     });
-    this.rpc = createMessageConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
+    this.rpc = createMessageConnection(
+      new StreamMessageReader(this.server.stdout!),
+      new StreamMessageWriter(this.server.stdin!),
+    );
     this.rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p.uri);
       this.lastPublished.set(p.uri, p.diagnostics);
@@ -49,11 +57,16 @@ export class TestClient {
       this.waiters.set(p.uri, []);
       waiting.forEach((w) => w(p));
     });
-    for (const method of ['window/logMessage', '$/logTrace', 'telemetry/event']) this.rpc.onNotification(method, (...p: unknown[]) => void this.logs.push(`${method} ${JSON.stringify(p)}`));
+    for (const method of ['window/logMessage', '$/logTrace', 'telemetry/event'])
+      this.rpc.onNotification(method, (...p: unknown[]) => void this.logs.push(`${method} ${JSON.stringify(p)}`));
     this.rpc.onNotification('window/showMessage', (p: { message: string }) => {
       this.messages.push(p.message);
     });
-    if (options.window !== false) this.rpc.onRequest('window/showMessageRequest', (p: { message: string }) => (this.messages.push(p.message), null));
+    if (options.window !== false)
+      this.rpc.onRequest(
+        'window/showMessageRequest',
+        (p: { message: string }) => (this.messages.push(p.message), null),
+      );
     this.rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.rpc.onRequest('client/registerCapability', () => null);
     this.rpc.onRequest('window/workDoneProgress/create', () => null);
@@ -71,14 +84,24 @@ export class TestClient {
   }
 
   /** Initialises like VS Code; `pull` adds the LSP 3.17 pull-diagnostics capability. */
-  async initialize(workspaceFolder?: string, pull = false, versionedEdits = false, initializationOptions?: unknown): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(
+    workspaceFolder?: string,
+    pull = false,
+    versionedEdits = false,
+    initializationOptions?: unknown,
+  ): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.rpc.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       initializationOptions,
       rootUri: workspaceFolder ?? null,
       workspaceFolders: workspaceFolder ? [{ uri: workspaceFolder, name: 'letters' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...(pull ? { diagnostics: { refreshSupport: true } } : {}), ...(versionedEdits ? { workspaceEdit: { documentChanges: true } } : {}) },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          ...(pull ? { diagnostics: { refreshSupport: true } } : {}),
+          ...(versionedEdits ? { workspaceEdit: { documentChanges: true } } : {}),
+        },
         textDocument: {
           synchronization: { dynamicRegistration: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -107,7 +130,9 @@ export class TestClient {
 
   async open(uri: string, text: string): Promise<Diagnostic[]> {
     const diagnostics = this.nextDiagnostics(uri);
-    await this.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr-letter', version: 1, text } });
+    await this.rpc.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'imr-letter', version: 1, text },
+    });
     return diagnostics;
   }
 

@@ -8,7 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { VALID_LETTER, edit, lineOf } from '../fixtures/letters';
 import { TestClient } from './client';
 
-const OURS = JSON.stringify({ entries: [{ id: 'mtus-acoem2-ch13', links: [{ label: 'Our copy of chapter 13', url: 'https://library.example.org/acoem/13' }] }] });
+const OURS = JSON.stringify({
+  entries: [
+    {
+      id: 'mtus-acoem2-ch13',
+      links: [{ label: 'Our copy of chapter 13', url: 'https://library.example.org/acoem/13' }],
+    },
+  ],
+});
 
 /** A workspace folder with a letter and, one level up, a catalog file outside it. */
 function workspace(): { folder: string; outside: string } {
@@ -26,7 +33,10 @@ async function hoverLinks(client: TestClient, folder: string): Promise<string> {
   const uri = pathToFileURL(join(folder, 'letter.imr')).href;
   await client.open(uri, VALID_LETTER);
   const knee = lineOf(VALID_LETTER, 'Claims Administrator guideline: Decision based on MTUS Knee');
-  const h = await client.rpc.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: knee, character: 60 } });
+  const h = await client.rpc.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: knee, character: 60 },
+  });
   return h.contents.value;
 }
 
@@ -40,7 +50,10 @@ describe('files the server reads', () => {
         client.settings = { rules: {}, guidelines: { catalogFile } };
         await client.initialize(pathToFileURL(folder).href);
         assert.doesNotMatch(await hoverLinks(client, folder), /library\.example\.org/, catalogFile);
-        assert.ok(client.messages.some((m) => /outside the workspace folder/.test(m)), `${catalogFile}: ${client.messages.join('\n')}`);
+        assert.ok(
+          client.messages.some((m) => /outside the workspace folder/.test(m)),
+          `${catalogFile}: ${client.messages.join('\n')}`,
+        );
       } finally {
         await client.stop();
       }
@@ -49,14 +62,21 @@ describe('files the server reads', () => {
 
   test('in a workspace the user does not trust, no catalog file is read; in a trusted one (or an editor that says nothing of trust) it is', async () => {
     const { folder } = workspace();
-    for (const [options, read] of [[{ workspaceTrusted: false }, false], [{ workspaceTrusted: true }, true], [undefined, true]] as const) {
+    for (const [options, read] of [
+      [{ workspaceTrusted: false }, false],
+      [{ workspaceTrusted: true }, true],
+      [undefined, true],
+    ] as const) {
       const client = new TestClient();
       try {
         client.settings = { rules: {}, guidelines: { catalogFile: 'ours.json' } };
         await client.initialize(pathToFileURL(folder).href, false, false, options);
         const links = await hoverLinks(client, folder);
         assert.equal(/library\.example\.org/.test(links), read, JSON.stringify(options));
-        assert.equal(client.messages.some((m) => /not read in an untrusted workspace/.test(m)), !read);
+        assert.equal(
+          client.messages.some((m) => /not read in an untrusted workspace/.test(m)),
+          !read,
+        );
       } finally {
         await client.stop();
       }
@@ -72,8 +92,15 @@ describe('files the server reads', () => {
     const client = new TestClient();
     after(() => client.stop().catch(() => undefined));
     await client.initialize(pathToFileURL(folder).href);
-    const check = await client.rpc.sendRequest<{ checked: number; total: number; withErrors: number }>('imr/checkWorkspace', {});
-    assert.deepEqual(check, { checked: 2, total: 2, withErrors: 2 }, 'the letter and the link to it; not the pipe or the device');
+    const check = await client.rpc.sendRequest<{ checked: number; total: number; withErrors: number }>(
+      'imr/checkWorkspace',
+      {},
+    );
+    assert.deepEqual(
+      check,
+      { checked: 2, total: 2, withErrors: 2 },
+      'the letter and the link to it; not the pipe or the device',
+    );
     const found = await client.rpc.sendRequest<{ name: string }[]>('workspace/symbol', { query: 'CM16' });
     assert.equal(found.length, 2);
   });

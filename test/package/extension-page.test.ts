@@ -17,17 +17,30 @@ describe("the extension's page", () => {
   test('every picture of the README is a file of the project, which the package points at the repository (VS Code shows only http(s) pictures there)', () => {
     assert.ok(pictures.length >= 4, `only ${pictures.length} pictures`);
     for (const { target } of pictures) {
-      assert.doesNotMatch(target, /^[a-z]+:/i, `${target}: relative, so GitHub and the packaged README both resolve it`);
+      assert.doesNotMatch(
+        target,
+        /^[a-z]+:/i,
+        `${target}: relative, so GitHub and the packaged README both resolve it`,
+      );
       assert.ok(existsSync(join(ROOT, target)), `${target} does not exist`);
     }
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     assert.match(manifest.scripts.package, /scripts\/package\.ts/);
   });
 
   test("the packaged README's links go to the repository: pages under blob/, pictures under raw/", () => {
-    assert.deepEqual(linkBases({ repository: { url: 'https://git.example.org/team/imr-letters.git' } }), { content: 'https://git.example.org/team/imr-letters/blob/HEAD/', images: 'https://git.example.org/team/imr-letters/raw/HEAD/' });
-    assert.deepEqual(linkBases({ repository: 'https://git.example.org/team/imr-letters//' }).images, 'https://git.example.org/team/imr-letters/raw/HEAD/');
-    for (const repository of [undefined, {}, 'git@host:team/x.git', 'http://host/team/x', { url: 'https://host' }]) assert.throws(() => linkBases({ repository }), /needs "repository"/);
+    assert.deepEqual(linkBases({ repository: { url: 'https://git.example.org/team/imr-letters.git' } }), {
+      content: 'https://git.example.org/team/imr-letters/blob/HEAD/',
+      images: 'https://git.example.org/team/imr-letters/raw/HEAD/',
+    });
+    assert.deepEqual(
+      linkBases({ repository: 'https://git.example.org/team/imr-letters//' }).images,
+      'https://git.example.org/team/imr-letters/raw/HEAD/',
+    );
+    for (const repository of [undefined, {}, 'git@host:team/x.git', 'http://host/team/x', { url: 'https://host' }])
+      assert.throws(() => linkBases({ repository }), /needs "repository"/);
     assert.match(linkBases(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))).images, /^https:\/\//);
   });
 
@@ -46,7 +59,10 @@ describe("the extension's page", () => {
     assert.doesNotMatch(opening, /```/);
     const sections = [...page.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
     assert.equal(sections[0], 'Getting started');
-    const gettingStarted = page.slice(page.indexOf('## Getting started'), page.indexOf('\n## ', page.indexOf('## Getting started') + 1));
+    const gettingStarted = page.slice(
+      page.indexOf('## Getting started'),
+      page.indexOf('\n## ', page.indexOf('## Getting started') + 1),
+    );
     assert.doesNotMatch(gettingStarted, /\bnpm\b/);
     assert.match(readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8'), /npm ci && npm test/);
   });
@@ -57,7 +73,10 @@ describe("the extension's page", () => {
 /** A version as [major, minor, patch]; missing parts are undefined (a partial version is a range). */
 type Version = [number, number | undefined, number | undefined];
 const parse = (v: string): Version => {
-  const [a, b, c] = v.replace(/^v/, '').split('.').map((p) => (p === undefined || p === 'x' || p === '*' ? undefined : Number(p)));
+  const [a, b, c] = v
+    .replace(/^v/, '')
+    .split('.')
+    .map((p) => (p === undefined || p === 'x' || p === '*' ? undefined : Number(p)));
   return [a ?? 0, b, c];
 };
 const cmp = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
@@ -67,7 +86,11 @@ const full = (v: Version, fill: number): number[] => [v[0], v[1] ?? fill, v[2] ?
 export function satisfies(version: string, range: string): boolean {
   const v = full(parse(version), 0);
   return range.split('||').some((alternative) => {
-    const comparators = alternative.trim().replace(/([<>]=?|[\^~])\s+/g, '$1').split(/\s+/).filter(Boolean);
+    const comparators = alternative
+      .trim()
+      .replace(/([<>]=?|[\^~])\s+/g, '$1')
+      .split(/\s+/)
+      .filter(Boolean);
     return comparators.every((c) => {
       if (c === '*' || c === '') return true;
       const op = /^(>=|<=|>|<|\^|~|=)?/.exec(c)![0];
@@ -75,8 +98,18 @@ export function satisfies(version: string, range: string): boolean {
       const low = full(x, 0);
       if (op === '>=') return cmp(v, low) >= 0;
       if (op === '<') return cmp(v, low) < 0;
-      if (op === '>') return x[1] === undefined ? v[0] > x[0] : x[2] === undefined ? cmp(v, [x[0], x[1], Infinity]) > 0 : cmp(v, low) > 0;
-      if (op === '<=') return x[1] === undefined ? v[0] <= x[0] : x[2] === undefined ? v[0] < x[0] || (v[0] === x[0] && v[1] <= x[1]) : cmp(v, low) <= 0;
+      if (op === '>')
+        return x[1] === undefined
+          ? v[0] > x[0]
+          : x[2] === undefined
+            ? cmp(v, [x[0], x[1], Infinity]) > 0
+            : cmp(v, low) > 0;
+      if (op === '<=')
+        return x[1] === undefined
+          ? v[0] <= x[0]
+          : x[2] === undefined
+            ? v[0] < x[0] || (v[0] === x[0] && v[1] <= x[1])
+            : cmp(v, low) <= 0;
       if (op === '^') return cmp(v, low) >= 0 && (x[0] > 0 ? v[0] === x[0] : v[0] === 0 && v[1] === (x[1] ?? v[1]));
       if (op === '~') return cmp(v, low) >= 0 && v[0] === x[0] && (x[1] === undefined || v[1] === x[1]);
       return v[0] === x[0] && (x[1] === undefined || v[1] === x[1]) && (x[2] === undefined || v[2] === x[2]);
@@ -89,26 +122,57 @@ const NODE_20 = '20.19.0';
 
 describe('installing on Node 20', () => {
   test('the range reading used below', () => {
-    assert.ok(satisfies('20.18.1', '>=20') && satisfies('20.18.1', '>= 20') && satisfies('20.18.1', '20 || >=22') && satisfies('20.18.1', '^20.18.0 || >=22'));
-    assert.ok(!satisfies('20.18.1', '>=22') && !satisfies('20.18.1', '>=20.19.0') && !satisfies('20.18.1', '^18.0.0 || >=22') && !satisfies('20.18.1', '18 || >=22'));
-    assert.ok(satisfies('20.18.1', '>=16 || 14 >=14.17') && satisfies('20.18.1', '*') && !satisfies('20.18.1', '>=0.6.11 <=0.7.0 || >=0.7.3 <20'));
+    assert.ok(
+      satisfies('20.18.1', '>=20') &&
+        satisfies('20.18.1', '>= 20') &&
+        satisfies('20.18.1', '20 || >=22') &&
+        satisfies('20.18.1', '^20.18.0 || >=22'),
+    );
+    assert.ok(
+      !satisfies('20.18.1', '>=22') &&
+        !satisfies('20.18.1', '>=20.19.0') &&
+        !satisfies('20.18.1', '^18.0.0 || >=22') &&
+        !satisfies('20.18.1', '18 || >=22'),
+    );
+    assert.ok(
+      satisfies('20.18.1', '>=16 || 14 >=14.17') &&
+        satisfies('20.18.1', '*') &&
+        !satisfies('20.18.1', '>=0.6.11 <=0.7.0 || >=0.7.3 <20'),
+    );
   });
 
   test(`every package npm ci installs accepts Node ${NODE_20} (no EBADENGINE warning), and the manifest says Node 20`, () => {
-    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { engines?: { node?: string } | string[] }>;
+    };
     const refused = Object.entries(lock.packages)
-      .map(([path, p]) => [path.replace(/^.*node_modules\//, ''), Array.isArray(p.engines) ? undefined : p.engines?.node] as const)
+      .map(
+        ([path, p]) =>
+          [path.replace(/^.*node_modules\//, ''), Array.isArray(p.engines) ? undefined : p.engines?.node] as const,
+      )
       .filter(([, range]) => range !== undefined && !satisfies(NODE_20, range));
     assert.deepEqual(refused, []);
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string }; allowScripts?: Record<string, boolean> };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+      allowScripts?: Record<string, boolean>;
+    };
     assert.ok(satisfies(NODE_20, manifest.engines.node), manifest.engines.node);
   });
 
   test('every dependency with an install script is approved or denied in allowScripts, so npm ci names none', () => {
-    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
-    const withScripts = Object.entries(lock.packages).filter(([path, p]) => path && p.hasInstallScript).map(([path]) => path.replace(/^.*node_modules\//, ''));
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { hasInstallScript?: boolean }>;
+    };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      allowScripts?: Record<string, boolean>;
+    };
+    const withScripts = Object.entries(lock.packages)
+      .filter(([path, p]) => path && p.hasInstallScript)
+      .map(([path]) => path.replace(/^.*node_modules\//, ''));
     assert.ok(withScripts.length > 0, 'esbuild has one');
-    assert.deepEqual(withScripts.filter((name) => typeof manifest.allowScripts?.[name] !== 'boolean'), []);
+    assert.deepEqual(
+      withScripts.filter((name) => typeof manifest.allowScripts?.[name] !== 'boolean'),
+      [],
+    );
   });
 });

@@ -8,7 +8,19 @@ import { describe, test } from 'node:test';
 // the client knows the server only by its protocol.
 const ROOT = resolve(__dirname, '..', '..');
 const SRC = 'server/src';
-const CORE = ['service', 'letter', 'rules', 'guidelines', 'features', 'incremental', 'reports', 'vocabulary', 'treatments', 'corpus', 'pdf'].map((d) => `${SRC}/${d}/`);
+const CORE = [
+  'service',
+  'letter',
+  'rules',
+  'guidelines',
+  'features',
+  'incremental',
+  'reports',
+  'vocabulary',
+  'treatments',
+  'corpus',
+  'pdf',
+].map((d) => `${SRC}/${d}/`);
 const PROTOCOL = `${SRC}/protocol.ts`;
 const SERVICE = `${SRC}/service/index.ts`;
 
@@ -26,7 +38,11 @@ function files(dir: string): string[] {
 /** Every module a file imports (static, dynamic and re-exports), relative ones as paths from the root. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  const specs = [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
   return specs.map((s) => (s.startsWith('.') ? resolveModule(file, s) : s));
 }
 
@@ -34,14 +50,27 @@ function resolveModule(from: string, spec: string): string {
   const path = relative(ROOT, resolve(ROOT, dirname(from), spec));
   if (/\.(json|ts)$/.test(path)) return path;
   const candidates = [`${path}.ts`, `${path}/index.ts`];
-  return candidates.find((c) => { try { readFileSync(join(ROOT, c)); return true; } catch { return false; } }) ?? path;
+  return (
+    candidates.find((c) => {
+      try {
+        readFileSync(join(ROOT, c));
+        return true;
+      } catch {
+        return false;
+      }
+    }) ?? path
+  );
 }
 
 const isCore = (path: string) => path === PROTOCOL || CORE.some((d) => path.startsWith(d));
 const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
 
 function violations(paths: string[], allowed: (imported: string, file: string) => boolean): string[] {
-  return paths.flatMap((file) => importsOf(file).filter((i) => !allowed(i, file)).map((i) => `${file} imports ${i}`));
+  return paths.flatMap((file) =>
+    importsOf(file)
+      .filter((i) => !allowed(i, file))
+      .map((i) => `${file} imports ${i}`),
+  );
 }
 
 describe('layers', () => {
@@ -50,28 +79,53 @@ describe('layers', () => {
   test('the core imports only the core and the LSP types: no Node, no vscode, no connection, no network', () => {
     const core = server.filter(isCore);
     assert.ok(core.length > 50, `the core's files were found (${core.length})`);
-    assert.deepEqual(violations(core, (i) => isCore(i) || i.endsWith('.json') || CORE_PACKAGES.includes(packageOf(i))), []);
+    assert.deepEqual(
+      violations(core, (i) => isCore(i) || i.endsWith('.json') || CORE_PACKAGES.includes(packageOf(i))),
+      [],
+    );
   });
 
   test('the server wiring and the command line reach the core only through the service (and the protocol)', () => {
-    const wiring = server.filter((f) => f === `${SRC}/server.ts` || f === `${SRC}/cli.ts` || f.startsWith(`${SRC}/lsp/`));
+    const wiring = server.filter(
+      (f) => f === `${SRC}/server.ts` || f === `${SRC}/cli.ts` || f.startsWith(`${SRC}/lsp/`),
+    );
     assert.ok(wiring.includes(`${SRC}/server.ts`) && wiring.includes(`${SRC}/cli.ts`));
-    assert.deepEqual(violations(wiring, (i) => !isCore(i) || i === SERVICE || i === PROTOCOL), []);
+    assert.deepEqual(
+      violations(wiring, (i) => !isCore(i) || i === SERVICE || i === PROTOCOL),
+      [],
+    );
   });
 
   test('the entry points start the server or the service and nothing else of the core', () => {
     const entries = server.filter((f) => f.startsWith(`${SRC}/node/`) || f.startsWith(`${SRC}/browser/`));
     assert.ok(entries.length >= 2);
-    assert.deepEqual(violations(entries, (i) => !isCore(i) || i === SERVICE), []);
+    assert.deepEqual(
+      violations(entries, (i) => !isCore(i) || i === SERVICE),
+      [],
+    );
   });
 
   test('the client knows the server only by its protocol', () => {
     const client = files('client/src');
-    assert.deepEqual(violations(client, (i) => i.startsWith('client/src/') || i === PROTOCOL || ['vscode', 'vscode-languageclient'].includes(packageOf(i))), []);
+    assert.deepEqual(
+      violations(
+        client,
+        (i) =>
+          i.startsWith('client/src/') || i === PROTOCOL || ['vscode', 'vscode-languageclient'].includes(packageOf(i)),
+      ),
+      [],
+    );
   });
 
   test('the check sees a forbidden import (it is not vacuous)', () => {
-    assert.deepEqual(importsOf(`${SRC}/cli.ts`).filter((i) => i.startsWith('node:')).length > 0, true, 'node: imports are read');
-    assert.ok(importsOf(`${SRC}/service/index.ts`).includes(`${SRC}/features/hover.ts`), 'relative imports resolve to files');
+    assert.deepEqual(
+      importsOf(`${SRC}/cli.ts`).filter((i) => i.startsWith('node:')).length > 0,
+      true,
+      'node: imports are read',
+    );
+    assert.ok(
+      importsOf(`${SRC}/service/index.ts`).includes(`${SRC}/features/hover.ts`),
+      'relative imports resolve to files',
+    );
   });
 });

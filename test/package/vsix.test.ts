@@ -12,9 +12,23 @@ describe('the packaged extension', () => {
   test('the .vsix builds and holds the bundles, the manifest, grammar, schema and icon, and nothing else', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'imr-vsix-')), 'imr-letters.vsix');
     execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: ROOT, stdio: 'pipe' });
-    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve('@vscode/vsce/vsce'),
+        'package',
+        '--no-dependencies',
+        '--no-rewrite-relative-links',
+        '--out',
+        out,
+      ],
+      { cwd: ROOT, stdio: 'pipe', timeout: 120_000 },
+    );
     const entries = zipEntries(out);
-    const files = [...entries.keys()].filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)).sort();
+    const files = [...entries.keys()]
+      .filter((f) => f.startsWith('extension/'))
+      .map((f) => f.slice('extension/'.length))
+      .sort();
     // vsce stores the readme and changelog in lower case.
     assert.deepEqual(files, [
       'LICENSE.txt',

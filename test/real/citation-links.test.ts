@@ -16,7 +16,12 @@ const skip = existsSync(DIR) ? false : `no real letters at ${DIR} (they sit in .
 function letterFiles(): string[] {
   return ['', 'raw', 'spaced'].flatMap((form) => {
     const dir = join(DIR, form);
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(form, f)) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+          .map((f) => join(form, f))
+      : [];
   });
 }
 
@@ -74,16 +79,30 @@ describe('every cited guideline in the real letters links to its page', { skip }
   const files = skip ? [] : letterFiles();
 
   test('the letters are there in all three forms', () => {
-    for (const form of ['', 'raw/', 'spaced/']) assert.ok(files.some((f) => f.startsWith(form) && !f.slice(form.length).includes('/')), `no letters in ${form || 'the top folder'}`);
+    for (const form of ['', 'raw/', 'spaced/'])
+      assert.ok(
+        files.some((f) => f.startsWith(form) && !f.slice(form.length).includes('/')),
+        `no letters in ${form || 'the top folder'}`,
+      );
   });
 
   for (const [what, covered] of [
-    ['a hover with an https link to a real page', (text: string, letter: ReturnType<typeof parseLetter>, at: Position) => {
-      const h = hover(letter, at);
-      return !!h && realPage((h.contents as { value: string }).value);
-    }],
-    ['a document link to an https page', (_text: string, _letter: ReturnType<typeof parseLetter>, at: Position, links?: ReturnType<typeof documentLinks>) =>
-      (links ?? []).some((l) => /^https:\/\//.test(l.target ?? '') && contains(l.range, { start: at, end: at }))],
+    [
+      'a hover with an https link to a real page',
+      (text: string, letter: ReturnType<typeof parseLetter>, at: Position) => {
+        const h = hover(letter, at);
+        return !!h && realPage((h.contents as { value: string }).value);
+      },
+    ],
+    [
+      'a document link to an https page',
+      (
+        _text: string,
+        _letter: ReturnType<typeof parseLetter>,
+        at: Position,
+        links?: ReturnType<typeof documentLinks>,
+      ) => (links ?? []).some((l) => /^https:\/\//.test(l.target ?? '') && contains(l.range, { start: at, end: at })),
+    ],
   ] as const) {
     test(`every word of every "Decision based on" citation gets ${what}`, (t) => {
       const misses: string[] = [];
@@ -102,7 +121,10 @@ describe('every cited guideline in the real letters links to its page', { skip }
             if (!covered(text, letter, positionAt(text, w.at), links)) missed.push(w.word);
           }
           if (missed.length === 0) clean++;
-          else misses.push(`${file}:${positionAt(text, clause.from).line + 1} "${text.slice(clause.from, clause.to).replace(/\s+/g, ' ')}": ${missed.join(' ')}`);
+          else
+            misses.push(
+              `${file}:${positionAt(text, clause.from).line + 1} "${text.slice(clause.from, clause.to).replace(/\s+/g, ' ')}": ${missed.join(' ')}`,
+            );
         }
       }
       t.diagnostic(`${clean}/${clauseCount} clauses (${words} words) in ${files.length} letters covered`);
@@ -113,7 +135,8 @@ describe('every cited guideline in the real letters links to its page', { skip }
   }
 
   test('the clause finder ends a clause at its own full stop, not at an abbreviation', () => {
-    const text = 'x Decision based on Non-MTUS Citation ACOEM Guidelines, 3rd ed.\nLow Back, pg. 607.\nDecision rationale: y.';
+    const text =
+      'x Decision based on Non-MTUS Citation ACOEM Guidelines, 3rd ed.\nLow Back, pg. 607.\nDecision rationale: y.';
     const [c] = clauses(text);
     assert.equal(text.slice(c.from, c.to), 'Non-MTUS Citation ACOEM Guidelines, 3rd ed.\nLow Back, pg. 607');
   });

@@ -22,7 +22,11 @@ import { FORMS, type ExtractionForm, REAL_DIR, REAL_SKIP, formDir } from '../fix
 const ARTIFACT_RULES = new Set(['text.split-word', 'text.form-feed-in-field']);
 
 const TODAY = new Date(2026, 0, 1);
-const letters = REAL_SKIP ? [] : readdirSync(REAL_DIR).filter((f) => /^\d{3}\.txt$/.test(f)).sort();
+const letters = REAL_SKIP
+  ? []
+  : readdirSync(REAL_DIR)
+      .filter((f) => /^\d{3}\.txt$/.test(f))
+      .sort();
 
 function read(file: string, form: ExtractionForm): string | undefined {
   const path = join(formDir(form), file);
@@ -45,14 +49,25 @@ function reading(letter: Letter): string[] {
   const findings = checkLetter(letter, { today: TODAY })
     .filter((p) => !ARTIFACT_RULES.has(p.ruleId))
     .map((p) => `${p.severity} ${p.ruleId}: ${p.message}`);
-  return [`layout ${letter.layout.id}`, `sections ${letter.sections.map((s) => s.kind).join(' ')}`, ...items, ...findings];
+  return [
+    `layout ${letter.layout.id}`,
+    `sections ${letter.sections.map((s) => s.kind).join(' ')}`,
+    ...items,
+    ...findings,
+  ];
 }
 
 describe('real letters in three extraction forms', { skip: REAL_SKIP }, () => {
   test('the raw and spaced folders hold the same letters as the layout one (000.txt has no PDF)', () => {
     for (const form of ['raw', 'spaced'] as const) {
-      const there = readdirSync(formDir(form)).filter((f) => f.endsWith('.txt')).sort();
-      assert.deepEqual(there, letters.filter((f) => f !== '000.txt'), form);
+      const there = readdirSync(formDir(form))
+        .filter((f) => f.endsWith('.txt'))
+        .sort();
+      assert.deepEqual(
+        there,
+        letters.filter((f) => f !== '000.txt'),
+        form,
+      );
     }
   });
 
@@ -63,7 +78,10 @@ describe('real letters in three extraction forms', { skip: REAL_SKIP }, () => {
         return text === undefined ? [] : [[form, reading(parseLetter(text))] as const];
       });
       const [[firstForm, first], ...rest] = readings;
-      assert.ok(first.some((l) => l.startsWith('item ')), `${file}: no item read`);
+      assert.ok(
+        first.some((l) => l.startsWith('item ')),
+        `${file}: no item read`,
+      );
       for (const [form, other] of rest) assert.deepEqual(other, first, `${file}: ${form} against ${firstForm}`);
     });
   }
@@ -86,7 +104,10 @@ describe('real letters in three extraction forms', { skip: REAL_SKIP }, () => {
     assert.deepEqual(unexpected, []);
     // And each listed finding is there, in each form listed: the list says no more than is true.
     for (const [rule, listed] of Object.entries(REAL_FINDINGS)) {
-      assert.ok(RULES.some((r) => r.id === rule), `${rule} is not a rule`);
+      assert.ok(
+        RULES.some((r) => r.id === rule),
+        `${rule} is not a rule`,
+      );
       const expected = listed.files.flatMap((f) => listed.forms.map((form) => `${f} ${form}`)).sort();
       assert.deepEqual([...(found.get(rule) ?? [])].sort(), expected, rule);
     }
@@ -99,8 +120,14 @@ describe('real letters in three extraction forms', { skip: REAL_SKIP }, () => {
       else assert.equal(level, 'hint', `${rule}: an extraction artifact, at hint level`);
     }
     for (const form of FORMS) {
-      const findings = checkLetter(parseLetter(read('005.txt', form)!), { today: TODAY }).filter((p) => p.severity !== 'hint');
-      assert.deepEqual(findings.map((p) => p.message), ['The case summary dates the injury October 10, 2015 (10/10/2015), the header 10/10/2016.'], form);
+      const findings = checkLetter(parseLetter(read('005.txt', form)!), { today: TODAY }).filter(
+        (p) => p.severity !== 'hint',
+      );
+      assert.deepEqual(
+        findings.map((p) => p.message),
+        ['The case summary dates the injury October 10, 2015 (10/10/2015), the header 10/10/2016.'],
+        form,
+      );
     }
   });
 });

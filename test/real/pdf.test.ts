@@ -10,7 +10,9 @@ import { checkLetter } from '../../server/src/rules';
 
 // The real letters live beside the project, not in it; a user's clone has none.
 const DIR = join(__dirname, '..', '..', '..', 'shared', 'imr-letters');
-const skip = existsSync(join(DIR, 'pdf')) ? false : `no real letter PDFs at ${join(DIR, 'pdf')} (they sit in ../shared beside the project)`;
+const skip = existsSync(join(DIR, 'pdf'))
+  ? false
+  : `no real letter PDFs at ${join(DIR, 'pdf')} (they sit in ../shared beside the project)`;
 
 /** White space as a reader sees it: any run is one space. */
 const flat = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim();
@@ -30,7 +32,13 @@ function facts(letter: Letter) {
       fields: item.fields.map((f) => ({
         kind: f.kind,
         value: flat(f.value?.text),
-        citations: f.citations?.map((c) => ({ kind: c.kind, text: flat(c.span.text), entry: c.entry?.id, parts: c.parts.map((p) => p.entry?.id ?? flat(p.span.text)), pages: c.pages.map((p) => [p.from, p.to]) })),
+        citations: f.citations?.map((c) => ({
+          kind: c.kind,
+          text: flat(c.span.text),
+          entry: c.entry?.id,
+          parts: c.parts.map((p) => p.entry?.id ?? flat(p.span.text)),
+          pages: c.pages.map((p) => [p.from, p.to]),
+        })),
       })),
       conclusion: item.conclusion && { necessary: item.conclusion.necessary, subject: flat(item.conclusion.subject) },
     })),
@@ -46,7 +54,10 @@ describe('the shared PDFs read as their text files do', { skip }, () => {
       assert.ok(!(read instanceof PdfProblem), read instanceof PdfProblem ? read.message : '');
       const fromPdf = facts(parseLetter(read.text));
       const fromText = facts(parseLetter(readFileSync(join(DIR, `${name}.txt`), 'utf8')));
-      assert.ok(fromText.items.length > 0 && fromText.header && fromText.header.length === 7, 'the text letter is read in full (the comparison means something)');
+      assert.ok(
+        fromText.items.length > 0 && fromText.header && fromText.header.length === 7,
+        'the text letter is read in full (the comparison means something)',
+      );
       assert.deepEqual(fromPdf, fromText);
     });
   }

@@ -56,7 +56,12 @@ const TRUE_FINDINGS: Record<string, string[]> = {
 
 describe('real letters', { skip }, () => {
   test('every letter in the folder has expectations', () => {
-    assert.deepEqual(readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort(), Object.keys(EXPECTED).sort());
+    assert.deepEqual(
+      readdirSync(DIR)
+        .filter((f) => f.endsWith('.txt'))
+        .sort(),
+      Object.keys(EXPECTED).sort(),
+    );
   });
 
   test('every guideline field cites at least one guideline the catalog knows (or states that none was relied on)', (t) => {
@@ -70,7 +75,8 @@ describe('real letters', { skip }, () => {
           if (!cites.some((c) => c.entry || c.statement)) unresolved.push(`${file} ${item.name}: ${field.value?.text}`);
           for (const c of cites.filter((c) => c.kind === 'mtus' || c.kind === 'non-mtus')) {
             if (!c.entry) unresolved.push(`${file}: ${c.span.text}`);
-            for (const p of c.kind === 'mtus' ? c.parts.filter((p) => !p.entry) : []) unresolved.push(`${file}: section ${p.span.text}`);
+            for (const p of c.kind === 'mtus' ? c.parts.filter((p) => !p.entry) : [])
+              unresolved.push(`${file}: section ${p.span.text}`);
           }
         }
       }
@@ -82,17 +88,27 @@ describe('real letters', { skip }, () => {
   for (const [file, items] of Object.entries(EXPECTED)) {
     test(`${file}: every item and decision, all fields, no error or warning but its true findings`, () => {
       const letter = parseLetter(readFileSync(join(DIR, file), 'utf8'));
-      assert.deepEqual(letter.items.map((i) => [i.name, i.decision?.value]), items);
+      assert.deepEqual(
+        letter.items.map((i) => [i.name, i.decision?.value]),
+        items,
+      );
       for (const item of letter.items) assert.equal(item.fields.filter((f) => f.value).length, 3, item.name);
       assert.equal(letter.sections.length, 3);
       assert.equal(letter.reviewer.fields.filter((f) => f.value).length, 2);
       assert.equal(letter.header?.fields.length ?? 0, file === '000.txt' ? 0 : 7);
       const serious = checkLetter(letter).filter((p) => p.severity === 'error' || p.severity === 'warning');
-      assert.deepEqual(serious.map((p) => p.ruleId), TRUE_FINDINGS[file] ?? [], serious.map((p) => p.message).join('\n'));
+      assert.deepEqual(
+        serious.map((p) => p.ruleId),
+        TRUE_FINDINGS[file] ?? [],
+        serious.map((p) => p.message).join('\n'),
+      );
 
       // The outline lists every item, named by its decision and the treatment.
       const issues = documentSymbols(letter).find((s) => s.name.startsWith('IMR issues'))!;
-      assert.deepEqual(issues.children!.map((s) => s.name), items.map(([name, decision]) => `${decision} · ${name}`));
+      assert.deepEqual(
+        issues.children!.map((s) => s.name),
+        items.map(([name, decision]) => `${decision} · ${name}`),
+      );
     });
   }
 });

@@ -22,16 +22,61 @@ import { VALID_LETTER } from '../fixtures/letters';
 
 // Pieces that make the parser work hardest: labels, decisions, headings, colons, markup, odd characters.
 export const TOKENS = [
-  'Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:', ': Upheld', ': Overturned', ': Uphled', ':',
-  'IMR ISSUES, DECISIONS AND RATIONALES', 'CLINICAL CASE SUMMARY', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'Case Number:', 'Application', 'Received:',
-  'Decision based on MTUS ', 'Decision based on Non-MTUS Citation ODG, ', 'Section(s): ', 'page(s) 171-', ', and ', '2016', 'Chapter 12, Table 12-8, page 309',
-  '{>>', '<<}', '{==', '==}', '{~~', '~>', '~~}', '{++', '--}', '{>>imr-disable ', 'red- flag', 'is not medically necessary.', 'is medically necessary.',
-  '\n', '\r\n', '\r', '\f', '\t', '\u0000', '\ud800', '\udfff', '\ufeff', 'é', '漢字', '   ', '\n\n\n',
+  'Claims Administrator guideline:',
+  'MAXIMUS guideline:',
+  'Decision rationale:',
+  ': Upheld',
+  ': Overturned',
+  ': Uphled',
+  ':',
+  'IMR ISSUES, DECISIONS AND RATIONALES',
+  'CLINICAL CASE SUMMARY',
+  'HOW THE IMR FINAL DETERMINATION WAS MADE',
+  'Case Number:',
+  'Application',
+  'Received:',
+  'Decision based on MTUS ',
+  'Decision based on Non-MTUS Citation ODG, ',
+  'Section(s): ',
+  'page(s) 171-',
+  ', and ',
+  '2016',
+  'Chapter 12, Table 12-8, page 309',
+  '{>>',
+  '<<}',
+  '{==',
+  '==}',
+  '{~~',
+  '~>',
+  '~~}',
+  '{++',
+  '--}',
+  '{>>imr-disable ',
+  'red- flag',
+  'is not medically necessary.',
+  'is medically necessary.',
+  '\n',
+  '\r\n',
+  '\r',
+  '\f',
+  '\t',
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '\ufeff',
+  'é',
+  '漢字',
+  '   ',
+  '\n\n\n',
 ];
 
 export type Edit = { at: number; del: number; insert: string };
 export const edits = fc.array(
-  fc.record({ at: fc.nat(), del: fc.nat({ max: 200 }), insert: fc.array(fc.constantFrom(...TOKENS), { maxLength: 6 }).map((t) => t.join('')) }),
+  fc.record({
+    at: fc.nat(),
+    del: fc.nat({ max: 200 }),
+    insert: fc.array(fc.constantFrom(...TOKENS), { maxLength: 6 }).map((t) => t.join('')),
+  }),
   { maxLength: 12 },
 );
 
@@ -50,7 +95,10 @@ export function assertInside(text: string, ranges: Range[]) {
     assert.ok(!before(r.end, r.start), `range ends before it starts: ${JSON.stringify(r)}`);
     for (const p of [r.start, r.end]) {
       assert.ok(p.line >= 0 && p.line < lines.length, `line ${p.line} outside ${lines.length} lines`);
-      assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `character ${p.character} outside line ${p.line} (${lines[p.line].length})`);
+      assert.ok(
+        p.character >= 0 && p.character <= lines[p.line].length,
+        `character ${p.character} outside line ${p.line} (${lines[p.line].length})`,
+      );
     }
   }
 }
@@ -84,8 +132,14 @@ export function checkInvariants(text: string): void {
   const lines = text.split(/\r\n|\r|\n/).length;
   const everything = { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } };
   const hints = inlayHints(letter, everything).map((h) => ({ start: h.position, end: h.position }));
-  assertInside(text, [...problems.map((p) => p.range), ...assertTree(symbols), ...hints, ...codeLenses(letter).map((l) => l.range)]);
-  for (const f of folds) assert.ok(f.startLine < f.endLine && f.endLine < lines, `fold ${f.startLine}-${f.endLine} of ${lines} lines`);
+  assertInside(text, [
+    ...problems.map((p) => p.range),
+    ...assertTree(symbols),
+    ...hints,
+    ...codeLenses(letter).map((l) => l.range),
+  ]);
+  for (const f of folds)
+    assert.ok(f.startLine < f.endLine && f.endLine < lines, `fold ${f.startLine}-${f.endLine} of ${lines} lines`);
   // Earlier versions: the middle character typed over; a line break typed in the middle (the
   // pieces below it move, copied); and line breaks typed and taken out again one after another
   // (a moved copy moved again). Texts up to 64 KB; the 1 MB ones would
@@ -94,7 +148,11 @@ export function checkInvariants(text: string): void {
     const middle = Math.floor(text.length / 2);
     const quarter = Math.floor(text.length / 4);
     const broken = (...at: number[]) => at.reduceRight((t, i) => t.slice(0, i) + '\n' + t.slice(i), text);
-    const histories = [[text.slice(0, middle) + (text[middle] === 'x' ? 'y' : 'x') + text.slice(middle + 1)], [broken(middle)], [text, broken(middle), broken(quarter, middle), broken(middle)]];
+    const histories = [
+      [text.slice(0, middle) + (text[middle] === 'x' ? 'y' : 'x') + text.slice(middle + 1)],
+      [broken(middle)],
+      [text, broken(middle), broken(quarter, middle), broken(middle)],
+    ];
     for (const history of histories) {
       const memo = new FieldMemo();
       const findings = new FindingMemo(memo);
@@ -106,7 +164,11 @@ export function checkInvariants(text: string): void {
       }
       const again = parseLetter(text, undefined, memo);
       assert.equal(snapshot(again), snapshot(letter), `read after ${history.length} earlier versions`);
-      assert.deepEqual(checkLetter(again, CHECK, findings), problems, `checked after ${history.length} earlier versions`);
+      assert.deepEqual(
+        checkLetter(again, CHECK, findings),
+        problems,
+        `checked after ${history.length} earlier versions`,
+      );
       assert.deepEqual(documentSymbols(again, outline), symbols, `outlined after ${history.length} earlier versions`);
     }
   }
@@ -119,10 +181,17 @@ export function snapshot(letter: Letter): string {
 
 /** Texts to check: edits of a letter (LF or CRLF), any string at all, lines shuffled and repeated. */
 export function texts(letters: readonly string[] = [VALID_LETTER]): fc.Arbitrary<string> {
-  const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((t) => t.join('')));
-  const edited = fc.tuple(fc.constantFrom(...letters), edits, fc.boolean()).map(([letter, list, crlf]) => applyEdits(crlf ? letter.replace(/\r?\n/g, '\r\n') : letter, list));
-  const shuffled = fc.tuple(fc.constantFrom(...letters), fc.nat({ max: 3 })).chain(([letter, twice]) =>
-    fc.shuffledSubarray(letter.split('\n')).map((lines) => lines.flatMap((l) => Array(twice + 1).fill(l)).join('\n')),
+  const anyText = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 400 }),
+    fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((t) => t.join('')),
   );
+  const edited = fc
+    .tuple(fc.constantFrom(...letters), edits, fc.boolean())
+    .map(([letter, list, crlf]) => applyEdits(crlf ? letter.replace(/\r?\n/g, '\r\n') : letter, list));
+  const shuffled = fc
+    .tuple(fc.constantFrom(...letters), fc.nat({ max: 3 }))
+    .chain(([letter, twice]) =>
+      fc.shuffledSubarray(letter.split('\n')).map((lines) => lines.flatMap((l) => Array(twice + 1).fill(l)).join('\n')),
+    );
   return fc.oneof({ arbitrary: edited, weight: 3 }, anyText, shuffled);
 }

@@ -39,41 +39,69 @@ describe('guideline catalog', () => {
     assert.ok(validate(CATALOG_JSON), JSON.stringify(validate.errors?.slice(0, 3)));
     // The built-in catalog passes the checks a user's file goes through in the server, too.
     assert.deepEqual(withOverrides(DEFAULT_CATALOG, CATALOG_JSON).errors, []);
-    for (const bad of [{ id: 'Bad Id' }, { id: 'x', links: [{ label: 'x', url: 'command:quit' }] }, { id: 'x', pages: { from: 1 } }, { id: 'x', confidence: 'sure' }]) {
+    for (const bad of [
+      { id: 'Bad Id' },
+      { id: 'x', links: [{ label: 'x', url: 'command:quit' }] },
+      { id: 'x', pages: { from: 1 } },
+      { id: 'x', confidence: 'sure' },
+    ]) {
       assert.equal(validate({ entries: [bad] }), false, JSON.stringify(bad));
       assert.equal(withOverrides(DEFAULT_CATALOG, { entries: [bad] }).errors.length, 1, JSON.stringify(bad));
     }
   });
 
-  test('keeps the confidence of the research notes it was built from', { skip: existsSync(join(ROOT, '..', 'shared', 'guidelines')) ? false : 'no ../shared/guidelines beside the project' }, () => {
-    const facts = JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'guidelines', 'guideline-facts.json'), 'utf8')) as { id: string; confidence: string; pages: number[] | null }[];
-    for (const f of facts) {
-      const e = DEFAULT_CATALOG.get(f.id);
-      assert.ok(e, f.id);
-      assert.equal(e!.confidence, f.confidence, f.id);
-      assert.deepEqual(e!.pages ? [e!.pages.from, e!.pages.to] : null, f.pages, f.id);
-    }
-  });
+  test(
+    'keeps the confidence of the research notes it was built from',
+    {
+      skip: existsSync(join(ROOT, '..', 'shared', 'guidelines')) ? false : 'no ../shared/guidelines beside the project',
+    },
+    () => {
+      const facts = JSON.parse(
+        readFileSync(join(ROOT, '..', 'shared', 'guidelines', 'guideline-facts.json'), 'utf8'),
+      ) as { id: string; confidence: string; pages: number[] | null }[];
+      for (const f of facts) {
+        const e = DEFAULT_CATALOG.get(f.id);
+        assert.ok(e, f.id);
+        assert.equal(e!.confidence, f.confidence, f.id);
+        assert.deepEqual(e!.pages ? [e!.pages.from, e!.pages.to] : null, f.pages, f.id);
+      }
+    },
+  );
 
   test('a user file overrides an entry by id and adds new ones; bad entries are named and left out', () => {
     const { catalog, errors } = withOverrides(DEFAULT_CATALOG, {
       entries: [
         { id: 'odg-knee', links: [{ label: 'Our licensed ODG: Knee', url: 'https://odg.example.org/knee' }] },
-        { id: 'house-protocol', kind: 'guideline', name: 'House Knee Protocol', aliases: ['House Knee Protocol 2020'], mtus: false },
+        {
+          id: 'house-protocol',
+          kind: 'guideline',
+          name: 'House Knee Protocol',
+          aliases: ['House Knee Protocol 2020'],
+          mtus: false,
+        },
         { id: 'Bad Id' },
         { id: 'bad-link', links: [{ label: 'x', url: 'command:workbench.action.quit' }] },
       ],
     });
-    assert.deepEqual(errors.map((e) => e.replace(/:.*/, '')), ['entry 3', 'entry 4']);
+    assert.deepEqual(
+      errors.map((e) => e.replace(/:.*/, '')),
+      ['entry 3', 'entry 4'],
+    );
     assert.equal(catalog.get('odg-knee')!.links[0].url, 'https://odg.example.org/knee');
     assert.equal(catalog.get('odg-knee')!.title, DEFAULT_CATALOG.get('odg-knee')!.title);
     assert.equal(catalog.named('House Knee Protocol 2020')[0].id, 'house-protocol');
     assert.equal(catalog.get('bad-link'), undefined);
     assert.equal(withOverrides(DEFAULT_CATALOG, { nope: 1 }).errors[0], 'the file has no "entries" array');
 
-    const text = VALID_LETTER.replace('Decision based on MTUS Knee Complaints 2004.', 'Decision based on Non-MTUS Citation ODG, Knee & Leg.');
+    const text = VALID_LETTER.replace(
+      'Decision based on MTUS Knee Complaints 2004.',
+      'Decision based on Non-MTUS Citation ODG, Knee & Leg.',
+    );
     const line = lineOf(text, 'ODG, Knee');
-    const md = (hover(parseLetter(text, catalog), { line, character: text.split('\n')[line].indexOf('Knee') }, catalog)!.contents as { value: string }).value;
+    const md = (
+      hover(parseLetter(text, catalog), { line, character: text.split('\n')[line].indexOf('Knee') }, catalog)!
+        .contents as { value: string }
+    ).value;
     assert.match(md, /\]\(https:\/\/odg\.example\.org\/knee\)/);
   });
 });

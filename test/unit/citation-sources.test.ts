@@ -31,26 +31,126 @@ function at(text: string, needle: string, into = 1): Position {
   return { line: before.length - 1, character: before.at(-1)!.length };
 }
 
-const hoverText = (text: string, p: Position) => (hover(parseLetter(text), p)?.contents as { value: string } | undefined)?.value ?? '';
-const linkAt = (text: string, p: Position) => documentLinks(parseLetter(text)).find((l) => (l.range.start.line < p.line || (l.range.start.line === p.line && l.range.start.character <= p.character)) && (l.range.end.line > p.line || (l.range.end.line === p.line && l.range.end.character >= p.character)));
+const hoverText = (text: string, p: Position) =>
+  (hover(parseLetter(text), p)?.contents as { value: string } | undefined)?.value ?? '';
+const linkAt = (text: string, p: Position) =>
+  documentLinks(parseLetter(text)).find(
+    (l) =>
+      (l.range.start.line < p.line || (l.range.start.line === p.line && l.range.start.character <= p.character)) &&
+      (l.range.end.line > p.line || (l.range.end.line === p.line && l.range.end.character >= p.character)),
+  );
 
 /** Each source outside the MTUS in the forms letters write it: the words hovered, the entry and the page it must link to. */
 const SOURCES: { clause: string; words: string[]; entry: string; url: string; access: 'licensed' | 'free' }[] = [
-  { clause: 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Low Back Chapter.', words: ['Non-MTUS', 'Citation', 'Official', '(ODG)', 'Low Back', 'Chapter'], entry: 'odg-low-back', url: 'https://www.mcg.com/odg/', access: 'licensed' },
-  { clause: 'Decision based on Non-MTUS Citation ODG Chiropractic guidelines.', words: ['ODG', 'Chiropractic', 'guidelines'], entry: 'odg-preface', url: 'https://www.mcg.com/odg/', access: 'licensed' },
-  { clause: 'Decision based on Non-MTUS Citation Official Disability Guidelines, 2016, Web Version, Criteria for\nskilled nursing facility.', words: ['Official', '2016', 'Web', 'Criteria', 'skilled', 'facility'], entry: 'odg', url: 'https://www.mcg.com/odg/', access: 'licensed' },
-  { clause: 'Decision based on Non-MTUS Citation ODG Knee & Leg (updated 11/22/16) Chapter: Home Health\nServices.', words: ['ODG', 'Knee', '(updated', '11/22/16)', 'Home', 'Services'], entry: 'odg-knee', url: 'https://www.mcg.com/odg/', access: 'licensed' },
-  { clause: 'Decision based on Non-MTUS Citation Work Loss Data Institute, Pain (chronic), 2013.', words: ['Work', 'Institute', 'Pain', '2013'], entry: 'odg', url: 'https://www.mcg.com/odg/', access: 'licensed' },
-  { clause: 'Decision based on Non-MTUS Citation Cyclobenzaprine: Drug information, accessed from UpToDate.com.', words: ['Cyclobenzaprine', 'information', 'UpToDate.com'], entry: 'uptodate', url: 'https://www.uptodate.com/', access: 'licensed' },
-  { clause: 'Decision based on Non-MTUS Citation ACOEM Occupational Medicine Practice Guidelines, 3rd ed., Low Back\nDisorders, pg. 607.', words: ['ACOEM', '3rd', 'Disorders', '607'], entry: 'acoem3-low-back', url: 'https://www.acoem.org/Guidance-and-Position-Statements/Guidelines', access: 'free' },
-  { clause: 'Decision based on Non-MTUS Citation American College of Occupational and Environmental Medicine\n(ACOEM), 3rd Edition, Chronic Pain.', words: ['American', 'Environmental', '(ACOEM)', 'Chronic'], entry: 'acoem', url: 'https://www.acoem.org/Guidance-and-Position-Statements/Guidelines', access: 'free' },
-  { clause: 'Decision based on Non-MTUS Citation Drugs.com, Zofran (ondansetron) drug information.', words: ['Drugs.com', 'Zofran'], entry: 'drugs-com', url: 'https://www.drugs.com/', access: 'free' },
-  { clause: 'Decision based on Non-MTUS Citation Lyrica (pregabalin) FDA package insert.', words: ['Lyrica', 'FDA', 'insert'], entry: 'fda-drug-labels', url: 'https://dailymed.nlm.nih.gov/dailymed/', access: 'free' },
-  { clause: 'Decision based on Non-MTUS Citation DailyMed: Terocin lotion label.', words: ['DailyMed:', 'Terocin'], entry: 'dailymed', url: 'https://dailymed.nlm.nih.gov/dailymed/', access: 'free' },
-  { clause: 'Decision based on Non-MTUS Citation Medscape, Ondansetron dosing.', words: ['Medscape', 'dosing'], entry: 'medscape', url: 'https://reference.medscape.com/', access: 'free' },
-  { clause: 'Decision based on Non-MTUS Citation Aetna Clinical Policy Bulletin: Transcutaneous Electrical Nerve\nStimulation (TENS), Number 0011.', words: ['Aetna', 'Bulletin:', 'Stimulation', '0011'], entry: 'aetna-cpb', url: 'https://www.aetna.com/health-care-professionals/clinical-policy-bulletins/medical-clinical-policy-bulletins.html', access: 'free' },
-  { clause: 'Decision based on Non-MTUS Citation The Medical Disability Advisor, Lumbar Sprain.', words: ['Medical', 'Advisor', 'Sprain'], entry: 'mdguidelines', url: 'https://www.mdguidelines.com/', access: 'licensed' },
-  { clause: 'Decision based on Non-MTUS Citation RxList, Soma (carisoprodol).', words: ['RxList', 'Soma'], entry: 'rxlist', url: 'https://www.rxlist.com/', access: 'free' },
+  {
+    clause: 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Low Back Chapter.',
+    words: ['Non-MTUS', 'Citation', 'Official', '(ODG)', 'Low Back', 'Chapter'],
+    entry: 'odg-low-back',
+    url: 'https://www.mcg.com/odg/',
+    access: 'licensed',
+  },
+  {
+    clause: 'Decision based on Non-MTUS Citation ODG Chiropractic guidelines.',
+    words: ['ODG', 'Chiropractic', 'guidelines'],
+    entry: 'odg-preface',
+    url: 'https://www.mcg.com/odg/',
+    access: 'licensed',
+  },
+  {
+    clause:
+      'Decision based on Non-MTUS Citation Official Disability Guidelines, 2016, Web Version, Criteria for\nskilled nursing facility.',
+    words: ['Official', '2016', 'Web', 'Criteria', 'skilled', 'facility'],
+    entry: 'odg',
+    url: 'https://www.mcg.com/odg/',
+    access: 'licensed',
+  },
+  {
+    clause: 'Decision based on Non-MTUS Citation ODG Knee & Leg (updated 11/22/16) Chapter: Home Health\nServices.',
+    words: ['ODG', 'Knee', '(updated', '11/22/16)', 'Home', 'Services'],
+    entry: 'odg-knee',
+    url: 'https://www.mcg.com/odg/',
+    access: 'licensed',
+  },
+  {
+    clause: 'Decision based on Non-MTUS Citation Work Loss Data Institute, Pain (chronic), 2013.',
+    words: ['Work', 'Institute', 'Pain', '2013'],
+    entry: 'odg',
+    url: 'https://www.mcg.com/odg/',
+    access: 'licensed',
+  },
+  {
+    clause: 'Decision based on Non-MTUS Citation Cyclobenzaprine: Drug information, accessed from UpToDate.com.',
+    words: ['Cyclobenzaprine', 'information', 'UpToDate.com'],
+    entry: 'uptodate',
+    url: 'https://www.uptodate.com/',
+    access: 'licensed',
+  },
+  {
+    clause:
+      'Decision based on Non-MTUS Citation ACOEM Occupational Medicine Practice Guidelines, 3rd ed., Low Back\nDisorders, pg. 607.',
+    words: ['ACOEM', '3rd', 'Disorders', '607'],
+    entry: 'acoem3-low-back',
+    url: 'https://www.acoem.org/Guidance-and-Position-Statements/Guidelines',
+    access: 'free',
+  },
+  {
+    clause:
+      'Decision based on Non-MTUS Citation American College of Occupational and Environmental Medicine\n(ACOEM), 3rd Edition, Chronic Pain.',
+    words: ['American', 'Environmental', '(ACOEM)', 'Chronic'],
+    entry: 'acoem',
+    url: 'https://www.acoem.org/Guidance-and-Position-Statements/Guidelines',
+    access: 'free',
+  },
+  {
+    clause: 'Decision based on Non-MTUS Citation Drugs.com, Zofran (ondansetron) drug information.',
+    words: ['Drugs.com', 'Zofran'],
+    entry: 'drugs-com',
+    url: 'https://www.drugs.com/',
+    access: 'free',
+  },
+  {
+    clause: 'Decision based on Non-MTUS Citation Lyrica (pregabalin) FDA package insert.',
+    words: ['Lyrica', 'FDA', 'insert'],
+    entry: 'fda-drug-labels',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/',
+    access: 'free',
+  },
+  {
+    clause: 'Decision based on Non-MTUS Citation DailyMed: Terocin lotion label.',
+    words: ['DailyMed:', 'Terocin'],
+    entry: 'dailymed',
+    url: 'https://dailymed.nlm.nih.gov/dailymed/',
+    access: 'free',
+  },
+  {
+    clause: 'Decision based on Non-MTUS Citation Medscape, Ondansetron dosing.',
+    words: ['Medscape', 'dosing'],
+    entry: 'medscape',
+    url: 'https://reference.medscape.com/',
+    access: 'free',
+  },
+  {
+    clause:
+      'Decision based on Non-MTUS Citation Aetna Clinical Policy Bulletin: Transcutaneous Electrical Nerve\nStimulation (TENS), Number 0011.',
+    words: ['Aetna', 'Bulletin:', 'Stimulation', '0011'],
+    entry: 'aetna-cpb',
+    url: 'https://www.aetna.com/health-care-professionals/clinical-policy-bulletins/medical-clinical-policy-bulletins.html',
+    access: 'free',
+  },
+  {
+    clause: 'Decision based on Non-MTUS Citation The Medical Disability Advisor, Lumbar Sprain.',
+    words: ['Medical', 'Advisor', 'Sprain'],
+    entry: 'mdguidelines',
+    url: 'https://www.mdguidelines.com/',
+    access: 'licensed',
+  },
+  {
+    clause: 'Decision based on Non-MTUS Citation RxList, Soma (carisoprodol).',
+    words: ['RxList', 'Soma'],
+    entry: 'rxlist',
+    url: 'https://www.rxlist.com/',
+    access: 'free',
+  },
 ];
 
 describe('sources outside the MTUS, in the forms letters write them', () => {
@@ -59,7 +159,10 @@ describe('sources outside the MTUS, in the forms letters write them', () => {
       test(`${s.entry} (${formName}): ${s.clause.replace(/\s+/g, ' ').slice(18, 90)}`, () => {
         const text = letterCiting(s.clause, form);
         const cited = allCitations(parseLetter(text)).filter((c) => c.kind === 'non-mtus');
-        assert.deepEqual(cited.map((c) => c.entry?.id), [s.entry]);
+        assert.deepEqual(
+          cited.map((c) => c.entry?.id),
+          [s.entry],
+        );
         for (const word of s.words) {
           const p = at(text, word);
           const md = hoverText(text, p);
@@ -70,7 +173,10 @@ describe('sources outside the MTUS, in the forms letters write them', () => {
           assert.ok(link, `a document link on ${word}`);
           assert.ok(link.target!.startsWith('https://'), link.target);
         }
-        assert.deepEqual(checkLetter(parseLetter(text)).filter((f) => f.ruleId === 'citation.unresolved'), []);
+        assert.deepEqual(
+          checkLetter(parseLetter(text)).filter((f) => f.ruleId === 'citation.unresolved'),
+          [],
+        );
       });
     }
   }
@@ -78,7 +184,10 @@ describe('sources outside the MTUS, in the forms letters write them', () => {
 
 test('an address the research could not confirm says so', () => {
   const text = letterCiting('Decision based on Non-MTUS Citation Medscape, Ondansetron dosing.');
-  assert.match(hoverText(text, at(text, 'Medscape')), /\]\(https:\/\/reference\.medscape\.com\/\) \(free; address unverified\)/);
+  assert.match(
+    hoverText(text, at(text, 'Medscape')),
+    /\]\(https:\/\/reference\.medscape\.com\/\) \(free; address unverified\)/,
+  );
   const known = letterCiting('Decision based on Non-MTUS Citation Drugs.com, Zofran.');
   assert.match(hoverText(known, at(known, 'Drugs.com')), /\]\(https:\/\/www\.drugs\.com\/\) \(free\)/);
 });
@@ -86,7 +195,10 @@ test('an address the research could not confirm says so', () => {
 describe('the whole citation', () => {
   for (const [formName, form] of FORMS) {
     test(`from "MTUS" to its last section, wrapped over lines (${formName})`, () => {
-      const text = letterCiting('Decision based on MTUS Low Back Complaints 2004, Section(s): Initial Care,\nSpecial Studies.', form);
+      const text = letterCiting(
+        'Decision based on MTUS Low Back Complaints 2004, Section(s): Initial Care,\nSpecial Studies.',
+        form,
+      );
       for (const word of ['MTUS', 'Low', '2004', 'Section(s)', 'Initial', 'Special', 'Studies']) {
         const md = hoverText(text, at(text, word));
         assert.match(md, /ACOEM Ch\. 12 Low Back Complaints/, `hover on ${word}`);
@@ -99,7 +211,9 @@ describe('the whole citation', () => {
   }
 
   test('each of two chained guidelines from its own name; the "and" between them is neither', () => {
-    const text = letterCiting('Decision based on MTUS Shoulder Complaints 2004, Section(s): Initial Care, and Postsurgical Treatment\n2009, Section(s): Shoulder.');
+    const text = letterCiting(
+      'Decision based on MTUS Shoulder Complaints 2004, Section(s): Initial Care, and Postsurgical Treatment\n2009, Section(s): Shoulder.',
+    );
     assert.match(hoverText(text, at(text, 'MTUS Shoulder')), /Shoulder Complaints/);
     assert.match(hoverText(text, at(text, 'Postsurgical')), /Postsurgical Treatment Guidelines/);
     assert.equal(hoverText(text, at(text, 'and Postsurgical')), '');
@@ -130,10 +244,24 @@ describe('a source the catalog does not know', () => {
 });
 
 describe('parts of a section list that name no guideline part', () => {
-  const unresolved = (text: string) => checkLetter(parseLetter(text)).filter((f) => f.ruleId === 'citation.unresolved').map((f) => f.message);
+  const unresolved = (text: string) =>
+    checkLetter(parseLetter(text))
+      .filter((f) => f.ruleId === 'citation.unresolved')
+      .map((f) => f.message);
 
   test('a page number, a page range, a year, an edition or a table is not an unknown section', () => {
-    for (const list of ['326', '303-305', 'Special Studies, 303', 'Initial Care, 2016', 'Special Studies, pg. 309', 'Initial Care, Table 12-8', 'Summary, 3rd ed.', '(updated 11/22/16)', 'Summary, page(s) 303', 'Initial Care, Page(s): 300-301']) {
+    for (const list of [
+      '326',
+      '303-305',
+      'Special Studies, 303',
+      'Initial Care, 2016',
+      'Special Studies, pg. 309',
+      'Initial Care, Table 12-8',
+      'Summary, 3rd ed.',
+      '(updated 11/22/16)',
+      'Summary, page(s) 303',
+      'Initial Care, Page(s): 300-301',
+    ]) {
       const text = letterCiting(`Decision based on MTUS Low Back Complaints 2004, Section(s): ${list}.`);
       assert.deepEqual(unresolved(text), [], list);
     }
@@ -142,20 +270,48 @@ describe('parts of a section list that name no guideline part', () => {
   test('a bare page number is read as a page of the chapter', () => {
     const text = letterCiting('Decision based on MTUS Low Back Complaints 2004, Section(s): Special Studies, 303-305.');
     const [c] = allCitations(parseLetter(text)).filter((x) => x.kind === 'mtus' && x.entry?.id === 'mtus-acoem2-ch12');
-    assert.deepEqual(c.pages.map((p) => [p.from, p.to]), [[303, 305]]);
-    assert.deepEqual(c.parts.map((p) => p.entry?.id), ['mtus-acoem2-section-special-studies']);
+    assert.deepEqual(
+      c.pages.map((p) => [p.from, p.to]),
+      [[303, 305]],
+    );
+    assert.deepEqual(
+      c.parts.map((p) => p.entry?.id),
+      ['mtus-acoem2-section-special-studies'],
+    );
   });
 
   test('an opioid section cited by number alone is still a section, and an unknown name still a finding', () => {
-    const numbered = allCitations(parseLetter(letterCiting('Decision based on MTUS Opioid Treatment 2016, Section(s): 2.')))[0];
-    assert.deepEqual(numbered.parts.map((p) => p.entry?.id), ['mtus-opioids-2016-s2']);
-    assert.deepEqual(unresolved(letterCiting('Decision based on MTUS Low Back Complaints 2004, Section(s): Magic Cures, 303.')), ['Section "Magic Cures" of ACOEM Ch. 12 Low Back Complaints is not in the catalog.']);
+    const numbered = allCitations(
+      parseLetter(letterCiting('Decision based on MTUS Opioid Treatment 2016, Section(s): 2.')),
+    )[0];
+    assert.deepEqual(
+      numbered.parts.map((p) => p.entry?.id),
+      ['mtus-opioids-2016-s2'],
+    );
+    assert.deepEqual(
+      unresolved(letterCiting('Decision based on MTUS Low Back Complaints 2004, Section(s): Magic Cures, 303.')),
+      ['Section "Magic Cures" of ACOEM Ch. 12 Low Back Complaints is not in the catalog.'],
+    );
   });
 });
 
 describe('hover text as a plain-text client shows it', () => {
   test('ordinary letter text is left as written', () => {
-    for (const plain of ['ACOEM Ch. 12, pp. 286–326', 'MTUS, 8 CCR §9792.23.5', 'Knee & Leg (Acute & Chronic)', 'Opioids 2016 §1.3: Severe Acute Injuries', 'Pain (chronic); 2013!', 'e.g. 50% of "cases" = 1/2 + 3 @ 2 www', 'awww.x', 'Opioid-induced constipation', '1.4 Opioids for Acute Pain', '-2 points', '#3 of 4', '= equal', '2016 guidelines']) {
+    for (const plain of [
+      'ACOEM Ch. 12, pp. 286–326',
+      'MTUS, 8 CCR §9792.23.5',
+      'Knee & Leg (Acute & Chronic)',
+      'Opioids 2016 §1.3: Severe Acute Injuries',
+      'Pain (chronic); 2013!',
+      'e.g. 50% of "cases" = 1/2 + 3 @ 2 www',
+      'awww.x',
+      'Opioid-induced constipation',
+      '1.4 Opioids for Acute Pain',
+      '-2 points',
+      '#3 of 4',
+      '= equal',
+      '2016 guidelines',
+    ]) {
       assert.equal(escapeMarkdown(plain), plain);
     }
   });

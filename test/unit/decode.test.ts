@@ -4,21 +4,45 @@ import fc from 'fast-check';
 import { decodeLetter } from '../../server/src/letter/text/decode';
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p)))));
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p)))));
 
 /** Windows-1252 where it differs from Latin-1 (from the WHATWG Encoding Standard's index-windows-1252). */
 const WINDOWS_1252 = new Map<number, string>([
-  [0x80, '\u20ac'], [0x82, '\u201a'], [0x83, '\u0192'], [0x84, '\u201e'], [0x85, '\u2026'], [0x86, '\u2020'], [0x87, '\u2021'],
-  [0x88, '\u02c6'], [0x89, '\u2030'], [0x8a, '\u0160'], [0x8b, '\u2039'], [0x8c, '\u0152'], [0x8e, '\u017d'], [0x91, '\u2018'],
-  [0x92, '\u2019'], [0x93, '\u201c'], [0x94, '\u201d'], [0x95, '\u2022'], [0x96, '\u2013'], [0x97, '\u2014'], [0x98, '\u02dc'],
-  [0x99, '\u2122'], [0x9a, '\u0161'], [0x9b, '\u203a'], [0x9c, '\u0153'], [0x9e, '\u017e'], [0x9f, '\u0178'],
+  [0x80, '\u20ac'],
+  [0x82, '\u201a'],
+  [0x83, '\u0192'],
+  [0x84, '\u201e'],
+  [0x85, '\u2026'],
+  [0x86, '\u2020'],
+  [0x87, '\u2021'],
+  [0x88, '\u02c6'],
+  [0x89, '\u2030'],
+  [0x8a, '\u0160'],
+  [0x8b, '\u2039'],
+  [0x8c, '\u0152'],
+  [0x8e, '\u017d'],
+  [0x91, '\u2018'],
+  [0x92, '\u2019'],
+  [0x93, '\u201c'],
+  [0x94, '\u201d'],
+  [0x95, '\u2022'],
+  [0x96, '\u2013'],
+  [0x97, '\u2014'],
+  [0x98, '\u02dc'],
+  [0x99, '\u2122'],
+  [0x9a, '\u0161'],
+  [0x9b, '\u203a'],
+  [0x9c, '\u0153'],
+  [0x9e, '\u017e'],
+  [0x9f, '\u0178'],
 ]);
 
 /** The reference: at each byte, the shortest run the platform's strict decoder reads as one character, else the byte in Windows-1252. */
 function byteByByte(input: Uint8Array): string {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let text = '';
-  for (let at = 0; at < input.length; ) {
+  for (let at = 0; at < input.length;) {
     let read: string | undefined;
     for (let length = 1; length <= 4 && read === undefined && at + length <= input.length; length++) {
       try {
@@ -49,12 +73,21 @@ describe('decoding a letter file', () => {
   });
 
   test('a file pasted together from both: each part read in its own encoding', () => {
-    const r = decodeLetter(bytes('Decision rationale \u2014 caf\u00e9; ', [0xe9, 0x74, 0xe9], ' \u00a7 ', [0x96], ' end'));
+    const r = decodeLetter(
+      bytes('Decision rationale \u2014 caf\u00e9; ', [0xe9, 0x74, 0xe9], ' \u00a7 ', [0x96], ' end'),
+    );
     assert.deepEqual(r, { text: 'Decision rationale \u2014 caf\u00e9; \u00e9t\u00e9 \u00a7 \u2013 end', utf8: false });
   });
 
   test('ill-formed sequences give one character per byte: overlong, surrogate, cut short, out of range', () => {
-    for (const bad of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x80], [0xf0, 0x80, 0x80, 0x80], [0xf5, 0x80], [0xf4, 0x90, 0x80, 0x80]]) {
+    for (const bad of [
+      [0xc0, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xe2, 0x80],
+      [0xf0, 0x80, 0x80, 0x80],
+      [0xf5, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+    ]) {
       const r = decodeLetter(bytes('a', bad, 'b'));
       assert.equal(r.utf8, false);
       assert.equal(r.text.length, bad.length + 2, `${bad.map((b) => b.toString(16))}`);

@@ -23,7 +23,11 @@ describe('the document cache', () => {
       cache.get('file:///kept.imr', 1, () => VALID_LETTER); // in use all along
     }
     assert.equal(cache.get('file:///kept.imr', 1, () => VALID_LETTER).letter, kept);
-    assert.notEqual(cache.get('file:///dropped.imr', 1, () => VALID_LETTER).letter, dropped, 'parsed again after it was let go');
+    assert.notEqual(
+      cache.get('file:///dropped.imr', 1, () => VALID_LETTER).letter,
+      dropped,
+      'parsed again after it was let go',
+    );
   });
 
   test("a document's memos go from version to version, and with its model when it is let go", () => {

@@ -14,7 +14,12 @@ import { VALID_LETTER, edit } from '../fixtures/letters';
 
 const LEAD = 'The Final Determination was based on decisions for the disputed items/services set forth below:\n';
 /** VALID_LETTER up to its items' lead sentence and the blank line after it. */
-const PREFIX = edit(VALID_LETTER.slice(0, VALID_LETTER.indexOf(LEAD) + LEAD.length), 'a knee brace and tramadol.', 'a knee brace, a home health aide,\nacupuncture, cyclobenzaprine and naproxen.') + '\n';
+const PREFIX =
+  edit(
+    VALID_LETTER.slice(0, VALID_LETTER.indexOf(LEAD) + LEAD.length),
+    'a knee brace and tramadol.',
+    'a knee brace, a home health aide,\nacupuncture, cyclobenzaprine and naproxen.',
+  ) + '\n';
 
 const FIELDS = `Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment
 2016, Section(s): Physical medicine.
@@ -29,7 +34,9 @@ Physical medicine.
  * tail (no blank line before, after a page break, after the previous rationale directly), an item
  * line straight after a rationale, and the conclusion forms that were missed.
  */
-const ITEMS = PREFIX + `Hinged knee brace, left: Upheld
+const ITEMS =
+  PREFIX +
+  `Hinged knee brace, left: Upheld
 
 ${FIELDS}Decision rationale: The guidelines support a brace for instability only. No instability is
 documented. As such, the request is not-medically necessary.
@@ -108,7 +115,12 @@ describe('fidelity: items and conclusions read the same in every extraction form
         EXPECTED,
       );
       // Each rationale keeps its last sentence: the next item line did not take it.
-      for (const item of letter.items) assert.match(item.fields.find((f) => f.kind === 'rationale')!.value!.text, /(?:necessary(?: and appropriate)?|upheld)\.$/, item.name);
+      for (const item of letter.items)
+        assert.match(
+          item.fields.find((f) => f.kind === 'rationale')!.value!.text,
+          /(?:necessary(?: and appropriate)?|upheld)\.$/,
+          item.name,
+        );
       assert.deepEqual(seen(check(inForm(ITEMS, form))), []);
     });
   }
@@ -116,21 +128,38 @@ describe('fidelity: items and conclusions read the same in every extraction form
   test("the export's item and modified_request columns say which portion each modified request decides", () => {
     for (const form of FORMS) {
       const rows = itemRows('x.imr', parseLetter(inForm(ITEMS, form)));
-      assert.deepEqual(rows.map((r) => [r.item, r.modified_request]), EXPECTED.map(([name, , modified]) => [name, modified ? 'yes' : 'no']), form);
+      assert.deepEqual(
+        rows.map((r) => [r.item, r.modified_request]),
+        EXPECTED.map(([name, , modified]) => [name, modified ? 'yes' : 'no']),
+        form,
+      );
     }
   });
 
   test('a modified-UR item line read in each of its wordings names the portion decided', () => {
     const lines: [string, string][] = [
-      ['Baclofen 100mg #30 was the original request. Baclofen 100mg #27 was authorized by the\nClaims Administrator. The remaining IMR eligible portion of the original request is\nBaclofen 100mg #3: Upheld', 'Baclofen 100mg #3'],
-      ['Baclofen 100mg #30 was the original request. Baclofen 100mg #27 was authorized by the\nClaims Administrator. The remaining IMR eligible portion of the original request,\nBaclofen 100mg #3: Upheld', 'Baclofen 100mg #3'],
-      ['Baclofen 100mg #30 was requested. The Claims Administrator authorized Baclofen 100mg\n#27, leaving the original request IMR eligible. The original request, Baclofen 100mg #30\nis: Upheld', 'Baclofen 100mg #30'],
+      [
+        'Baclofen 100mg #30 was the original request. Baclofen 100mg #27 was authorized by the\nClaims Administrator. The remaining IMR eligible portion of the original request is\nBaclofen 100mg #3: Upheld',
+        'Baclofen 100mg #3',
+      ],
+      [
+        'Baclofen 100mg #30 was the original request. Baclofen 100mg #27 was authorized by the\nClaims Administrator. The remaining IMR eligible portion of the original request,\nBaclofen 100mg #3: Upheld',
+        'Baclofen 100mg #3',
+      ],
+      [
+        'Baclofen 100mg #30 was requested. The Claims Administrator authorized Baclofen 100mg\n#27, leaving the original request IMR eligible. The original request, Baclofen 100mg #30\nis: Upheld',
+        'Baclofen 100mg #30',
+      ],
     ];
     for (const [line, name] of lines) {
       const text = edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', line);
       for (const form of FORMS) {
         const item = parseLetter(inForm(text, form)).items[0];
-        assert.deepEqual([item.name, item.modifiedRequest, item.decision?.value], [name, true, 'Upheld'], `${form}: ${line}`);
+        assert.deepEqual(
+          [item.name, item.modifiedRequest, item.decision?.value],
+          [name, true, 'Upheld'],
+          `${form}: ${line}`,
+        );
       }
     }
   });
@@ -146,13 +175,20 @@ describe('fidelity: items and conclusions read the same in every extraction form
       ['Therefore the request for a hinged knee brace will be considered not medically necessary.', false],
       ['Therefore, the request is not necessary.', false],
       ['Therefore the request for a hinged knee brace is not medically necessary and appropriate.', false],
-      ['No, the request for a hinged knee brace was not medically necessary, medically appropriate, or indicated here.', false],
+      [
+        'No, the request for a hinged knee brace was not medically necessary, medically appropriate, or indicated here.',
+        false,
+      ],
       ['Therefore, none of the requested braces are medically necessary.', false],
     ];
     for (const [closing, necessary] of closings) {
       // Wrapped as a letter wraps it: the verdict's words split over two lines.
       const wrapped = closing.replace(/ (medically|necessary|necessity)/, '\n$1');
-      const text = edit(VALID_LETTER, 'Therefore the request for a hinged knee brace is not medically necessary.', wrapped);
+      const text = edit(
+        VALID_LETTER,
+        'Therefore the request for a hinged knee brace is not medically necessary.',
+        wrapped,
+      );
       for (const form of FORMS) {
         const item = parseLetter(inForm(text, form)).items[0];
         assert.equal(item.conclusion?.necessary, necessary, `${form}: ${closing}`);
@@ -162,18 +198,31 @@ describe('fidelity: items and conclusions read the same in every extraction form
   });
 
   test('a bare "is not necessary" is a verdict only about the request', () => {
-    const text = edit(VALID_LETTER, 'Therefore the request for a hinged knee brace is not medically necessary.', 'A brace will not help. Further imaging is not necessary.');
+    const text = edit(
+      VALID_LETTER,
+      'Therefore the request for a hinged knee brace is not medically necessary.',
+      'A brace will not help. Further imaging is not necessary.',
+    );
     for (const form of FORMS) assert.equal(parseLetter(inForm(text, form)).items[0].conclusion, undefined, form);
     // Nor is a condition: "for it to be medically necessary" after the verdict leaves the verdict the conclusion.
-    const condition = edit(VALID_LETTER, 'is not medically necessary.', 'is not medically necessary. Instability must be shown for a brace to be medically necessary.');
-    for (const form of FORMS) assert.equal(parseLetter(inForm(condition, form)).items[0].conclusion?.necessary, false, form);
+    const condition = edit(
+      VALID_LETTER,
+      'is not medically necessary.',
+      'is not medically necessary. Instability must be shown for a brace to be medically necessary.',
+    );
+    for (const form of FORMS)
+      assert.equal(parseLetter(inForm(condition, form)).items[0].conclusion?.necessary, false, form);
   });
 
   test('a rationale that truly concludes nothing is still reported, in every form', () => {
     const text = edit(ITEMS, 'As such,\nthe request is not medically necessary.', 'A trial of\nstretching is advised.');
     for (const form of FORMS) {
       const found = check(inForm(text, form)).filter((p) => p.ruleId === 'item.no-conclusion');
-      assert.deepEqual(found.map((p) => p.message), ['The rationale for "Cyclobenzaprine" never concludes whether the treatment is medically necessary.'], form);
+      assert.deepEqual(
+        found.map((p) => p.message),
+        ['The rationale for "Cyclobenzaprine" never concludes whether the treatment is medically necessary.'],
+        form,
+      );
     }
   });
 });
@@ -183,7 +232,8 @@ function rawOf(text: string): string {
 }
 
 describe('fidelity: findings on correct letters are true', () => {
-  const summary = (sentence: string) => edit(VALID_LETTER, 'The\nrequested treatment includes a knee brace and tramadol.', sentence);
+  const summary = (sentence: string) =>
+    edit(VALID_LETTER, 'The\nrequested treatment includes a knee brace and tramadol.', sentence);
 
   test('summary.undecided-treatment: a date, a verb phrase or a decision is never a requested treatment', () => {
     for (const sentence of [
@@ -192,56 +242,122 @@ describe('fidelity: findings on correct letters are true', () => {
       'The requested treatment includes a knee\nbrace and tramadol, which were denied on 12/23/2016.',
       'The requested treatment is on 12/23/2016.',
     ]) {
-      for (const form of FORMS) assert.deepEqual(seen(check(inForm(summary(sentence), form))), [], `${form}: ${sentence}`);
+      for (const form of FORMS)
+        assert.deepEqual(seen(check(inForm(summary(sentence), form))), [], `${form}: ${sentence}`);
     }
     // A treatment no item decides is still named.
     for (const form of FORMS) {
-      const found = check(inForm(summary('The requested treatment includes a knee\nbrace, tramadol and a lumbar MRI, denied on 12/23/2016.'), form)).filter((p) => p.ruleId === 'summary.undecided-treatment');
-      assert.deepEqual(found.map((p) => p.message), ['The case summary names "a lumbar MRI" as requested, but no disputed item seems to decide it.'], form);
+      const found = check(
+        inForm(
+          summary('The requested treatment includes a knee\nbrace, tramadol and a lumbar MRI, denied on 12/23/2016.'),
+          form,
+        ),
+      ).filter((p) => p.ruleId === 'summary.undecided-treatment');
+      assert.deepEqual(
+        found.map((p) => p.message),
+        ['The case summary names "a lumbar MRI" as requested, but no disputed item seems to decide it.'],
+        form,
+      );
     }
   });
 
-  test('summary.injury-date-mismatch writes a date written in the header\'s form once', () => {
+  test("summary.injury-date-mismatch writes a date written in the header's form once", () => {
     const same = edit(VALID_LETTER, 'industrial injury on 09-13-16', 'industrial injury on 11/05/2016');
     const other = edit(VALID_LETTER, 'industrial injury on 09-13-16', 'industrial injury on November 5,\n2016');
     for (const form of FORMS) {
-      assert.deepEqual(seen(check(inForm(same, form))), ['summary.injury-date-mismatch: The case summary dates the injury 11/05/2016, the header 09/13/2016.'], form);
-      assert.deepEqual(seen(check(inForm(other, form))), ['summary.injury-date-mismatch: The case summary dates the injury November 5, 2016 (11/05/2016), the header 09/13/2016.'], form);
+      assert.deepEqual(
+        seen(check(inForm(same, form))),
+        ['summary.injury-date-mismatch: The case summary dates the injury 11/05/2016, the header 09/13/2016.'],
+        form,
+      );
+      assert.deepEqual(
+        seen(check(inForm(other, form))),
+        [
+          'summary.injury-date-mismatch: The case summary dates the injury November 5, 2016 (11/05/2016), the header 09/13/2016.',
+        ],
+        form,
+      );
     }
   });
 
   test('text.split-word: a mid-line "- " is punctuation; only a hyphen ending a line splits a word, and its join is never applied unasked', () => {
-    const punctuation = edit(VALID_LETTER, 'No instability is', 'Per the guidelines- low back chapter, shoulder- discrete and FDA- approved care, no instability is');
-    for (const form of FORMS) assert.deepEqual(check(inForm(punctuation, form)).filter((p) => p.ruleId === 'text.split-word'), [], form);
+    const punctuation = edit(
+      VALID_LETTER,
+      'No instability is',
+      'Per the guidelines- low back chapter, shoulder- discrete and FDA- approved care, no instability is',
+    );
+    for (const form of FORMS)
+      assert.deepEqual(
+        check(inForm(punctuation, form)).filter((p) => p.ruleId === 'text.split-word'),
+        [],
+        form,
+      );
     const wrapped = edit(VALID_LETTER, 'No instability is\n', 'Zofran is FDA-\napproved. No instability is ');
     for (const form of FORMS) {
       const found = check(inForm(wrapped, form)).filter((p) => p.ruleId === 'text.split-word');
-      assert.deepEqual(found.map((p) => [p.severity, p.message]), [['hint', '"FDA-" ends a line and "approved" starts the next: read as one word, "FDA-approved".']], form);
-      assert.ok(found[0].fixes!.every((f) => !f.safe), 'joining may change the letter\'s words: offered, not applied unasked');
+      assert.deepEqual(
+        found.map((p) => [p.severity, p.message]),
+        [['hint', '"FDA-" ends a line and "approved" starts the next: read as one word, "FDA-approved".']],
+        form,
+      );
+      assert.ok(
+        found[0].fixes!.every((f) => !f.safe),
+        "joining may change the letter's words: offered, not applied unasked",
+      );
     }
   });
 
   test('item.conclusion-names-other-treatment quotes whole words, says nothing of a service that depends on the surgery, and still finds a pasted conclusion once per item', () => {
     const surgery = edit(
-      edit(VALID_LETTER, 'Tramadol ER 100mg #30 day supply: 30 with two\nrefills: Overturned', 'Associated surgical service: Cold therapy unit: Upheld'),
+      edit(
+        VALID_LETTER,
+        'Tramadol ER 100mg #30 day supply: 30 with two\nrefills: Overturned',
+        'Associated surgical service: Cold therapy unit: Upheld',
+      ),
       'Decision rationale: Short-term use is supported after a severe acute injury. The request for\nTramadol ER 100mg #30 is medically necessary.',
       'Decision rationale: As the requested surgical intervention is not medically necessary, the\nassociated services are not medically necessary.',
     );
-    const first = edit(surgery, 'Decision rationale: The guidelines support a brace for instability only. No instability is\ndocumented. Therefore the request for a hinged knee brace is not medically necessary.', 'Decision rationale: As the brace is not medically necessary, no instability being documented,\nthe surgery is not medically necessary.');
+    const first = edit(
+      surgery,
+      'Decision rationale: The guidelines support a brace for instability only. No instability is\ndocumented. Therefore the request for a hinged knee brace is not medically necessary.',
+      'Decision rationale: As the brace is not medically necessary, no instability being documented,\nthe surgery is not medically necessary.',
+    );
     for (const form of FORMS) {
-      assert.deepEqual(check(inForm(surgery, form)).filter((p) => p.ruleId === 'item.conclusion-names-other-treatment'), [], form);
+      assert.deepEqual(
+        check(inForm(surgery, form)).filter((p) => p.ruleId === 'item.conclusion-names-other-treatment'),
+        [],
+        form,
+      );
       const found = check(inForm(first, form)).filter((p) => p.ruleId === 'item.conclusion-names-other-treatment');
-      assert.deepEqual(found.map((p) => p.message), ['The conclusion names "surgery", which shares no word with the item "Hinged knee brace, left".'], form);
+      assert.deepEqual(
+        found.map((p) => p.message),
+        ['The conclusion names "surgery", which shares no word with the item "Hinged knee brace, left".'],
+        form,
+      );
     }
-    const pasted = edit(VALID_LETTER, 'Therefore the request for a hinged knee brace is not medically necessary.', 'As the request is not supported, the request for lumbar epidural injections is not medically necessary.');
+    const pasted = edit(
+      VALID_LETTER,
+      'Therefore the request for a hinged knee brace is not medically necessary.',
+      'As the request is not supported, the request for lumbar epidural injections is not medically necessary.',
+    );
     for (const form of FORMS) {
       const found = check(inForm(pasted, form)).filter((p) => p.ruleId === 'item.conclusion-names-other-treatment');
-      assert.deepEqual(found.map((p) => p.message), ['The conclusion names "lumbar epidural injections", which shares no word with the item "Hinged knee brace, left".'], form);
+      assert.deepEqual(
+        found.map((p) => p.message),
+        [
+          'The conclusion names "lumbar epidural injections", which shares no word with the item "Hinged knee brace, left".',
+        ],
+        form,
+      );
     }
   });
 
   test('item.decision-contradicts-rationale: "none of the associated services are medically necessary" is a no', () => {
-    const text = edit(VALID_LETTER, 'Therefore the request for a hinged knee brace is not medically necessary.', 'Therefore none of the requested braces are medically necessary.');
+    const text = edit(
+      VALID_LETTER,
+      'Therefore the request for a hinged knee brace is not medically necessary.',
+      'Therefore none of the requested braces are medically necessary.',
+    );
     for (const form of FORMS) {
       const item = parseLetter(inForm(text, form)).items[0];
       assert.equal(item.conclusion?.necessary, false, form);
@@ -250,24 +366,53 @@ describe('fidelity: findings on correct letters are true', () => {
   });
 
   test('citation.maximus-non-mtus-only: not when the letter says why it went outside the MTUS', () => {
-    const nonMtus = edit(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.', 'MAXIMUS guideline: Decision based on Non-MTUS Citation Official Disability Guidelines (ODG),\nKnee & Leg.');
-    const statement = edit(nonMtus, 'MAXIMUS guideline: Decision based on Non-MTUS', 'MAXIMUS guideline: The Expert Reviewer based their decision on recommendation(s) outside\nof the MTUS Guidelines. Decision based on Non-MTUS');
-    const silent = edit(nonMtus, 'Decision rationale: The guidelines support', 'Decision rationale: The CA MTUS/ACOEM Guidelines do not address. The guidelines support');
+    const nonMtus = edit(
+      VALID_LETTER,
+      'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.',
+      'MAXIMUS guideline: Decision based on Non-MTUS Citation Official Disability Guidelines (ODG),\nKnee & Leg.',
+    );
+    const statement = edit(
+      nonMtus,
+      'MAXIMUS guideline: Decision based on Non-MTUS',
+      'MAXIMUS guideline: The Expert Reviewer based their decision on recommendation(s) outside\nof the MTUS Guidelines. Decision based on Non-MTUS',
+    );
+    const silent = edit(
+      nonMtus,
+      'Decision rationale: The guidelines support',
+      'Decision rationale: The CA MTUS/ACOEM Guidelines do not address. The guidelines support',
+    );
     for (const form of FORMS) {
-      assert.deepEqual(check(inForm(nonMtus, form)).filter((p) => p.ruleId === 'citation.maximus-non-mtus-only').length, 1, form);
+      assert.deepEqual(
+        check(inForm(nonMtus, form)).filter((p) => p.ruleId === 'citation.maximus-non-mtus-only').length,
+        1,
+        form,
+      );
       assert.deepEqual(seen(check(inForm(statement, form))), [], form);
       assert.deepEqual(seen(check(inForm(silent, form))), [], form);
     }
   });
 
   test('text.form-feed-in-field: a page break between sentences, paragraphs or items is not reported; one inside a sentence is a hint', () => {
-    const between = edit(edit(VALID_LETTER, 'No instability is\ndocumented. Therefore', 'No instability is documented.\n\fTherefore'), 'is not medically necessary.\n\nTramadol', 'is not medically necessary.\n\fTramadol');
-    assert.deepEqual(check(between).filter((p) => p.ruleId === 'text.form-feed-in-field'), []);
-    assert.deepEqual(check(rawOf(between)).filter((p) => p.ruleId === 'text.form-feed-in-field'), []);
+    const between = edit(
+      edit(VALID_LETTER, 'No instability is\ndocumented. Therefore', 'No instability is documented.\n\fTherefore'),
+      'is not medically necessary.\n\nTramadol',
+      'is not medically necessary.\n\fTramadol',
+    );
+    assert.deepEqual(
+      check(between).filter((p) => p.ruleId === 'text.form-feed-in-field'),
+      [],
+    );
+    assert.deepEqual(
+      check(rawOf(between)).filter((p) => p.ruleId === 'text.form-feed-in-field'),
+      [],
+    );
     const inside = edit(VALID_LETTER, '\ndocumented. Therefore', '\n\fdocumented. Therefore');
     for (const text of [inside, rawOf(inside)]) {
       const found = check(text).filter((p) => p.ruleId === 'text.form-feed-in-field');
-      assert.deepEqual(found.map((p) => [p.severity, p.message]), [['hint', 'A page break (form feed) splits this sentence.']]);
+      assert.deepEqual(
+        found.map((p) => [p.severity, p.message]),
+        [['hint', 'A page break (form feed) splits this sentence.']],
+      );
     }
   });
 });

@@ -26,20 +26,42 @@ describe('findings kept per item', () => {
   test('an edit in one item checks that item again and takes back the findings of the others', () => {
     const fields = new FieldMemo();
     const memo = new FindingMemo();
-    const noMaximus = edit(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n', '');
+    const noMaximus = edit(
+      VALID_LETTER,
+      'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n',
+      '',
+    );
     const first = checkLetter(parseLetter(noMaximus, undefined, fields), DAY, memo);
-    assert.deepEqual(itemsChecked(), ['Hinged knee brace, left', 'Tramadol ER 100mg #30 day supply: 30 with two refills']);
-    assert.deepEqual(first.map((p) => p.ruleId), ['item.missing-field']);
-    const typed = edit(noMaximus, 'Tramadol ER 100mg #30 is medically necessary.', 'Tramadol ER 100mg #30 is medically  necessary.');
+    assert.deepEqual(itemsChecked(), [
+      'Hinged knee brace, left',
+      'Tramadol ER 100mg #30 day supply: 30 with two refills',
+    ]);
+    assert.deepEqual(
+      first.map((p) => p.ruleId),
+      ['item.missing-field'],
+    );
+    const typed = edit(
+      noMaximus,
+      'Tramadol ER 100mg #30 is medically necessary.',
+      'Tramadol ER 100mg #30 is medically  necessary.',
+    );
     const second = checkLetter(parseLetter(typed, undefined, fields), DAY, memo);
-    assert.deepEqual(itemsChecked(), ['Tramadol ER 100mg #30 day supply: 30 with two refills'], 'the knee brace item was not checked again');
+    assert.deepEqual(
+      itemsChecked(),
+      ['Tramadol ER 100mg #30 day supply: 30 with two refills'],
+      'the knee brace item was not checked again',
+    );
     assert.deepEqual(second, first, 'and its finding is still reported');
   });
 
   test('a line break above the items moves their findings with them instead of checking them again', () => {
     const fields = new FieldMemo();
     const memo = new FindingMemo(fields);
-    const noMaximus = edit(VALID_LETTER, 'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n', '');
+    const noMaximus = edit(
+      VALID_LETTER,
+      'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n',
+      '',
+    );
     const first = checkLetter(parseLetter(noMaximus, undefined, fields), DAY, memo);
     assert.equal(itemsChecked().length, 2);
     const moved = 'Reviewed.\n\n' + noMaximus;
@@ -47,10 +69,14 @@ describe('findings kept per item', () => {
     assert.deepEqual(itemsChecked(), [], 'no item was checked again');
     const fresh = checkLetter(parseLetter(moved), DAY);
     itemsChecked();
-    assert.deepEqual(second, fresh, 'and the findings are a fresh check\'s');
+    assert.deepEqual(second, fresh, "and the findings are a fresh check's");
     assert.equal(second[0].range.start.line, first[0].range.start.line + 2);
     // A line taken out inside the first item: it is checked again, the second is moved up.
-    const joined = edit(moved, 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.\n\n', 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.\n');
+    const joined = edit(
+      moved,
+      'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.\n\n',
+      'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.\n',
+    );
     const third = checkLetter(parseLetter(joined, undefined, fields), DAY, memo);
     assert.deepEqual(itemsChecked(), ['Hinged knee brace, left']);
     assert.deepEqual(third, checkLetter(parseLetter(joined), DAY));
@@ -69,7 +95,7 @@ describe('findings kept per item', () => {
     assert.equal(itemsChecked().length, 2);
   });
 
-  test('without the field memo\'s moves, a moved item is checked again', () => {
+  test("without the field memo's moves, a moved item is checked again", () => {
     const fields = new FieldMemo();
     const memo = new FindingMemo();
     checkLetter(parseLetter(VALID_LETTER, undefined, fields), DAY, memo);

@@ -16,10 +16,15 @@ function checkResplit(before: string, after: string): void {
   const next = splitLines(after, last);
   assert.deepEqual(plain(after, last), plain(after));
   const { before: head, after: tail, lastAfter } = next.kept!;
-  for (let i = 0; i < head; i++) assert.ok(next.lines[i] === last.lines[i] && next.starts[i] === last.starts[i], `line ${i}`);
+  for (let i = 0; i < head; i++)
+    assert.ok(next.lines[i] === last.lines[i] && next.starts[i] === last.starts[i], `line ${i}`);
   for (let i = tail; i < next.lines.length; i++) {
     assert.equal(next.lines[i], last.lines[lastAfter + i - tail], `line ${i}`);
-    assert.equal(after.length - next.starts[i], before.length - last.starts[lastAfter + i - tail], `line ${i} is as far from the end`);
+    assert.equal(
+      after.length - next.starts[i],
+      before.length - last.starts[lastAfter + i - tail],
+      `line ${i} is as far from the end`,
+    );
   }
 }
 
@@ -34,16 +39,25 @@ describe('lines', () => {
     ]);
   });
 
-  test('after an edit, the lines before and after it are the last version\'s objects', () => {
+  test("after an edit, the lines before and after it are the last version's objects", () => {
     const last = splitLines(VALID_LETTER);
     const at = VALID_LETTER.indexOf('Hinged knee brace');
     const line = VALID_LETTER.slice(0, at).split('\n').length - 1;
     const typed = splitLines(VALID_LETTER.slice(0, at) + 'x' + VALID_LETTER.slice(at), last);
-    assert.deepEqual(typed.lines.map((l, i) => l === last.lines[i]), last.lines.map((_, i) => i !== line));
-    assert.deepEqual(typed.starts.slice(line + 1), last.starts.slice(line + 1).map((s) => s + 1));
+    assert.deepEqual(
+      typed.lines.map((l, i) => l === last.lines[i]),
+      last.lines.map((_, i) => i !== line),
+    );
+    assert.deepEqual(
+      typed.starts.slice(line + 1),
+      last.starts.slice(line + 1).map((s) => s + 1),
+    );
     const broken = splitLines(VALID_LETTER.slice(0, at) + '\n' + VALID_LETTER.slice(at), last);
     assert.equal(broken.lines.length, last.lines.length + 1);
-    assert.ok(broken.lines.slice(line + 2).every((l, i) => l === last.lines[line + 1 + i]), 'the lines below moved down one, the same objects');
+    assert.ok(
+      broken.lines.slice(line + 2).every((l, i) => l === last.lines[line + 1 + i]),
+      'the lines below moved down one, the same objects',
+    );
   });
 
   test('the text unchanged keeps every line, at the same numbers', () => {
@@ -80,7 +94,9 @@ describe('lines', () => {
 
   test('the same for edits anywhere in texts of several thousand characters (compared a block at a time)', () => {
     const long = [VALID_LETTER, VALID_LETTER.replace(/\n/g, '\r\n'), VALID_LETTER.repeat(3).replace(/\n\n/g, '\r\r\f')];
-    const typed = fc.array(fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '\f'), { maxLength: 6 }).map((p) => p.join(''));
+    const typed = fc
+      .array(fc.constantFrom('a', ' ', '\n', '\r', '\r\n', '\f'), { maxLength: 6 })
+      .map((p) => p.join(''));
     fc.assert(
       fc.property(fc.constantFrom(...long), fc.nat(), fc.nat({ max: 3000 }), typed, (before, a, length, text) => {
         const from = a % (before.length + 1);

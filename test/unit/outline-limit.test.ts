@@ -8,11 +8,13 @@ import { parseLetter } from '../../server/src/letter/parse';
 import { VALID_LETTER } from '../fixtures/letters';
 
 const count = (symbols: DocumentSymbol[]): number => symbols.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
-const depth = (symbols: DocumentSymbol[]): number => symbols.reduce((d, s) => Math.max(d, 1 + depth(s.children ?? [])), 0);
+const depth = (symbols: DocumentSymbol[]): number =>
+  symbols.reduce((d, s) => Math.max(d, 1 + depth(s.children ?? [])), 0);
 /** Names level by level: what a cut keeps is a prefix of this, level for level. */
 const levels = (symbols: DocumentSymbol[]): string[][] => {
   const out: string[][] = [];
-  for (let level = symbols; level.length > 0; level = level.flatMap((s) => s.children ?? [])) out.push(level.map((s) => s.name));
+  for (let level = symbols; level.length > 0; level = level.flatMap((s) => s.children ?? []))
+    out.push(level.map((s) => s.name));
   return out;
 };
 
@@ -20,7 +22,12 @@ const levels = (symbols: DocumentSymbol[]): string[][] => {
 function manyItems(copies: number): string {
   const at = VALID_LETTER.indexOf('Hinged knee brace, left: Upheld');
   const items = VALID_LETTER.slice(at);
-  return VALID_LETTER.slice(0, at) + Array.from({ length: copies }, (_, n) => items.replace(/Hinged knee brace, left/g, `Hinged knee brace, left ${n}`)).join('\n');
+  return (
+    VALID_LETTER.slice(0, at) +
+    Array.from({ length: copies }, (_, n) =>
+      items.replace(/Hinged knee brace, left/g, `Hinged knee brace, left ${n}`),
+    ).join('\n')
+  );
 }
 
 describe('outline limit', () => {
@@ -35,7 +42,10 @@ describe('outline limit', () => {
     assert.deepEqual(levels(cut.symbols), levels(full).slice(0, depth(cut.symbols)));
     const items = cut.symbols.flatMap((s) => s.children ?? []).filter((s) => s.kind === SymbolKind.Event);
     assert.ok(items.length >= 300, `${items.length} items kept`);
-    assert.ok(items.every((i) => i.children === undefined), 'items keep no fields');
+    assert.ok(
+      items.every((i) => i.children === undefined),
+      'items keep no fields',
+    );
     assert.equal(JSON.stringify(full), before, 'the full outline is not changed');
   });
 
@@ -50,21 +60,41 @@ describe('outline limit', () => {
     const full = documentSymbols(parseLetter(VALID_LETTER));
     const [top, second] = levels(full).map((l) => l.length);
     assert.equal(count(limitOutline(full, top + second).symbols), top + second);
-    assert.deepEqual(limitOutline(full, top + second - 1).symbols.map((s) => s.children), full.map(() => undefined));
+    assert.deepEqual(
+      limitOutline(full, top + second - 1).symbols.map((s) => s.children),
+      full.map(() => undefined),
+    );
   });
 
   test('a top level longer than the limit keeps its first symbols, childless', () => {
     const full = documentSymbols(parseLetter(VALID_LETTER));
     const cut = limitOutline(full, 2);
-    assert.deepEqual(cut.symbols.map((s) => [s.name, s.children]), full.slice(0, 2).map((s) => [s.name, undefined]));
+    assert.deepEqual(
+      cut.symbols.map((s) => [s.name, s.children]),
+      full.slice(0, 2).map((s) => [s.name, undefined]),
+    );
     assert.equal(cut.shown, 2);
   });
 
   test('for any outline and limit: at most the limit, whole levels, and the next level would not have fit', () => {
     const tree: fc.Memo<DocumentSymbol[]> = fc.memo((n) =>
-      fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 3 }), children: n > 1 ? fc.option(tree(n - 1), { nil: undefined }) : fc.constant(undefined) }), { maxLength: 4 }).map((xs) =>
-        xs.map((x) => ({ name: x.name, kind: SymbolKind.Field, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, selectionRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, children: x.children?.length ? x.children : undefined })),
-      ),
+      fc
+        .array(
+          fc.record({
+            name: fc.string({ minLength: 1, maxLength: 3 }),
+            children: n > 1 ? fc.option(tree(n - 1), { nil: undefined }) : fc.constant(undefined),
+          }),
+          { maxLength: 4 },
+        )
+        .map((xs) =>
+          xs.map((x) => ({
+            name: x.name,
+            kind: SymbolKind.Field,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            selectionRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            children: x.children?.length ? x.children : undefined,
+          })),
+        ),
     );
     fc.assert(
       fc.property(tree(4), fc.integer({ min: 0, max: 40 }), (symbols, max) => {

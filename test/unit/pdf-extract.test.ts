@@ -4,11 +4,20 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { layoutPages } from '../../server/src/pdf/layout';
 import { readPdf } from '../../server/src/pdf-reader/pdfjs';
-import { PDF_LIMITS, PDF_MESSAGES, PdfProblem, type PdfText, looksLikePdf, readPdfLetter } from '../../server/src/pdf/reader';
+import {
+  PDF_LIMITS,
+  PDF_MESSAGES,
+  PdfProblem,
+  type PdfText,
+  looksLikePdf,
+  readPdfLetter,
+} from '../../server/src/pdf/reader';
 import { linesPage, makePdf } from '../fixtures/pdf';
 
 const DIR = join(__dirname, '..', '..', '..', 'shared', 'imr-letters');
-const skipShared = existsSync(join(DIR, 'pdf')) ? false : `no real letters at ${DIR} (they sit in ../shared beside the project)`;
+const skipShared = existsSync(join(DIR, 'pdf'))
+  ? false
+  : `no real letters at ${DIR} (they sit in ../shared beside the project)`;
 
 async function read(bytes: Uint8Array): Promise<PdfText> {
   const r = await readPdfLetter(bytes, readPdf);
@@ -49,7 +58,12 @@ describe('PDF line rebuilding (layoutPages)', () => {
 
   test('runs far apart are padded to their column, so two columns stay side by side', () => {
     // One header line: each run at its x, 5 units a character wide.
-    const header: [string, number][] = [['Date Assigned:', 72], ['11/09/2016', 180], ['Date of Injury:', 322], ['10/13/2016', 430]];
+    const header: [string, number][] = [
+      ['Date Assigned:', 72],
+      ['11/09/2016', 180],
+      ['Date of Injury:', 322],
+      ['10/13/2016', 430],
+    ];
     const { text } = layoutPages([header.map(([str, x]) => ({ str, x, y: 700, width: str.length * 5, size: 10 }))]);
     const line = text.split('\n')[0];
     assert.match(line, /^Date Assigned: {2,}11\/09\/2016 {2,}Date of Injury: {2,}10\/13\/2016$/);
@@ -59,7 +73,10 @@ describe('PDF line rebuilding (layoutPages)', () => {
 
   test('a paragraph gap gives one blank line, the heading gap of a line and a half none; runs are read top to bottom', () => {
     const at = (str: string, y: number) => ({ str, x: 72, y, width: str.length * 6, size: 12 });
-    const { text } = layoutPages([[at('third', 672), at('first', 700), at('second', 686), at('after a heading gap', 652)], [at('new page', 700)]]);
+    const { text } = layoutPages([
+      [at('third', 672), at('first', 700), at('second', 686), at('after a heading gap', 652)],
+      [at('new page', 700)],
+    ]);
     assert.equal(text, 'first\nsecond\nthird\nafter a heading gap\n\fnew page\n\f');
     const { text: gapped } = layoutPages([[at('one', 700), at('two', 672)]]);
     assert.equal(gapped, 'one\n\ntwo\n\f');
@@ -74,7 +91,10 @@ describe('PDF line rebuilding (layoutPages)', () => {
   });
 
   test('white-space runs and no runs at all give only form feeds', () => {
-    assert.deepEqual(layoutPages([[{ str: '  ', x: 72, y: 700, width: 5, size: 12 }], []]), { text: '\f\f', pages: [2] });
+    assert.deepEqual(layoutPages([[{ str: '  ', x: 72, y: 700, width: 5, size: 12 }], []]), {
+      text: '\f\f',
+      pages: [2],
+    });
   });
 });
 
@@ -116,21 +136,27 @@ describe('PDFs made in the test, through pdfjs-dist', () => {
 
   test('a truncated PDF (a download cut short) says so', async () => {
     const whole = makePdf([linesPage(['Case Number: CM16-0213037', 'more text'])]);
-    for (const cut of [0.3, 0.6, 0.95]) assert.equal((await problem(whole.slice(0, Math.floor(whole.length * cut)))).kind, 'truncated', `cut at ${cut}`);
+    for (const cut of [0.3, 0.6, 0.95])
+      assert.equal((await problem(whole.slice(0, Math.floor(whole.length * cut)))).kind, 'truncated', `cut at ${cut}`);
   });
 
   test('a damaged PDF (its end in place, its body not a PDF) is corrupt', async () => {
-    const p = await problem(new TextEncoder().encode('%PDF-1.4\nthis is no object and no cross-reference table\n%%EOF\n'));
+    const p = await problem(
+      new TextEncoder().encode('%PDF-1.4\nthis is no object and no cross-reference table\n%%EOF\n'),
+    );
     assert.equal(p.kind, 'corrupt');
     assert.equal(p.message, PDF_MESSAGES.corrupt);
   });
 
   test('a file named .pdf that is not one (a saved web page) is told so, and pdfjs is never asked', async () => {
     let asked = false;
-    const r = await readPdfLetter(new TextEncoder().encode('<!DOCTYPE html><html><body>Not found</body></html>'), async () => {
-      asked = true;
-      return { text: 'x', pages: [1] };
-    });
+    const r = await readPdfLetter(
+      new TextEncoder().encode('<!DOCTYPE html><html><body>Not found</body></html>'),
+      async () => {
+        asked = true;
+        return { text: 'x', pages: [1] };
+      },
+    );
     assert.ok(r instanceof PdfProblem && r.kind === 'not-pdf');
     assert.equal(asked, false);
     assert.equal(looksLikePdf(new TextEncoder().encode('\n\n%PDF-1.7\n')), true, 'a PDF may start after a few bytes');

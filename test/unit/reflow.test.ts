@@ -16,7 +16,8 @@ const SAMPLE_FILES = readdirSync(SAMPLES).filter((f) => /\.imr(\.txt)?$/.test(f)
 // The real, DWC-published letters live beside the project, not in it; a user's clone has none.
 const REAL = join(__dirname, '..', '..', '..', 'shared', 'imr-letters');
 const REAL_FILES = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.txt')) : [];
-const skipReal = REAL_FILES.length > 0 ? false : `no real letters at ${REAL} (they sit in ../shared beside the project)`;
+const skipReal =
+  REAL_FILES.length > 0 ? false : `no real letters at ${REAL} (they sit in ../shared beside the project)`;
 
 function applyEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///l.imr', 'imr-letter', 1, text), edits);
@@ -40,7 +41,11 @@ function projection(letter: Letter) {
       name: i.name,
       decision: i.decision?.text ?? null,
       value: i.decision?.value ?? null,
-      fields: i.fields.map((f) => ({ kind: f.kind, value: f.value?.text ?? null, citations: (f.citations ?? []).map((c) => c.entry?.id ?? c.statement ?? null) })),
+      fields: i.fields.map((f) => ({
+        kind: f.kind,
+        value: f.value?.text ?? null,
+        citations: (f.citations ?? []).map((c) => c.entry?.id ?? c.statement ?? null),
+      })),
     })),
     annotations: letter.annotations.map((a) => [a.form, a.kind ?? null, a.note, a.quote ?? null, a.proposed ?? null]),
   };
@@ -68,7 +73,10 @@ function assertMinimalEdits(text: string, edits: TextEdit[]) {
   let previous = -1;
   for (const e of edits) {
     for (const p of [e.range.start, e.range.end]) {
-      assert.ok(p.line < all.length && p.character <= all[p.line].length, `position ${JSON.stringify(p)} outside the text`);
+      assert.ok(
+        p.line < all.length && p.character <= all[p.line].length,
+        `position ${JSON.stringify(p)} outside the text`,
+      );
     }
     const start = doc.offsetAt(e.range.start);
     const end = doc.offsetAt(e.range.end);
@@ -92,18 +100,23 @@ function assertReflowProperties(text: string) {
   // A form feed that started a line still does, and no line break was joined across one.
   const feedsAtLineStart = (t: string) => [...t.matchAll(/(^|[\r\n])[ \t]*\f/g)].length;
   assert.equal(feedsAtLineStart(after), feedsAtLineStart(text));
-  if (/\r\n/.test(text) && !/(?<!\r)\n|\r(?!\n)/.test(text)) assert.doesNotMatch(after, /(?<!\r)\n|\r(?!\n)/, 'a CRLF letter got a bare line break');
+  if (/\r\n/.test(text) && !/(?<!\r)\n|\r(?!\n)/.test(text))
+    assert.doesNotMatch(after, /(?<!\r)\n|\r(?!\n)/, 'a CRLF letter got a bare line break');
   if (!/\r/.test(text)) assert.doesNotMatch(after, /\r/, 'an LF letter got a CR');
   // Section headings, item lines and field labels each start their line.
   const reread = parseLetter(after);
   const afterLines = lines(after);
-  const startsLine = (p: { line: number; character: number }) => stripAnnotations(afterLines[p.line].slice(0, p.character)).trim() === '';
-  for (const s of reread.sections) assert.ok(startsLine(s.heading.range.start), `heading ${s.name} does not start its line`);
+  const startsLine = (p: { line: number; character: number }) =>
+    stripAnnotations(afterLines[p.line].slice(0, p.character)).trim() === '';
+  for (const s of reread.sections)
+    assert.ok(startsLine(s.heading.range.start), `heading ${s.name} does not start its line`);
   for (const item of reread.items) {
     if (item.title.text) assert.ok(startsLine(item.title.range.start), `item ${item.name} does not start its line`);
-    for (const f of item.fields) assert.ok(startsLine(f.label.range.start), `label ${f.label.text} does not start its line`);
+    for (const f of item.fields)
+      assert.ok(startsLine(f.label.range.start), `label ${f.label.text} does not start its line`);
   }
-  for (const f of reread.reviewer.fields) assert.ok(startsLine(f.label.range.start), `label ${f.label.text} does not start its line`);
+  for (const f of reread.reviewer.fields)
+    assert.ok(startsLine(f.label.range.start), `label ${f.label.text} does not start its line`);
   return { edits, after };
 }
 
@@ -174,7 +187,10 @@ describe('reflow', () => {
       '',
     ]);
     // The hyphenated "electro-" / "diagnostic" is one word again, the hyphen kept.
-    assert.match(out[at('The injured worker is a 39 year old female')], /Diagnostic studies include electro-diagnostic testing of the lower extremities\. The requested treatment includes/);
+    assert.match(
+      out[at('The injured worker is a 39 year old female')],
+      /Diagnostic studies include electro-diagnostic testing of the lower extremities\. The requested treatment includes/,
+    );
     // Item line, fields and rationale: a line each, one blank line between.
     const item = at('Lumbar Epidural Steroid Injection at L5-S1: Upheld');
     assert.deepEqual(out.slice(item, item + 7), [
@@ -212,11 +228,16 @@ describe('reflow', () => {
     // Boilerplate, specialty, summary lead, summary, MX guideline, rationale, item line, CA guideline, MX guideline, rationale:
     // each wrapped once, each one edit turning its line break into a space.
     assert.equal(edits.length, 10);
-    for (const e of edits) assert.deepEqual([e.range.end.line - e.range.start.line, e.range.end.character, e.newText], [1, 0, ' ']);
+    for (const e of edits)
+      assert.deepEqual([e.range.end.line - e.range.start.line, e.range.end.character, e.newText], [1, 0, ' ']);
   });
 
   test('the line ending style of the letter is kept (CRLF)', () => {
-    for (const base of [VALID_LETTER, doubleSpace(VALID_LETTER), readFileSync(join(SAMPLES, 'double-spaced-no-header.imr.txt'), 'utf8')]) {
+    for (const base of [
+      VALID_LETTER,
+      doubleSpace(VALID_LETTER),
+      readFileSync(join(SAMPLES, 'double-spaced-no-header.imr.txt'), 'utf8'),
+    ]) {
       const crlf = base.replace(/\r?\n/g, '\r\n');
       const { edits, after } = assertReflowProperties(crlf);
       assert.ok(edits.length > 0);
@@ -237,7 +258,10 @@ describe('reflow', () => {
     assert.deepEqual(markup(after), markup(text));
     assert.equal(stripAnnotations(after).replace(/\s+/g, ' '), stripAnnotations(text).replace(/\s+/g, ' '));
     // The comment in the middle of a wrapped item line: the item line is one line now, the comment in it.
-    assert.match(after, /\nTramadol ER 100mg #30 day supply: 30 with one refill for\{>>question: was a lower dose tried first\?<<\} chronic low back pain: Upheld\n/);
+    assert.match(
+      after,
+      /\nTramadol ER 100mg #30 day supply: 30 with one refill for\{>>question: was a lower dose tried first\?<<\} chronic low back pain: Upheld\n/,
+    );
 
     const crafted = edit(
       VALID_LETTER,
@@ -245,11 +269,18 @@ describe('reflow', () => {
       'The guidelines support a brace for {==instability\nonly==}{>>question: a comment\nover two lines<<}. No instability is\n{>>a comment on a line of its own<<}\ndocumented.',
     );
     const { after: craftedAfter } = assertReflowProperties(crafted);
-    assert.match(craftedAfter, /brace for \{==instability only==\}\{>>question: a comment\nover two lines<<\}\. No instability is\n\{>>a comment on a line of its own<<\}\ndocumented\. Therefore/);
+    assert.match(
+      craftedAfter,
+      /brace for \{==instability only==\}\{>>question: a comment\nover two lines<<\}\. No instability is\n\{>>a comment on a line of its own<<\}\ndocumented\. Therefore/,
+    );
   });
 
   test('a hyphen at a line end joins only as the parser joins: with a small letter or digit after it', () => {
-    const text = edit(VALID_LETTER, 'The guidelines support a brace for instability only.', 'The guidelines support a brace for electro-\nmyography and a pre-\nAuthorized re-\n-evaluation, pages 171-\n172.');
+    const text = edit(
+      VALID_LETTER,
+      'The guidelines support a brace for instability only.',
+      'The guidelines support a brace for electro-\nmyography and a pre-\nAuthorized re-\n-evaluation, pages 171-\n172.',
+    );
     const { after } = assertReflowProperties(text);
     assert.match(after, /for electro-myography and a pre- Authorized re- -evaluation, pages 171-172\. No instability/);
     const rationale = (t: string) => parseLetter(t).items[0].fields.find((f) => f.kind === 'rationale')!.value!.text;
@@ -257,23 +288,36 @@ describe('reflow', () => {
   });
 
   test('form feeds stay at the start of their line, and nothing is joined across one', () => {
-    const text = edit(VALID_LETTER, 'No instability is\ndocumented.', 'No instability is\n\fdocumented.').replace('He/she has no\n', 'He/she has no\n\f\n');
+    const text = edit(VALID_LETTER, 'No instability is\ndocumented.', 'No instability is\n\fdocumented.').replace(
+      'He/she has no\n',
+      'He/she has no\n\f\n',
+    );
     const { after } = assertReflowProperties(text);
     assert.match(after, /No instability is\n\fdocumented\. Therefore the request/);
     assert.match(after, /He\/she has no\n\f\naffiliation with the employer/);
   });
 
   test('imr-disable directives keep the lines they name', () => {
-    const text = edit(VALID_LETTER, 'Decision rationale: The guidelines support', '{>>imr-disable-next-line item.rationale-closing<<}\nDecision rationale: The guidelines support');
+    const text = edit(
+      VALID_LETTER,
+      'Decision rationale: The guidelines support',
+      '{>>imr-disable-next-line item.rationale-closing<<}\nDecision rationale: The guidelines support',
+    );
     const { after } = assertReflowProperties(text);
-    assert.match(after, /\{>>imr-disable-next-line item\.rationale-closing<<\}\nDecision rationale: The guidelines support a brace for instability only\. No instability is\ndocumented\./);
+    assert.match(
+      after,
+      /\{>>imr-disable-next-line item\.rationale-closing<<\}\nDecision rationale: The guidelines support a brace for instability only\. No instability is\ndocumented\./,
+    );
     const target = parseLetter(after).suppressions[0].range.end.line + 1;
     assert.ok(lines(after)[target].startsWith('Decision rationale: The guidelines support'));
   });
 
   test('two lines that together would make a heading or a field label the parser did not see stay apart', () => {
-    const text = edit(VALID_LETTER, 'documented. Therefore the request for a hinged knee brace is not medically necessary.\n', 'documented. Therefore the request for a hinged knee brace is not medically necessary.\n\nDecision\nrationale: as above.\n')
-      .replace('                                CLINICAL CASE SUMMARY\n', 'CLINICAL CASE\nSUMMARY\n\n');
+    const text = edit(
+      VALID_LETTER,
+      'documented. Therefore the request for a hinged knee brace is not medically necessary.\n',
+      'documented. Therefore the request for a hinged knee brace is not medically necessary.\n\nDecision\nrationale: as above.\n',
+    ).replace('                                CLINICAL CASE SUMMARY\n', 'CLINICAL CASE\nSUMMARY\n\n');
     const { edits, after } = assertReflowProperties(text);
     assert.ok(edits.length > 5);
     assert.match(after, /He\/she has no affiliation/, 'the prose is joined all the same');
@@ -287,20 +331,57 @@ describe('reflow', () => {
     const { after } = assertReflowProperties(text);
     const head = (t: string) => lines(t).slice(0, 12);
     assert.deepEqual(head(after), head(text));
-    assert.match(after, /\nDOCUMENTS REVIEWED\nApplication of Independent Medical Review\nUtilization Review Determination, 01\/30\/2014\nMedical Treatment Utilization Schedule \(MTUS\)\n/);
+    assert.match(
+      after,
+      /\nDOCUMENTS REVIEWED\nApplication of Independent Medical Review\nUtilization Review Determination, 01\/30\/2014\nMedical Treatment Utilization Schedule \(MTUS\)\n/,
+    );
   });
 
   test('text that is no letter, or no text at all, gets no edits', () => {
-    for (const text of ['', 'just some\nwrapped text\nthat is not a letter\n', '\u0000\u0001binary\nstuff\n']) assert.deepEqual(reflowEdits(parseLetter(text), text), []);
+    for (const text of ['', 'just some\nwrapped text\nthat is not a letter\n', '\u0000\u0001binary\nstuff\n'])
+      assert.deepEqual(reflowEdits(parseLetter(text), text), []);
   });
 
   test('any edit of the letter, double-spaced or not, CRLF or not: the reflow keeps its promises', () => {
     const TOKENS = [
-      'Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:', ': Upheld', ': Overturned', ':', 'CLINICAL CASE SUMMARY',
-      'Decision based on MTUS ', 'page(s) 171-', '{>>', '<<}', '{==', '==}', '{~~', '~>', '~~}', '{>>imr-disable-next-line<<}', 'red- flag',
-      '\n', '\r\n', '\f', '\t', '   ', '\n\n\n', 'electro-\ndiagnostic', 'x-\n', '\n ', ' \n', 'word',
+      'Claims Administrator guideline:',
+      'MAXIMUS guideline:',
+      'Decision rationale:',
+      ': Upheld',
+      ': Overturned',
+      ':',
+      'CLINICAL CASE SUMMARY',
+      'Decision based on MTUS ',
+      'page(s) 171-',
+      '{>>',
+      '<<}',
+      '{==',
+      '==}',
+      '{~~',
+      '~>',
+      '~~}',
+      '{>>imr-disable-next-line<<}',
+      'red- flag',
+      '\n',
+      '\r\n',
+      '\f',
+      '\t',
+      '   ',
+      '\n\n\n',
+      'electro-\ndiagnostic',
+      'x-\n',
+      '\n ',
+      ' \n',
+      'word',
     ];
-    const edits = fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 120 }), insert: fc.array(fc.constantFrom(...TOKENS), { maxLength: 5 }).map((t) => t.join('')) }), { maxLength: 6 });
+    const edits = fc.array(
+      fc.record({
+        at: fc.nat(),
+        del: fc.nat({ max: 120 }),
+        insert: fc.array(fc.constantFrom(...TOKENS), { maxLength: 5 }).map((t) => t.join('')),
+      }),
+      { maxLength: 6 },
+    );
     fc.assert(
       fc.property(edits, fc.boolean(), fc.boolean(), (list, crlf, double) => {
         let text = double ? doubleSpace(VALID_LETTER) : VALID_LETTER;
@@ -341,7 +422,11 @@ describe('reflow', () => {
         assert.ok(lines(after).length < lines(text).length * 0.6, 'paragraphs were joined');
         // The header block (both column layouts) is as it was, line for line.
         const header = parseLetter(text).header;
-        if (header) assert.deepEqual(lines(after).slice(0, header.range.end.line + 1), lines(text).slice(0, header.range.end.line + 1));
+        if (header)
+          assert.deepEqual(
+            lines(after).slice(0, header.range.end.line + 1),
+            lines(text).slice(0, header.range.end.line + 1),
+          );
         assertReflowProperties(text.replace(/\r?\n/g, '\r\n'));
       });
     }

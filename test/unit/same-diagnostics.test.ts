@@ -11,7 +11,7 @@ const found = (text: string) => diagnostics(parseLetter(text), DAY, 'https://exa
 /** A copy made the way a client would see it: through JSON. */
 const copy = (d: Diagnostic[]): Diagnostic[] => JSON.parse(JSON.stringify(d));
 
-describe('comparing a pull\'s findings with the last report', () => {
+describe("comparing a pull's findings with the last report", () => {
   const broken = edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left: Uphled');
 
   test('the same findings, made again or sent through JSON (where undefined members vanish), are the same', () => {
@@ -46,8 +46,13 @@ describe('comparing a pull\'s findings with the last report', () => {
 
   test('agrees with comparing the JSON, for the findings of any two edits of a letter', () => {
     const texts = [VALID_LETTER, broken, ...sampleLetters()];
-    const typed = fc.tuple(fc.constantFrom(...texts), fc.nat(), fc.constantFrom('', 'x', '\n', ': Upheld', 'Decision rationale:'));
-    const apply = ([text, at, what]: [string, number, string]) => text.slice(0, at % (text.length + 1)) + what + text.slice(at % (text.length + 1));
+    const typed = fc.tuple(
+      fc.constantFrom(...texts),
+      fc.nat(),
+      fc.constantFrom('', 'x', '\n', ': Upheld', 'Decision rationale:'),
+    );
+    const apply = ([text, at, what]: [string, number, string]) =>
+      text.slice(0, at % (text.length + 1)) + what + text.slice(at % (text.length + 1));
     fc.assert(
       fc.property(typed, typed, (a, b) => {
         const [x, y] = [found(apply(a)), found(apply(b))];

@@ -28,11 +28,38 @@ const EXPECTED: Record<string, { layout: string; items: [string, string][] }> = 
       ['Associated surgical service: Postoperative physical therapy, times 12', 'Overturned'],
     ],
   },
-  'plain-header.imr': { layout: 'final-determination', items: [['Cyclobenzaprine 7.5mg #90', 'Upheld'], ['Physical therapy six sessions for the neck', 'Upheld']] },
-  'double-spaced-no-header.imr.txt': { layout: 'final-determination', items: [['Lumbar Epidural Steroid Injection at L5-S1', 'Upheld'], ['Lumbar Brace', 'Upheld']] },
-  'maximus-format-2.imr': { layout: 'maximus-format-2', items: [['EMG/NCV of the right upper extremity', 'Overturned'], ['Custom wrist splint', 'Upheld']] },
-  'professional-review-format-3.imr': { layout: 'professional-review', items: [['Physical therapy two times a week for six weeks for the left knee', 'Upheld']] },
-  'notice-2013.imr': { layout: 'notice-2013', items: [['an MRI of the cervical spine', 'Upheld'], ['a TENS unit rental for one month', 'Overturned']] },
+  'plain-header.imr': {
+    layout: 'final-determination',
+    items: [
+      ['Cyclobenzaprine 7.5mg #90', 'Upheld'],
+      ['Physical therapy six sessions for the neck', 'Upheld'],
+    ],
+  },
+  'double-spaced-no-header.imr.txt': {
+    layout: 'final-determination',
+    items: [
+      ['Lumbar Epidural Steroid Injection at L5-S1', 'Upheld'],
+      ['Lumbar Brace', 'Upheld'],
+    ],
+  },
+  'maximus-format-2.imr': {
+    layout: 'maximus-format-2',
+    items: [
+      ['EMG/NCV of the right upper extremity', 'Overturned'],
+      ['Custom wrist splint', 'Upheld'],
+    ],
+  },
+  'professional-review-format-3.imr': {
+    layout: 'professional-review',
+    items: [['Physical therapy two times a week for six weeks for the left knee', 'Upheld']],
+  },
+  'notice-2013.imr': {
+    layout: 'notice-2013',
+    items: [
+      ['an MRI of the cervical spine', 'Upheld'],
+      ['a TENS unit rental for one month', 'Overturned'],
+    ],
+  },
   'with-problems.imr': {
     layout: 'final-determination',
     items: [
@@ -54,21 +81,37 @@ describe('bundled samples', () => {
       const letter = parseLetter(readFileSync(join(SAMPLES, file), 'utf8'));
       assert.equal(letter.layout.id, EXPECTED[file].layout);
       // The decision as written, or for a 2013 notice the one its sentence implies.
-      assert.deepEqual(letter.items.map((i) => [i.name, i.decision?.inferred ? i.decision.value : i.decision?.text]), EXPECTED[file].items);
+      assert.deepEqual(
+        letter.items.map((i) => [i.name, i.decision?.inferred ? i.decision.value : i.decision?.text]),
+        EXPECTED[file].items,
+      );
     });
   }
 
-  test('annotated.imr is two-column-header.imr with a reader\'s annotations, and reads the same', () => {
+  test("annotated.imr is two-column-header.imr with a reader's annotations, and reads the same", () => {
     const plain = parseLetter(readFileSync(join(SAMPLES, 'two-column-header.imr'), 'utf8'));
     const annotated = parseLetter(readFileSync(join(SAMPLES, 'annotated.imr'), 'utf8'));
-    assert.deepEqual(annotated.items.map((i) => i.fields.map((f) => f.value?.text)), plain.items.map((i) => i.fields.map((f) => f.value?.text)));
-    assert.deepEqual(annotated.annotations.map((a) => a.kind ?? a.form), ['todo', 'appeal-fact', 'question', 'substitution']);
+    assert.deepEqual(
+      annotated.items.map((i) => i.fields.map((f) => f.value?.text)),
+      plain.items.map((i) => i.fields.map((f) => f.value?.text)),
+    );
+    assert.deepEqual(
+      annotated.annotations.map((a) => a.kind ?? a.form),
+      ['todo', 'appeal-fact', 'question', 'substitution'],
+    );
   });
 
   test('the correct samples raise no error or warning; with-problems.imr raises exactly its planted problems', () => {
     for (const file of LETTERS) {
-      const serious = checkLetter(parseLetter(readFileSync(join(SAMPLES, file), 'utf8'))).filter((p) => p.severity === 'error' || p.severity === 'warning');
-      if (file !== 'with-problems.imr') assert.deepEqual(serious.map((p) => p.message), [], file);
+      const serious = checkLetter(parseLetter(readFileSync(join(SAMPLES, file), 'utf8'))).filter(
+        (p) => p.severity === 'error' || p.severity === 'warning',
+      );
+      if (file !== 'with-problems.imr')
+        assert.deepEqual(
+          serious.map((p) => p.message),
+          [],
+          file,
+        );
       else
         assert.deepEqual(serious.map((p) => p.ruleId).sort(), [
           'header.bad-case-number',

@@ -36,7 +36,10 @@ function checkShape(items: CompletionItem[], line: number, character: number, pr
     assert.ok(edit && 'range' in edit, `${item.label}: has a textEdit`);
     assert.deepEqual(edit.range.end, { line, character }, `${item.label}: edit ends at the cursor`);
     assert.equal(edit.range.start.line, line);
-    assert.ok(edit.range.start.character >= typedFrom && edit.range.start.character <= character, `${item.label}: edit replaces only what was typed`);
+    assert.ok(
+      edit.range.start.character >= typedFrom && edit.range.start.character <= character,
+      `${item.label}: edit replaces only what was typed`,
+    );
     assert.ok(item.filterText, `${item.label}: filterText`);
     assert.ok(item.detail, `${item.label}: detail`);
     assert.ok(item.sortText, `${item.label}: sortText`);
@@ -58,7 +61,9 @@ function expand(snippet: string): string {
 function accept(text: string, item: CompletionItem): string {
   const e = item.textEdit as TextEdit;
   const newText = item.insertTextFormat === InsertTextFormat.Snippet ? expand(e.newText) : e.newText;
-  return TextDocument.applyEdits(TextDocument.create('file:///l.imr', 'imr-letter', 1, text), [{ range: e.range, newText }]);
+  return TextDocument.applyEdits(TextDocument.create('file:///l.imr', 'imr-letter', 1, text), [
+    { range: e.range, newText },
+  ]);
 }
 
 const pick = (items: CompletionItem[], label: string) => {
@@ -67,7 +72,8 @@ const pick = (items: CompletionItem[], label: string) => {
   return item;
 };
 
-const errorsAndWarnings = (letter: Letter) => checkLetter(letter, { today: TODAY }).filter((p) => p.severity === 'error' || p.severity === 'warning');
+const errorsAndWarnings = (letter: Letter) =>
+  checkLetter(letter, { today: TODAY }).filter((p) => p.severity === 'error' || p.severity === 'warning');
 
 const HEADING = {
   determination: 'HOW THE IMR FINAL DETERMINATION WAS MADE',
@@ -78,7 +84,11 @@ const HEADING = {
 // The letter without its CLINICAL CASE SUMMARY heading: the summary's text runs on in the determination section.
 const NO_SUMMARY_HEADING = edit(VALID_LETTER, /\n +CLINICAL CASE SUMMARY\n/, '\n\n');
 // The first item without its MAXIMUS guideline.
-const NO_MAXIMUS = edit(VALID_LETTER, /MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section\(s\):\nInitial Care.\n\n/, '');
+const NO_MAXIMUS = edit(
+  VALID_LETTER,
+  /MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section\(s\):\nInitial Care.\n\n/,
+  '',
+);
 // A header written one label a line, lacking the UR denial date and the priority.
 const PARTIAL_HEADER = [
   'Case Number: CM16-0123456',
@@ -100,12 +110,18 @@ describe('structure completion: section headings', () => {
     assert.deepEqual(labels(items), [HEADING.summary]);
     assert.equal(items[0].kind, CompletionItemKind.Module);
     const after = parseLetter(accept(NO_SUMMARY_HEADING, items[0]));
-    assert.deepEqual(after.sections.map((s) => s.kind), ['determination', 'summary', 'issues']);
+    assert.deepEqual(
+      after.sections.map((s) => s.kind),
+      ['determination', 'summary', 'issues'],
+    );
     assert.equal(after.sections[1].heading.range.start.line, line);
   });
 
   test('several missing: the one expected next first, the others after it, each in layout order', () => {
-    const onlySummary = VALID_LETTER.replace(/\n +HOW THE IMR FINAL DETERMINATION WAS MADE\n/, '\n\n').replace(/\n +IMR ISSUES, DECISIONS AND RATIONALES\n/, '\n\n');
+    const onlySummary = VALID_LETTER.replace(/\n +HOW THE IMR FINAL DETERMINATION WAS MADE\n/, '\n\n').replace(
+      /\n +IMR ISSUES, DECISIONS AND RATIONALES\n/,
+      '\n\n',
+    );
     const items = complete(onlySummary, lineOf(onlySummary, 'requested treatment includes') + 1);
     assert.deepEqual(labels(items), [HEADING.issues, HEADING.determination]);
     assert.ok(items[0].sortText! < items[1].sortText!);
@@ -123,7 +139,10 @@ describe('structure completion: section headings', () => {
     assert.deepEqual((items[0].textEdit as TextEdit).range.start, { line, character: 3 });
     const after = accept(typed, items[0]);
     assert.equal(after.split('\n')[line], `   ${HEADING.summary}`);
-    assert.deepEqual(parseLetter(after).sections.map((s) => s.kind), ['determination', 'summary', 'issues']);
+    assert.deepEqual(
+      parseLetter(after).sections.map((s) => s.kind),
+      ['determination', 'summary', 'issues'],
+    );
   });
 
   test('near miss: a letter with every section, prose typed at the start of a line, a heading typed out, get none', () => {
@@ -135,29 +154,45 @@ describe('structure completion: section headings', () => {
   });
 });
 
-describe('structure completion: an item\'s fields', () => {
+describe("structure completion: an item's fields", () => {
   test('inside an item: the field it lacks, followed by a space; accepting it gives the item that field', () => {
     const line = lineOf(NO_MAXIMUS, 'Claims Administrator guideline: Decision based on MTUS Knee') + 1;
     const items = complete(NO_MAXIMUS, line);
     assert.deepEqual(labels(items), ['MAXIMUS guideline:']);
     assert.equal((items[0].textEdit as TextEdit).newText, 'MAXIMUS guideline: ');
     assert.match(items[0].detail!, /Hinged knee brace/);
-    const after = accept(NO_MAXIMUS, items[0]).replace('MAXIMUS guideline: ', 'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004.');
+    const after = accept(NO_MAXIMUS, items[0]).replace(
+      'MAXIMUS guideline: ',
+      'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004.',
+    );
     const item = parseLetter(after).items[0];
-    assert.deepEqual(item.fields.map((f) => f.kind), ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale']);
+    assert.deepEqual(
+      item.fields.map((f) => f.kind),
+      ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'],
+    );
   });
 
   test('right after an item line with no fields: all three, in order; a typed letter filters and is replaced', () => {
     const bare = `${VALID_LETTER}\nAcupuncture x6: Upheld\n`;
     const line = lineOf(bare, 'Acupuncture x6') + 1;
-    assert.deepEqual(labels(complete(bare, line)).slice(0, 3), ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:']);
+    assert.deepEqual(labels(complete(bare, line)).slice(0, 3), [
+      'Claims Administrator guideline:',
+      'MAXIMUS guideline:',
+      'Decision rationale:',
+    ]);
     const typed = `${VALID_LETTER}\nAcupuncture x6: Upheld\nCl`;
     const items = complete(typed, line);
     assert.deepEqual(labels(items), ['Claims Administrator guideline:']);
-    assert.deepEqual((items[0].textEdit as TextEdit).range, { start: { line, character: 0 }, end: { line, character: 2 } });
+    assert.deepEqual((items[0].textEdit as TextEdit).range, {
+      start: { line, character: 0 },
+      end: { line, character: 2 },
+    });
     const item = parseLetter(accept(typed, items[0]) + 'Decision based on MTUS Acupuncture Treatment 2007.').items[2];
     assert.equal(item.name, 'Acupuncture x6');
-    assert.deepEqual(item.fields.map((f) => f.kind), ['claimsAdministratorGuideline']);
+    assert.deepEqual(
+      item.fields.map((f) => f.kind),
+      ['claimsAdministratorGuideline'],
+    );
   });
 
   test('near miss: a complete item, words in a rationale, and the start of an existing field line get none', () => {
@@ -167,7 +202,7 @@ describe('structure completion: an item\'s fields', () => {
   });
 });
 
-describe('structure completion: the decision after an item line\'s colon', () => {
+describe("structure completion: the decision after an item line's colon", () => {
   test('a partly typed decision: Upheld, explained for the worker, replacing what was typed; accepting it gives the decision', () => {
     const typed = edit(VALID_LETTER, 'Hinged knee brace, left: Upheld', 'Hinged knee brace, left: U');
     const line = lineOf(typed, 'Hinged knee brace');
@@ -175,7 +210,10 @@ describe('structure completion: the decision after an item line\'s colon', () =>
     assert.deepEqual(labels(items), ['Upheld']);
     assert.equal(items[0].kind, CompletionItemKind.EnumMember);
     assert.match(String(items[0].documentation), /denial stands.*not authorized/);
-    assert.deepEqual((items[0].textEdit as TextEdit).range, { start: { line, character: 25 }, end: { line, character: 26 } });
+    assert.deepEqual((items[0].textEdit as TextEdit).range, {
+      start: { line, character: 25 },
+      end: { line, character: 26 },
+    });
     const item = parseLetter(accept(typed, items[0])).items[0];
     assert.equal(item.decision?.value, 'Upheld');
   });
@@ -196,7 +234,11 @@ describe('structure completion: the decision after an item line\'s colon', () =>
   });
 
   test('near miss: a colon inside a rationale or a guideline, the lead sentence, a field label, before a written decision', () => {
-    const rationale = edit(VALID_LETTER, 'No instability is\ndocumented.', 'No instability is\ndocumented in these records:\nnone.');
+    const rationale = edit(
+      VALID_LETTER,
+      'No instability is\ndocumented.',
+      'No instability is\ndocumented in these records:\nnone.',
+    );
     assert.deepEqual(completeAfter(rationale, 'documented in these records:'), []);
     assert.deepEqual(completeAfter(VALID_LETTER, 'Opioids for Acute Pain: '), []);
     assert.deepEqual(completeAfter(VALID_LETTER, 'set forth below:'), []);
@@ -207,12 +249,16 @@ describe('structure completion: the decision after an item line\'s colon', () =>
   });
 
   test('the professional-review layout: the decision of an issue listed under ISSUE AT DISPUTE:', () => {
-    const review = 'MEDICAL PROFESSIONAL REVIEW\n\nISSUE AT DISPUTE:\nPhysical therapy for the left knee: \n\nCASE SUMMARY:\nThe injured worker is a 47 year old male.\n';
+    const review =
+      'MEDICAL PROFESSIONAL REVIEW\n\nISSUE AT DISPUTE:\nPhysical therapy for the left knee: \n\nCASE SUMMARY:\nThe injured worker is a 47 year old male.\n';
     const items = completeAfter(review, 'left knee: ');
     assert.deepEqual(labels(items), ['Upheld', 'Overturned']);
     const letter = parseLetter(accept(review, items[0]));
     assert.equal(letter.layout.id, 'professional-review');
-    assert.deepEqual(letter.items.map((i) => [i.name, i.decision?.value]), [['Physical therapy for the left knee', 'Upheld']]);
+    assert.deepEqual(
+      letter.items.map((i) => [i.name, i.decision?.value]),
+      [['Physical therapy for the left knee', 'Upheld']],
+    );
     assert.deepEqual(completeAfter(review, 'CASE SUMMARY:'), []); // a heading ending in a colon
   });
 });
@@ -224,7 +270,10 @@ describe('structure completion: the header', () => {
     assert.deepEqual(labels(items), ['UR Denial Date:', 'Priority:']);
     const after = accept(PARTIAL_HEADER, items[0]).replace('UR Denial Date: ', 'UR Denial Date: 10/03/2016');
     const header = parseLetter(after).header!;
-    assert.deepEqual(header.fields.map((f) => f.key), ['caseNumber', 'dateAssigned', 'dateOfInjury', 'decisionDate', 'applicationReceived', 'urDenialDate']);
+    assert.deepEqual(
+      header.fields.map((f) => f.key),
+      ['caseNumber', 'dateAssigned', 'dateOfInjury', 'decisionDate', 'applicationReceived', 'urDenialDate'],
+    );
     assert.equal(header.fields[5].value?.text, '10/03/2016');
     const typed = PARTIAL_HEADER.replace('11/01/2016\n\n', '11/01/2016\nPri\n');
     assert.deepEqual(labels(complete(typed, line)), ['Priority:']);
@@ -243,21 +292,42 @@ describe('structure completion: the header', () => {
   });
 });
 
-describe('structure completion: the reviewer\'s credentials', () => {
+describe("structure completion: the reviewer's credentials", () => {
   test('in HOW THE IMR FINAL DETERMINATION WAS MADE: the credential missing; accepting it gives the reviewer that field', () => {
-    const noSpecialty = edit(VALID_LETTER, 'Certification(s)/Specialty: Physical Medicine & Rehabilitation, Pain\nManagement\n', '');
+    const noSpecialty = edit(
+      VALID_LETTER,
+      'Certification(s)/Specialty: Physical Medicine & Rehabilitation, Pain\nManagement\n',
+      '',
+    );
     const line = lineOf(noSpecialty, 'State(s) of Licensure') + 1;
     const items = complete(noSpecialty, line);
     assert.deepEqual(labels(items), ['Certification(s)/Specialty:']);
     const after = accept(noSpecialty, items[0]).replace('Specialty: ', 'Specialty: Family Practice');
-    assert.deepEqual(parseLetter(after).reviewer.fields.map((f) => [f.kind, f.value?.text]), [['licensure', 'California,Oregon'], ['specialty', 'Family Practice']]);
-    const none = edit(VALID_LETTER, 'State(s) of Licensure: California,Oregon\nCertification(s)/Specialty: Physical Medicine & Rehabilitation, Pain\nManagement\n', '');
-    assert.deepEqual(labels(complete(none, lineOf(none, 'The Expert Reviewer') + 1)), ['State(s) of Licensure:', 'Certification(s)/Specialty:']);
+    assert.deepEqual(
+      parseLetter(after).reviewer.fields.map((f) => [f.kind, f.value?.text]),
+      [
+        ['licensure', 'California,Oregon'],
+        ['specialty', 'Family Practice'],
+      ],
+    );
+    const none = edit(
+      VALID_LETTER,
+      'State(s) of Licensure: California,Oregon\nCertification(s)/Specialty: Physical Medicine & Rehabilitation, Pain\nManagement\n',
+      '',
+    );
+    assert.deepEqual(labels(complete(none, lineOf(none, 'The Expert Reviewer') + 1)), [
+      'State(s) of Licensure:',
+      'Certification(s)/Specialty:',
+    ]);
   });
 
   test('near miss: both credentials present, and outside that section, get none', () => {
     assert.deepEqual(complete(VALID_LETTER, lineOf(VALID_LETTER, 'The Expert Reviewer') - 1), []);
-    const noSpecialty = edit(VALID_LETTER, 'Certification(s)/Specialty: Physical Medicine & Rehabilitation, Pain\nManagement\n', '');
+    const noSpecialty = edit(
+      VALID_LETTER,
+      'Certification(s)/Specialty: Physical Medicine & Rehabilitation, Pain\nManagement\n',
+      '',
+    );
     assert.deepEqual(complete(noSpecialty, lineOf(noSpecialty, 'case file, including') + 1), []);
   });
 });
@@ -279,18 +349,33 @@ describe('structure completion: snippets', () => {
     const letter = parseLetter(accept('', skeleton));
     assert.ok(letter.recognized);
     assert.equal(letter.layout.id, 'final-determination');
-    assert.deepEqual(letter.sections.map((s) => s.kind), ['determination', 'summary', 'issues']);
-    assert.deepEqual(letter.header!.fields.map((f) => f.key), ['caseNumber', 'dateAssigned', 'dateOfInjury', 'decisionDate', 'urDenialDate', 'priority', 'applicationReceived']);
+    assert.deepEqual(
+      letter.sections.map((s) => s.kind),
+      ['determination', 'summary', 'issues'],
+    );
+    assert.deepEqual(
+      letter.header!.fields.map((f) => f.key),
+      ['caseNumber', 'dateAssigned', 'dateOfInjury', 'decisionDate', 'urDenialDate', 'priority', 'applicationReceived'],
+    );
     assert.ok(letter.header!.fields.every((f) => f.value));
-    assert.deepEqual(letter.reviewer.fields.map((f) => f.kind), ['licensure', 'specialty']);
+    assert.deepEqual(
+      letter.reviewer.fields.map((f) => f.kind),
+      ['licensure', 'specialty'],
+    );
     assert.equal(letter.items.length, 1);
     assert.equal(letter.items[0].decision?.value, 'Upheld');
-    assert.deepEqual(letter.items[0].fields.map((f) => f.kind), ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale']);
+    assert.deepEqual(
+      letter.items[0].fields.map((f) => f.kind),
+      ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'],
+    );
     assert.deepEqual(errorsAndWarnings(letter), []);
     // The one remark left is true of any unwritten rationale: it does not yet conclude whether the
     // treatment is medically necessary (an information, not a warning). A default conclusion would
     // contradict whichever decision the writer chooses.
-    assert.deepEqual(checkLetter(letter, { today: TODAY }).map((p) => [p.ruleId, p.severity]), [['item.no-conclusion', 'information']]);
+    assert.deepEqual(
+      checkLetter(letter, { today: TODAY }).map((p) => [p.ruleId, p.severity]),
+      [['item.no-conclusion', 'information']],
+    );
   });
 
   test('a letter with sections but no header: the header block at the top; accepted, the header is whole', () => {
@@ -301,7 +386,10 @@ describe('structure completion: snippets', () => {
     assert.equal(letter.header?.fields.length, 7);
     // No errors. The one warning is the checks doing their job: the placeholder injury date is not
     // the date this letter's case summary gives, and stays flagged until the real one is written.
-    assert.deepEqual(errorsAndWarnings(letter).map((p) => p.ruleId), ['summary.injury-date-mismatch']);
+    assert.deepEqual(
+      errorsAndWarnings(letter).map((p) => p.ruleId),
+      ['summary.injury-date-mismatch'],
+    );
   });
 
   test('in the issues section between items: a disputed item; accepted, the letter has one more item, decided', () => {
@@ -312,7 +400,10 @@ describe('structure completion: snippets', () => {
     const letter = parseLetter(accept(text, items[0]));
     assert.equal(letter.items.length, 3);
     assert.equal(letter.items[2].decision?.value, 'Upheld');
-    assert.deepEqual(letter.items[2].fields.map((f) => f.kind), ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale']);
+    assert.deepEqual(
+      letter.items[2].fields.map((f) => f.kind),
+      ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'],
+    );
     assert.deepEqual(errorsAndWarnings(letter), []);
     // Typing its first letters keeps it on offer, even though the line has become part of the rationale above.
     const typed = `${VALID_LETTER}\nDis`;
@@ -322,21 +413,31 @@ describe('structure completion: snippets', () => {
   test('near miss: not on a line with text, no skeleton once there are sections, no header block once there is a header, no item inside an item', () => {
     assert.deepEqual(complete('Some words', 0), []);
     assert.ok(!labels(complete(NO_HEADER, 0)).includes('IMR letter skeleton'));
-    assert.ok(!labels(complete(PARTIAL_HEADER, lineOf(PARTIAL_HEADER, 'Application Received') + 1)).includes('IMR header block'));
+    assert.ok(
+      !labels(complete(PARTIAL_HEADER, lineOf(PARTIAL_HEADER, 'Application Received') + 1)).includes(
+        'IMR header block',
+      ),
+    );
     assert.deepEqual(complete(VALID_LETTER, lineOf(VALID_LETTER, 'Hinged knee brace') + 1), []); // between an item line and its fields
   });
 });
 
 describe('structure completion: everywhere', () => {
   test('given the rest of the line, any text after the cursor means none (the start of a prose line)', () => {
-    const noSpecialty = edit(VALID_LETTER, 'Certification(s)/Specialty: Physical Medicine & Rehabilitation, Pain\nManagement\n', '');
+    const noSpecialty = edit(
+      VALID_LETTER,
+      'Certification(s)/Specialty: Physical Medicine & Rehabilitation, Pain\nManagement\n',
+      '',
+    );
     const line = lineOf(noSpecialty, 'affiliation with the employer');
     const letter = parseLetter(noSpecialty);
     const position = { line, character: 0 };
     // Without the rest of the line the model cannot tell this paragraph line from an empty one.
     assert.deepEqual(labels(structureCompletions(letter, position, '')), ['Certification(s)/Specialty:']);
     assert.deepEqual(structureCompletions(letter, position, '', noSpecialty.split('\n')[line]), []);
-    assert.deepEqual(labels(structureCompletions(letter, { line: line + 1, character: 0 }, '', '   ')), ['Certification(s)/Specialty:']);
+    assert.deepEqual(labels(structureCompletions(letter, { line: line + 1, character: 0 }, '', '   ')), [
+      'Certification(s)/Specialty:',
+    ]);
   });
 
   test('at every line start and end of the letter: edits replace only what was typed, and prose lines get none', () => {
@@ -346,7 +447,14 @@ describe('structure completion: everywhere', () => {
       complete(VALID_LETTER, line, Math.floor(text.length / 2));
       complete(VALID_LETTER, line);
     });
-    for (const prose of ['affiliation with the employer', 'The injured worker is', 'requested treatment includes', 'documented. Therefore', 'for its decision.', 'Tramadol ER 100mg #30 is']) {
+    for (const prose of [
+      'affiliation with the employer',
+      'The injured worker is',
+      'requested treatment includes',
+      'documented. Therefore',
+      'for its decision.',
+      'Tramadol ER 100mg #30 is',
+    ]) {
       assert.deepEqual(complete(VALID_LETTER, lineOf(VALID_LETTER, prose)), [], prose);
     }
   });

@@ -19,15 +19,33 @@ const CASES: [string, string, string, string, string][] = [
   ['Trigger point injections x 4 to the trapezius', 'injection', 'trigger-point', '', ''],
   ['Synvisc injection to the right knee', 'injection', 'joint', 'knee', ''],
   ['Toradol 60mg IM injection', 'injection', 'other', '', 'ketorolac'],
-  ['Electro acupuncture to the low back two times a week times six weeks', 'rehabilitation', 'acupuncture', 'lumbar-spine', ''],
-  ['Chiropractic care to the low back two times a week for four weeks', 'rehabilitation', 'chiropractic', 'lumbar-spine', ''],
+  [
+    'Electro acupuncture to the low back two times a week times six weeks',
+    'rehabilitation',
+    'acupuncture',
+    'lumbar-spine',
+    '',
+  ],
+  [
+    'Chiropractic care to the low back two times a week for four weeks',
+    'rehabilitation',
+    'chiropractic',
+    'lumbar-spine',
+    '',
+  ],
   ['Physical therapy to the low back two sessions', 'rehabilitation', 'pt-ot', 'lumbar-spine', ''],
   ['Aquatic therapy 2x6 for the lumbar spine', 'rehabilitation', 'pt-ot', 'lumbar-spine', ''],
   ['Cognitive behavioral therapy, 6 sessions', 'psych-services', '', '', ''],
   ['Functional restoration program, 80 hours', 'programs', 'functional-restoration', '', ''],
   ['Home health aide 4 hours a day', 'home-health', '', '', ''],
   ['Follow-up visit with the pain management specialist', 'evaluation-management', '', '', ''],
-  ['Left shoulder arthroscopy with Bankart repair, possible biceps tenodesis', 'surgery', 'arthroscopic', 'shoulder', ''],
+  [
+    'Left shoulder arthroscopy with Bankart repair, possible biceps tenodesis',
+    'surgery',
+    'arthroscopic',
+    'shoulder',
+    '',
+  ],
   ['L4-L5 posterior lumbar fusion', 'surgery', 'spine', 'lumbar-spine', ''],
   ['Right carpal tunnel release', 'surgery', 'other', 'wrist-hand', ''],
   ['Infrared heat to the low back two times a week times six weeks', 'therapies', '', 'lumbar-spine', ''],
@@ -52,11 +70,17 @@ const CASES: [string, string, string, string, string][] = [
 
 describe('treatment classification', () => {
   test('each kind of request as letters name it gets its category, subgroup, region and drug', () => {
-    for (const [name, category, subgroup, region, drug] of CASES) assert.deepEqual(classifyTreatment(name), { category, subgroup, region, drug }, name);
+    for (const [name, category, subgroup, region, drug] of CASES)
+      assert.deepEqual(classifyTreatment(name), { category, subgroup, region, drug }, name);
   });
 
   test('an associated surgical service goes with surgery, keeping its region and drug', () => {
-    assert.deepEqual(classifyTreatment('Physical therapy to the right shoulder, times 12', true), { category: 'surgery', subgroup: 'associated-service', region: 'shoulder', drug: '' });
+    assert.deepEqual(classifyTreatment('Physical therapy to the right shoulder, times 12', true), {
+      category: 'surgery',
+      subgroup: 'associated-service',
+      region: 'shoulder',
+      drug: '',
+    });
     assert.deepEqual(classifyTreatment('Post-op Norco 10/325mg', true).drug, 'hydrocodone/acetaminophen');
   });
 
@@ -73,11 +97,15 @@ describe('treatment classification', () => {
     assert.equal(treatmentLabel({ category: 'other', subgroup: '' }), 'Other');
   });
 
-  test('every item of the real letters gets a category other than "other", and the item table carries it', { skip: realLetters().length === 0 ? 'no ../shared/imr-letters here' : false }, () => {
-    const rows = realLetters().flatMap((text, i) => itemRows(`letter-${i}`, parseLetter(text)));
-    assert.ok(rows.length >= 27, `${rows.length} items`);
-    const unplaced = rows.filter((r) => r.category === 'other').map((r) => r.item);
-    assert.deepEqual(unplaced, []);
-    assert.ok(rows.every((r) => 'subcategory' in r && 'region' in r && 'drug' in r));
-  });
+  test(
+    'every item of the real letters gets a category other than "other", and the item table carries it',
+    { skip: realLetters().length === 0 ? 'no ../shared/imr-letters here' : false },
+    () => {
+      const rows = realLetters().flatMap((text, i) => itemRows(`letter-${i}`, parseLetter(text)));
+      assert.ok(rows.length >= 27, `${rows.length} items`);
+      const unplaced = rows.filter((r) => r.category === 'other').map((r) => r.item);
+      assert.deepEqual(unplaced, []);
+      assert.ok(rows.every((r) => 'subcategory' in r && 'region' in r && 'drug' in r));
+    },
+  );
 });

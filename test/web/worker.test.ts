@@ -6,7 +6,9 @@ import { VALID_LETTER, edit } from '../fixtures/letters';
 
 const BUNDLE = join(__dirname, '..', '..', 'dist', 'browser', 'server.js');
 /** Debian's Chromium (apt-get install chromium), or the one CHROMIUM names. */
-const CHROMIUM = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+const CHROMIUM = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p): p is string => !!p && existsSync(p),
+);
 
 interface Exchange {
   capabilities: Record<string, unknown>;
@@ -43,26 +45,45 @@ const CONVERSATION = `async ({ code, text }) => {
 }`;
 
 describe('the web build', () => {
-  test('the browser server bundle answers LSP from a web worker in Chromium', { skip: !CHROMIUM ? 'no Chromium: apt-get install chromium' : !existsSync(BUNDLE) ? `no bundle at ${BUNDLE}: run node esbuild.mjs` : false, timeout: 120_000 }, async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      const text = edit(VALID_LETTER, 'left: Upheld', 'left: Uphled');
-      const result = (await page.evaluate(`(${CONVERSATION})(${JSON.stringify({ code: readFileSync(BUNDLE, 'utf8'), text })})`)) as Exchange;
-      assert.equal(result.capabilities.hoverProvider, true);
-      const issues = result.symbols.find((s) => s.name.startsWith('IMR issues'))!;
-      assert.deepEqual(issues.children!.map((c) => [c.name, c.detail]), [
-        ['"Uphled"? · Hinged knee brace, left', ''],
-        ['Overturned · Tramadol ER 100mg #30 day supply: 30 with two refills', ''],
-      ]);
-      assert.deepEqual(result.diagnostics.map((d) => d.code), ['item.invalid-decision']);
-      assert.match(result.hover.replace(/\\(.)/g, '$1'), /ACOEM Ch. 13 Knee Complaints/);
-      assert.deepEqual(errors, []);
-    } finally {
-      await browser.close();
-    }
-  });
+  test(
+    'the browser server bundle answers LSP from a web worker in Chromium',
+    {
+      skip: !CHROMIUM
+        ? 'no Chromium: apt-get install chromium'
+        : !existsSync(BUNDLE)
+          ? `no bundle at ${BUNDLE}: run node esbuild.mjs`
+          : false,
+      timeout: 120_000,
+    },
+    async () => {
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        const text = edit(VALID_LETTER, 'left: Upheld', 'left: Uphled');
+        const result = (await page.evaluate(
+          `(${CONVERSATION})(${JSON.stringify({ code: readFileSync(BUNDLE, 'utf8'), text })})`,
+        )) as Exchange;
+        assert.equal(result.capabilities.hoverProvider, true);
+        const issues = result.symbols.find((s) => s.name.startsWith('IMR issues'))!;
+        assert.deepEqual(
+          issues.children!.map((c) => [c.name, c.detail]),
+          [
+            ['"Uphled"? · Hinged knee brace, left', ''],
+            ['Overturned · Tramadol ER 100mg #30 day supply: 30 with two refills', ''],
+          ],
+        );
+        assert.deepEqual(
+          result.diagnostics.map((d) => d.code),
+          ['item.invalid-decision'],
+        );
+        assert.match(result.hover.replace(/\\(.)/g, '$1'), /ACOEM Ch. 13 Knee Complaints/);
+        assert.deepEqual(errors, []);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

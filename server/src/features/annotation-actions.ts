@@ -1,4 +1,12 @@
-import type { CodeAction, Diagnostic, Position, Range, SnippetTextEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  Diagnostic,
+  Position,
+  Range,
+  SnippetTextEdit,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { AnnotationKind } from '../vocabulary/annotation-kinds';
 import { before } from '../letter/text/lines';
 import type { Annotation, Letter } from '../letter/model';
@@ -25,9 +33,17 @@ export interface AnnotationContext {
  * cursor in the comment), annotate a finding (a comment quoting it), and on an annotation under
  * the cursor resolve it, or accept or reject a proposed edit.
  */
-export function annotationActions(letter: Letter, range: Range, diagnostics: Diagnostic[], ctx: AnnotationContext, wants: (kind: string) => boolean): CodeAction[] {
+export function annotationActions(
+  letter: Letter,
+  range: Range,
+  diagnostics: Diagnostic[],
+  ctx: AnnotationContext,
+  wants: (kind: string) => boolean,
+): CodeAction[] {
   const actions: CodeAction[] = [];
-  const under = letter.annotations.filter((a) => a.closed && !before(range.end, a.range.start) && !before(a.range.end, range.start));
+  const under = letter.annotations.filter(
+    (a) => a.closed && !before(range.end, a.range.start) && !before(a.range.end, range.start),
+  );
   if (wants(ANNOTATE_KIND) && under.length === 0 && before(range.start, range.end)) {
     const selected = ctx.text.slice(offset(ctx, range.start), offset(ctx, range.end));
     for (const kind of ctx.kinds) {
@@ -40,8 +56,15 @@ export function annotationActions(letter: Letter, range: Range, diagnostics: Dia
   if (wants('quickfix')) {
     for (const d of diagnostics.filter((x) => x.source === SOURCE)) {
       const end = outside(letter, ctx, lineEnd(ctx, d.range.start.line));
-      const quote = `${String(d.code)}: ${typeof d.message === 'string' ? d.message : d.message.value}`.replace(/<<\}/g, '<< }').replace(/\s+/g, ' ');
-      actions.push({ title: 'Annotate this finding', kind: 'quickfix', diagnostics: [d], edit: plainEdit(ctx, [{ range: { start: end, end }, newText: `{>>note: ${quote}<<}` }]) });
+      const quote = `${String(d.code)}: ${typeof d.message === 'string' ? d.message : d.message.value}`
+        .replace(/<<\}/g, '<< }')
+        .replace(/\s+/g, ' ');
+      actions.push({
+        title: 'Annotate this finding',
+        kind: 'quickfix',
+        diagnostics: [d],
+        edit: plainEdit(ctx, [{ range: { start: end, end }, newText: `{>>note: ${quote}<<}` }]),
+      });
     }
     for (const a of under) actions.push(...resolutions(a, ctx));
   }
@@ -52,7 +75,11 @@ export function annotationActions(letter: Letter, range: Range, diagnostics: Dia
 function resolutions(a: Annotation, ctx: AnnotationContext): CodeAction[] {
   const o = a.offsets;
   const inner = ctx.text.slice(o.innerStart, o.innerEnd);
-  const replace = (title: string, newText: string): CodeAction => ({ title, kind: 'quickfix', edit: plainEdit(ctx, [{ range: a.range, newText }]) });
+  const replace = (title: string, newText: string): CodeAction => ({
+    title,
+    kind: 'quickfix',
+    edit: plainEdit(ctx, [{ range: a.range, newText }]),
+  });
   switch (a.form) {
     case 'comment':
       return [replace('Resolve annotation (remove it)', '')];
@@ -64,7 +91,10 @@ function resolutions(a: Annotation, ctx: AnnotationContext): CodeAction[] {
       return [replace('Accept the deletion', ''), replace('Reject the deletion', inner)];
     case 'substitution':
       if (o.arrow < 0) return [];
-      return [replace('Accept the replacement', ctx.text.slice(o.arrow + 2, o.innerEnd)), replace('Reject the replacement', ctx.text.slice(o.innerStart, o.arrow))];
+      return [
+        replace('Accept the replacement', ctx.text.slice(o.arrow + 2, o.innerEnd)),
+        replace('Reject the replacement', ctx.text.slice(o.innerStart, o.arrow)),
+      ];
   }
 }
 

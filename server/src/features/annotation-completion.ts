@@ -10,7 +10,11 @@ const FORMS: [string, string, string][] = [
 ];
 
 /** Kinds right after `{>>`, and the annotation forms as snippets after a `{`. */
-export function annotationCompletions(position: Position, linePrefix: string, kinds: readonly AnnotationKind[]): CompletionItem[] {
+export function annotationCompletions(
+  position: Position,
+  linePrefix: string,
+  kinds: readonly AnnotationKind[],
+): CompletionItem[] {
   const kind = /\{>>\s*([a-z-]*)$/i.exec(linePrefix);
   if (kind) {
     const start = { line: position.line, character: position.character - kind[1].length };

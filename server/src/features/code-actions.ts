@@ -1,4 +1,11 @@
-import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  type CodeAction,
+  CodeActionKind,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { before } from '../letter/text/lines';
 import type { Letter } from '../letter/model';
 import { type CheckOptions, checkLetter } from '../rules';
@@ -23,7 +30,14 @@ export interface ActionTarget {
  * diagnostic from an older version that no longer matches a finding gets no fix. `memo` is the
  * document's (see checkLetter).
  */
-export function codeActions(target: ActionTarget, letter: Letter, diagnostics: Diagnostic[], options: CheckOptions, only?: string[], memo?: FindingMemo): CodeAction[] {
+export function codeActions(
+  target: ActionTarget,
+  letter: Letter,
+  diagnostics: Diagnostic[],
+  options: CheckOptions,
+  only?: string[],
+  memo?: FindingMemo,
+): CodeAction[] {
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const actions: CodeAction[] = [];
   const problems = checkLetter(letter, options, memo);
@@ -31,35 +45,63 @@ export function codeActions(target: ActionTarget, letter: Letter, diagnostics: D
   if (wants(CodeActionKind.QuickFix)) {
     const ours = diagnostics.filter((d) => d.source === SOURCE);
     for (const d of ours) {
-      const current = problems.find((p) => p.ruleId === d.code && p.message === d.message && sameRange(p.range, d.range));
+      const current = problems.find(
+        (p) => p.ruleId === d.code && p.message === d.message && sameRange(p.range, d.range),
+      );
       if (!current) continue; // stale: the text changed since it was reported
-      (current.fixes ?? []).forEach((fix, i) => actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0 && fix.safe === true, edit: edit(fix.edits) }));
+      (current.fixes ?? []).forEach((fix, i) =>
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: i === 0 && fix.safe === true,
+          edit: edit(fix.edits),
+        }),
+      );
       if (target.lineLength) {
         // Silencing, written into the letter as an annotation at the end of the line.
         const at = { line: d.range.start.line, character: target.lineLength(d.range.start.line) };
-        actions.push({ title: `Disable ${String(d.code)} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([{ range: { start: at, end: at }, newText: `{>>imr-disable-line ${String(d.code)}<<}` }]) });
+        actions.push({
+          title: `Disable ${String(d.code)} for this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          edit: edit([{ range: { start: at, end: at }, newText: `{>>imr-disable-line ${String(d.code)}<<}` }]),
+        });
       }
     }
     // "Fix all" for each rule in the request that has more than one safe fix in the letter.
     for (const rule of new Set(ours.map((d) => String(d.code)))) {
       const edits = safeEdits(problems.filter((p) => p.ruleId === rule));
-      if (edits.count > 1) actions.push({ title: `Fix all ${rule} problems in this letter`, kind: CodeActionKind.QuickFix, edit: edit(edits.edits) });
+      if (edits.count > 1)
+        actions.push({
+          title: `Fix all ${rule} problems in this letter`,
+          kind: CodeActionKind.QuickFix,
+          edit: edit(edits.edits),
+        });
     }
   }
   if (wants(FIX_ALL_KIND) && only) {
     const edits = safeEdits(problems);
-    if (edits.count > 0) actions.push({ title: 'Fix all safe IMR letter problems', kind: FIX_ALL_KIND, edit: edit(edits.edits) });
+    if (edits.count > 0)
+      actions.push({ title: 'Fix all safe IMR letter problems', kind: FIX_ALL_KIND, edit: edit(edits.edits) });
   }
   return actions;
 }
 
 /** Edits for one document, tied to its version when one is known. */
 export function versionedEdit(target: { uri: string; version?: number }, edits: TextEdit[]): WorkspaceEdit {
-  return target.version === undefined ? { changes: { [target.uri]: edits } } : { documentChanges: [{ textDocument: { uri: target.uri, version: target.version }, edits }] };
+  return target.version === undefined
+    ? { changes: { [target.uri]: edits } }
+    : { documentChanges: [{ textDocument: { uri: target.uri, version: target.version }, edits }] };
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /**
@@ -84,7 +126,9 @@ export function safeEdits(problems: Problem[]): { edits: TextEdit[]; count: numb
 
 /** Edits in order of start, then end: for edits that do not overlap, their ends are then in order too. */
 function precedes(a: TextEdit, b: TextEdit): boolean {
-  return before(a.range.start, b.range.start) || (!before(b.range.start, a.range.start) && before(a.range.end, b.range.end));
+  return (
+    before(a.range.start, b.range.start) || (!before(b.range.start, a.range.start) && before(a.range.end, b.range.end))
+  );
 }
 
 /** The index of the first edit taken that comes after `e` (binary search, the end tried first). */
@@ -105,12 +149,17 @@ function insertionPoint(taken: readonly TextEdit[], e: TextEdit): number {
 function overlapsTaken(taken: readonly TextEdit[], e: TextEdit): boolean {
   const at = insertionPoint(taken, e);
   for (let i = at - 1; i >= 0 && !before(taken[i].range.end, e.range.start); i--) if (overlap(taken[i], e)) return true;
-  for (let i = at; i < taken.length && !before(e.range.end, taken[i].range.start); i++) if (overlap(taken[i], e)) return true;
+  for (let i = at; i < taken.length && !before(e.range.end, taken[i].range.start); i++)
+    if (overlap(taken[i], e)) return true;
   return false;
 }
 
 function overlap(a: TextEdit, b: TextEdit): boolean {
-  const eq = (p: TextEdit['range']['start'], q: TextEdit['range']['start']) => p.line === q.line && p.character === q.character;
+  const eq = (p: TextEdit['range']['start'], q: TextEdit['range']['start']) =>
+    p.line === q.line && p.character === q.character;
   // Two insertions at one point, or ranges that share characters.
-  return (eq(a.range.start, b.range.start) && eq(a.range.end, b.range.end)) || (before(a.range.start, b.range.end) && before(b.range.start, a.range.end));
+  return (
+    (eq(a.range.start, b.range.start) && eq(a.range.end, b.range.end)) ||
+    (before(a.range.start, b.range.end) && before(b.range.start, a.range.end))
+  );
 }

@@ -14,14 +14,22 @@ import { decisionCount, describeCount, itemsOf } from './letter-summary';
 export function codeLenses(letter: Letter): CodeLens[] {
   const lenses: CodeLens[] = [];
   const deadline = appealDeadline(letter);
-  const top = [letter.items.length > 0 ? describeCount(decisionCount(letter.items)) : '', deadline ? `appeal by ${formatDate(deadline.lastDay)}` : ''].filter(Boolean);
+  const top = [
+    letter.items.length > 0 ? describeCount(decisionCount(letter.items)) : '',
+    deadline ? `appeal by ${formatDate(deadline.lastDay)}` : '',
+  ].filter(Boolean);
   // A lens with an empty command is a label: nothing to run, only to read.
-  if (letter.recognized && top.length > 0) lenses.push({ range: { start: pos(0, 0), end: pos(0, 0) }, command: { title: top.join(' · '), command: '' } });
+  if (letter.recognized && top.length > 0)
+    lenses.push({ range: { start: pos(0, 0), end: pos(0, 0) }, command: { title: top.join(' · '), command: '' } });
   for (const section of letter.sections) {
     if (section.kind !== 'issues' && section.kind !== 'notice') continue;
     const items = itemsOf(letter, section);
     // Only where it says something the top lens does not: a letter with items in two sections.
-    if (items.length !== letter.items.length) lenses.push({ range: section.heading.range, command: { title: describeCount(decisionCount(items)), command: '' } });
+    if (items.length !== letter.items.length)
+      lenses.push({
+        range: section.heading.range,
+        command: { title: describeCount(decisionCount(items)), command: '' },
+      });
   }
   return lenses;
 }

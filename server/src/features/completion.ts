@@ -27,7 +27,8 @@ function afterSections(prefix: string): { guideline: string; typed: string } | u
   const head = prefix.slice(0, at).trimEnd();
   if (!head.endsWith(',')) return undefined;
   let before = head.slice(0, -1);
-  if (before.endsWith('Guidelines') && /\s/.test(before[before.length - 11] ?? '')) before = before.slice(0, -10).trimEnd();
+  if (before.endsWith('Guidelines') && /\s/.test(before[before.length - 11] ?? ''))
+    before = before.slice(0, -10).trimEnd();
   if (!/\s(?:19|20)\d\d$/.test(before)) return undefined;
   let start = -1;
   GUIDELINE_START.lastIndex = 0;
@@ -41,18 +42,33 @@ function afterSections(prefix: string): { guideline: string; typed: string } | u
  * year, ODG chapters as Non-MTUS citations), and a guideline's topics after its `Section(s): `.
  * `linePrefix` is the line's text up to the cursor.
  */
-export function completions(position: Position, linePrefix: string, catalog: Catalog = DEFAULT_CATALOG): CompletionItem[] {
+export function completions(
+  position: Position,
+  linePrefix: string,
+  catalog: Catalog = DEFAULT_CATALOG,
+): CompletionItem[] {
   const sections = afterSections(linePrefix);
   if (sections) {
     const guideline = catalog.named(sections.guideline)[0];
     const typed = sections.typed.slice(sections.typed.lastIndexOf(',') + 1).trimStart(); // the topic being typed, after those already listed
-    if (guideline) return items(position, typed, topicsOf(catalog, guideline).map((e) => [topicText(e), e]));
+    if (guideline)
+      return items(
+        position,
+        typed,
+        topicsOf(catalog, guideline).map((e) => [topicText(e), e]),
+      );
   }
   const based = afterDecisionBasedOn(linePrefix);
   if (based === undefined) return [];
   return items(position, based, [
-    ...catalog.entries.filter((e) => e.mtus && e.kind !== 'topic').flatMap((e) => e.aliases.filter(isDatedName).map((a): [string, GuidelineEntry] => [`MTUS ${a.replace(/^MTUS /, '')}`, e])),
-    ...catalog.entries.filter((e) => e.id.startsWith('odg-')).map((e): [string, GuidelineEntry] => [`Non-MTUS Citation Official Disability Guidelines (ODG), ${e.title}`, e]),
+    ...catalog.entries
+      .filter((e) => e.mtus && e.kind !== 'topic')
+      .flatMap((e) =>
+        e.aliases.filter(isDatedName).map((a): [string, GuidelineEntry] => [`MTUS ${a.replace(/^MTUS /, '')}`, e]),
+      ),
+    ...catalog.entries
+      .filter((e) => e.id.startsWith('odg-'))
+      .map((e): [string, GuidelineEntry] => [`Non-MTUS Citation Official Disability Guidelines (ODG), ${e.title}`, e]),
   ]);
 }
 
@@ -63,7 +79,11 @@ function isDatedName(alias: string): boolean {
 
 function topicsOf(catalog: Catalog, guideline: GuidelineEntry): GuidelineEntry[] {
   const own = catalog.entries.filter((e) => e.parent === guideline.id);
-  return own.length > 0 ? own : guideline.id.startsWith('mtus-acoem2-') ? catalog.entries.filter((e) => e.kind === 'section-name') : [];
+  return own.length > 0
+    ? own
+    : guideline.id.startsWith('mtus-acoem2-')
+      ? catalog.entries.filter((e) => e.kind === 'section-name')
+      : [];
 }
 
 /** Numbered opioid sections are cited with their number. */

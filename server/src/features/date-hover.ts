@@ -12,13 +12,20 @@ const MEANING = `The date the IMR determination was made. The ${APPEAL_DAYS} day
  */
 export function decisionDateHover(letter: Letter, position: Position): Hover | null {
   const here = { start: position, end: position };
-  const field = letter.header?.fields.find((f) => f.key === 'decisionDate' && (contains(f.label.range, here) || (f.value && contains(f.value.range, here))));
+  const field = letter.header?.fields.find(
+    (f) => f.key === 'decisionDate' && (contains(f.label.range, here) || (f.value && contains(f.value.range, here))),
+  );
   if (!field) return null;
   // The part under the cursor: a header of label and value blocks keeps them lines apart.
   const range = field.value && contains(field.value.range, here) ? field.value.range : field.label.range;
   const decided = field.value && parseDate(field.value.text);
   const lines = [`**Decision Date${decided ? `: ${formatDate(decided)}` : ''}**`, '', MEANING, ''];
   if (decided) lines.push(deadlineExplanation(addDays(decided, APPEAL_DAYS)));
-  else lines.push(field.value ? '_The date cannot be read as a calendar date, so no last day to appeal is given._' : '_The letter gives no Decision Date, so no last day to appeal is given._');
+  else
+    lines.push(
+      field.value
+        ? '_The date cannot be read as a calendar date, so no last day to appeal is given._'
+        : '_The letter gives no Decision Date, so no last day to appeal is given._',
+    );
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range };
 }

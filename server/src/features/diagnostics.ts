@@ -19,14 +19,27 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * code actions take them from the letter as it is when asked (a letter's findings were half fix data).
  * `memo` is the document's, for the findings of items an edit did not touch.
  */
-export function diagnostics(letter: Letter, options: CheckOptions, rulesDoc?: string, memo?: FindingMemo): Diagnostic[] {
+export function diagnostics(
+  letter: Letter,
+  options: CheckOptions,
+  rulesDoc?: string,
+  memo?: FindingMemo,
+): Diagnostic[] {
   // One link per rule, shared by its findings (a long letter has thousands of one rule's).
   const links = new Map<string, { href: string } | undefined>();
   const linkOf = (ruleId: string) => {
-    if (!links.has(ruleId)) links.set(ruleId, rulesDoc ? { href: `${rulesDoc}#${ruleId.replace(/\./g, '')}` } : undefined);
+    if (!links.has(ruleId))
+      links.set(ruleId, rulesDoc ? { href: `${rulesDoc}#${ruleId.replace(/\./g, '')}` } : undefined);
     return links.get(ruleId);
   };
-  return checkLetter(letter, options, memo).map((p) => ({ range: p.range, severity: SEVERITY[p.severity], code: p.ruleId, codeDescription: linkOf(p.ruleId), source: SOURCE, message: p.message }));
+  return checkLetter(letter, options, memo).map((p) => ({
+    range: p.range,
+    severity: SEVERITY[p.severity],
+    code: p.ruleId,
+    codeDescription: linkOf(p.ruleId),
+    source: SOURCE,
+    message: p.message,
+  }));
 }
 
 /**

@@ -43,10 +43,17 @@ export function letterSummary(letter: Letter): LetterSummary {
   const count = decisionCount(letter.items);
   const caseNumber = headerField(letter.header, 'caseNumber')?.value?.text;
   const deadline = appealDeadline(letter);
-  return { ...count, caseNumber, appealBy: deadline && formatDate(deadline.lastDay), text: letter.recognized ? describeCount(count) : 'not an IMR letter' };
+  return {
+    ...count,
+    caseNumber,
+    appealBy: deadline && formatDate(deadline.lastDay),
+    text: letter.recognized ? describeCount(count) : 'not an IMR letter',
+  };
 }
 
 /** The items under a section's heading. */
 export function itemsOf(letter: Letter, section: Section): Item[] {
-  return letter.items.filter((i) => i.range.start.line > section.heading.range.start.line && i.range.start.line <= section.range.end.line);
+  return letter.items.filter(
+    (i) => i.range.start.line > section.heading.range.start.line && i.range.start.line <= section.range.end.line,
+  );
 }

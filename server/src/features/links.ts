@@ -13,7 +13,11 @@ export function documentLinks(letter: Letter, catalog: Catalog = DEFAULT_CATALOG
   return allCitations(letter).flatMap((c): DocumentLink[] => {
     const range = rangeOf(c);
     if (c.url && /^https?:\/\//i.test(c.url)) return [{ range, target: c.url, tooltip: 'Open the cited web page' }];
-    const link = c.entry && lineage(catalog, c.entry).flatMap((e) => e.links).find((l) => /^https?:\/\//i.test(l.url));
+    const link =
+      c.entry &&
+      lineage(catalog, c.entry)
+        .flatMap((e) => e.links)
+        .find((l) => /^https?:\/\//i.test(l.url));
     return link ? [{ range, target: link.url, tooltip: `${link.label}${accessNote(link)}` }] : [];
   });
 }

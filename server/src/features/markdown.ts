@@ -65,6 +65,9 @@ export function markdownLink(label: string, url: string): string | undefined {
  * (nothing is fetched). Every character that could end or break a Markdown link is encoded.
  */
 export function webSearchUrl(words: string): string {
-  const query = encodeURIComponent(words.replace(/\s+/g, ' ').trim()).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const query = encodeURIComponent(words.replace(/\s+/g, ' ').trim()).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `https://duckduckgo.com/?q=${query}`;
 }

@@ -24,7 +24,14 @@ export function outlineToDepth(symbols: DocumentSymbol[], depth: OutlineDepth): 
       if (!s.children) out.push(s);
       else {
         const children = keep(s.children);
-        out.push({ name: s.name, detail: s.detail, kind: s.kind, range: s.range, selectionRange: s.selectionRange, children: children.length > 0 ? children : undefined });
+        out.push({
+          name: s.name,
+          detail: s.detail,
+          kind: s.kind,
+          range: s.range,
+          selectionRange: s.selectionRange,
+          children: children.length > 0 ? children : undefined,
+        });
       }
     }
     return out;

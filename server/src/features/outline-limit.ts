@@ -27,7 +27,8 @@ export function limitOutline(symbols: DocumentSymbol[], max: number): LimitedOut
   let depth = 0;
   let shown = 0;
   while (depth < perLevel.length && shown + perLevel[depth] <= max) shown += perLevel[depth++];
-  if (depth === 0) return { symbols: symbols.slice(0, max).map((s) => cut(s, 1)), total, shown: Math.min(max, symbols.length) };
+  if (depth === 0)
+    return { symbols: symbols.slice(0, max).map((s) => cut(s, 1)), total, shown: Math.min(max, symbols.length) };
   return { symbols: symbols.map((s) => cut(s, depth)), total, shown };
 }
 

@@ -57,7 +57,13 @@ export function reflowEdits(letter: Letter, text: string, catalog: Catalog = DEF
 const MAX_PASSES = 4;
 
 /** The text reflowed until a further pass changes nothing; undefined if it then reads differently (or never settles). */
-function reflow(letter: Letter, text: string, catalog: Catalog, joinProse: boolean, expected: string): string | undefined {
+function reflow(
+  letter: Letter,
+  text: string,
+  catalog: Catalog,
+  joinProse: boolean,
+  expected: string,
+): string | undefined {
   let current = text;
   let model = letter;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -125,7 +131,8 @@ function planChanges(letter: Letter, source: string, joinProse: boolean): Change
   for (const section of letter.sections) {
     alone(lineOf(section.heading.range.start), lineOf(section.heading.range.end));
     if (section.kind === 'documents') alone(lineOf(section.range.start), lineOf(section.range.end)); // a list, one document a line
-    if (section.kind === 'issues' && letter.layout.items === 'blocks') markLead(text, lineOf(section.heading.range.end) + 1, lineOf(section.range.end), endsLine);
+    if (section.kind === 'issues' && letter.layout.items === 'blocks')
+      markLead(text, lineOf(section.heading.range.end) + 1, lineOf(section.range.end), endsLine);
   }
   ownSpan(letter.reviewer.intro);
   ownSpan(letter.reviewer.prose);
@@ -133,7 +140,10 @@ function planChanges(letter: Letter, source: string, joinProse: boolean): Change
   for (const item of letter.items) {
     const titled = item.title.text !== '';
     if (titled) {
-      const end = item.decision && lineOf(item.decision.range.end) >= lineOf(item.title.range.end) ? item.decision.range.end : item.title.range.end;
+      const end =
+        item.decision && lineOf(item.decision.range.end) >= lineOf(item.title.range.end)
+          ? item.decision.range.end
+          : item.title.range.end;
       own({ start: item.title.range.start, end });
     }
     for (const field of item.fields) own(field.range);
@@ -150,12 +160,13 @@ function planChanges(letter: Letter, source: string, joinProse: boolean): Change
   const changes: Change[] = [];
   const first = text.nextContent(0);
   let head = first >= 0 ? text.trimmed(first) : ''; // the start of the line being built, while it is short
-  for (let a = first; a >= 0; ) {
+  for (let a = first; a >= 0;) {
     const b = text.nextContent(a + 1);
     if (b < 0) break;
     const blank = b > a + 1;
     let gap: Gap | undefined;
-    if (blank && spacing === 'tidy') gap = undefined; // blank lines the parser and the reflow read differently: as they are
+    if (blank && spacing === 'tidy')
+      gap = undefined; // blank lines the parser and the reflow read differently: as they are
     else if (blank && (spacing === 'single' || text.isBreak(a + 1))) gap = 'para';
     else if (endsLine[a] || startsLine[b]) gap = 'line';
     else if (inSpan[a]) gap = 'join';
@@ -163,8 +174,19 @@ function planChanges(letter: Letter, source: string, joinProse: boolean): Change
     const hyphen = gap === 'join' && HYPHEN_END.test(text.trimmed(a)) && HYPHEN_NEXT.test(text.trimmed(b));
     const joinedHead = head.length > MAX_HEAD ? head : head + (hyphen ? '' : ' ') + text.trimmed(b);
     if (gap === 'join' && makesMark(head, joinedHead)) gap = 'line';
-    const change = gap && rewrite(source, segments, annotations, text.starts[a] + lines[a].end, text.starts[b] + lines[b].first, gap, hyphen);
-    const made = change && !touchesFixed(sourceLines, change, fixed) && source.slice(change.start, change.end) !== change.newText;
+    const change =
+      gap &&
+      rewrite(
+        source,
+        segments,
+        annotations,
+        text.starts[a] + lines[a].end,
+        text.starts[b] + lines[b].first,
+        gap,
+        hyphen,
+      );
+    const made =
+      change && !touchesFixed(sourceLines, change, fixed) && source.slice(change.start, change.end) !== change.newText;
     if (made) changes.push(change);
     head = made && !/[\r\n]/.test(change.newText) ? joinedHead : text.trimmed(b);
     a = b;
@@ -187,7 +209,9 @@ function endOfText(source: string, segments: readonly Segment[], text: LetterTex
 
 // Longer than this, the start of a line is neither a heading nor a field label (see letter/sections.ts, letter/items.ts).
 const MAX_HEAD = 100;
-const HEADINGS = new Set(LAYOUTS.flatMap((l) => l.sections.flatMap((s) => [s.heading, ...(s.wrapped ?? [])])).map(headingKey));
+const HEADINGS = new Set(
+  LAYOUTS.flatMap((l) => l.sections.flatMap((s) => [s.heading, ...(s.wrapped ?? [])])).map(headingKey),
+);
 
 /**
  * Whether joining a line onto the start of a line makes the parser see something it did not
@@ -215,7 +239,7 @@ function spacingOf(text: LetterText): 'single' | 'double' | 'tidy' {
   let single = 0;
   let lower = 0;
   let breaks = 0;
-  for (let a = text.nextContent(0); a >= 0; ) {
+  for (let a = text.nextContent(0); a >= 0;) {
     const b = text.nextContent(a + 1);
     if (b < 0) break;
     if (b > a + 1 && text.isBreak(a + 1)) breaks++;
@@ -250,7 +274,15 @@ function markLead(text: LetterText, from: number, to: number, endsLine: boolean[
  * up (a comment or form feed on a line of its own) or a line break is inside a comment, the gap is
  * left as it is.
  */
-function rewrite(source: string, segments: readonly Segment[], annotations: readonly RawAnnotation[], cleanFrom: number, cleanTo: number, gap: Gap, hyphen: boolean): Change | undefined {
+function rewrite(
+  source: string,
+  segments: readonly Segment[],
+  annotations: readonly RawAnnotation[],
+  cleanFrom: number,
+  cleanTo: number,
+  gap: Gap,
+  hyphen: boolean,
+): Change | undefined {
   const from = toSource(segments, cleanFrom - 1) + 1;
   const to = toSource(segments, cleanTo);
   // Inside a highlight a hyphenated word stays split: its quote reads as it was.
@@ -314,7 +346,10 @@ function inKept(segments: readonly Segment[], offset: number): boolean {
 
 /** The index of the last segment starting at or before `offset` of the annotated text (0 if none). */
 function segmentAt(segments: readonly Segment[], offset: number): number {
-  return Math.max(0, lastAtOrBefore(segments, (s) => s.source, offset));
+  return Math.max(
+    0,
+    lastAtOrBefore(segments, (s) => s.source, offset),
+  );
 }
 
 /** Where a character of the clean letter stands in the annotated text. */
@@ -409,10 +444,15 @@ function toEdits(source: string, changes: readonly Change[]): TextEdit[] {
   };
   const joins = (c: Change) => !/[\r\n]/.test(c.newText);
   const edits: TextEdit[] = [];
-  for (let k = 0; k < changes.length; ) {
+  for (let k = 0; k < changes.length;) {
     let last = k;
     if (joins(changes[k])) {
-      while (last + 1 < changes.length && joins(changes[last + 1]) && !/[\r\n]/.test(source.slice(changes[last].end, changes[last + 1].start))) last++;
+      while (
+        last + 1 < changes.length &&
+        joins(changes[last + 1]) &&
+        !/[\r\n]/.test(source.slice(changes[last].end, changes[last + 1].start))
+      )
+        last++;
     }
     const group = changes.slice(k, last + 1);
     const start = group[0].start;
@@ -431,13 +471,22 @@ function reading(letter: Letter): string {
     layout: letter.layout.id,
     sections: letter.sections.map((s) => [s.kind, s.name]),
     header: letter.header?.fields.map((f) => [f.key, f.value?.text]),
-    reviewer: [letter.reviewer.intro?.text, letter.reviewer.prose?.text, letter.reviewer.fields.map((f) => [f.kind, f.value?.text])],
+    reviewer: [
+      letter.reviewer.intro?.text,
+      letter.reviewer.prose?.text,
+      letter.reviewer.fields.map((f) => [f.kind, f.value?.text]),
+    ],
     items: letter.items.map((i) => [
       i.name,
       i.title.text,
       i.decision?.text,
       i.decision?.value,
-      i.fields.map((f) => [f.kind, f.label.text, f.value?.text, (f.citations ?? []).map((c) => [c.kind, c.entry?.id, c.statement, c.parts.map((p) => p.entry?.id)])]),
+      i.fields.map((f) => [
+        f.kind,
+        f.label.text,
+        f.value?.text,
+        (f.citations ?? []).map((c) => [c.kind, c.entry?.id, c.statement, c.parts.map((p) => p.entry?.id)]),
+      ]),
     ]),
     annotations: letter.annotations.map((a) => [a.form, a.kind, a.note, a.quote, a.proposed]),
     suppressions: letter.suppressions.map((s) => [s.kind, s.rules]),

@@ -29,10 +29,11 @@ export function documentSymbols(letter: Letter, memo?: OutlineMemo): DocumentSym
   const claim = (range: Range) => {
     const found: DocumentSymbol[] = [];
     for (let line = range.start.line; line <= range.end.line && placed.size < letter.annotations.length; line++) {
-      for (const a of byLine.get(line) ?? []) if (!placed.has(a)) {
-        placed.add(a);
-        found.push(annotationSymbol(a));
-      }
+      for (const a of byLine.get(line) ?? [])
+        if (!placed.has(a)) {
+          placed.add(a);
+          found.push(annotationSymbol(a));
+        }
     }
     return found;
   };
@@ -40,18 +41,43 @@ export function documentSymbols(letter: Letter, memo?: OutlineMemo): DocumentSym
 
   const symbols: DocumentSymbol[] = [];
   if (letter.header) {
-    const fields = letter.header.fields.map((f) => symbol(bare(HEADER_LABELS[f.key]), f.value?.text ?? '(empty)', SymbolKind.Property, f.value ? { start: f.label.range.start, end: f.value.range.end } : f.label.range, f.label.range));
+    const fields = letter.header.fields.map((f) =>
+      symbol(
+        bare(HEADER_LABELS[f.key]),
+        f.value?.text ?? '(empty)',
+        SymbolKind.Property,
+        f.value ? { start: f.label.range.start, end: f.value.range.end } : f.label.range,
+        f.label.range,
+      ),
+    );
     const caseNumber = headerField(letter.header, 'caseNumber')?.value?.text;
-    symbols.push(symbol('Header', caseNumber ?? '', SymbolKind.Namespace, letter.header.range, letter.header.fields[0].label.range, fields));
+    symbols.push(
+      symbol(
+        'Header',
+        caseNumber ?? '',
+        SymbolKind.Namespace,
+        letter.header.range,
+        letter.header.fields[0].label.range,
+        fields,
+      ),
+    );
   }
-  for (const section of letter.sections) symbols.push(sectionSymbol(letter, section, claim(section.range), byItem, memo));
+  for (const section of letter.sections)
+    symbols.push(sectionSymbol(letter, section, claim(section.range), byItem, memo));
   memo?.end();
   // Concatenated, not pushed as arguments: a letter may hold more annotations than a call takes arguments.
   return symbols.concat(letter.annotations.filter((a) => !placed.has(a)).map(annotationSymbol));
 }
 
-function sectionSymbol(letter: Letter, section: Section, annotations: DocumentSymbol[], byItem: Map<Item, DocumentSymbol[]>, memo: OutlineMemo | undefined): DocumentSymbol {
-  const inside = (r: Range) => r.start.line > section.heading.range.start.line && r.start.line <= section.range.end.line;
+function sectionSymbol(
+  letter: Letter,
+  section: Section,
+  annotations: DocumentSymbol[],
+  byItem: Map<Item, DocumentSymbol[]>,
+  memo: OutlineMemo | undefined,
+): DocumentSymbol {
+  const inside = (r: Range) =>
+    r.start.line > section.heading.range.start.line && r.start.line <= section.range.end.line;
   const items = itemsOf(letter, section);
   const children = [
     ...(section.kind === 'determination' ? letter.reviewer.fields.filter((f) => inside(f.range)).map(fieldSymbol) : []),
@@ -70,19 +96,35 @@ function sectionSymbol(letter: Letter, section: Section, annotations: DocumentSy
  * by a long treatment name at a narrow side bar.
  */
 function itemSymbol(item: Item, annotations: DocumentSymbol[]): DocumentSymbol {
-  const decision = item.decision?.value ?? (item.decision?.text ? `"${shorten(item.decision.text, 20)}"?` : 'No decision');
-  const selection = item.title.text ? item.title.range : item.fields[0]?.label.range ?? item.range;
+  const decision =
+    item.decision?.value ?? (item.decision?.text ? `"${shorten(item.decision.text, 20)}"?` : 'No decision');
+  const selection = item.title.text ? item.title.range : (item.fields[0]?.label.range ?? item.range);
   const children: DocumentSymbol[] = [];
   for (const f of item.fields) children.push(fieldSymbol(f));
   for (const a of annotations) children.push(a);
-  return symbol(`${decision} · ${item.name || '(untitled item)'}`, '', SymbolKind.Event, item.range, selection, children);
+  return symbol(
+    `${decision} · ${item.name || '(untitled item)'}`,
+    '',
+    SymbolKind.Event,
+    item.range,
+    selection,
+    children,
+  );
 }
 
 function fieldSymbol(field: LabeledField): DocumentSymbol {
   // Guideline fields list what they cite; a rationale's prose citations would only crowd the outline.
   const citations: DocumentSymbol[] = [];
-  if (field.kind !== 'rationale' && field.citations) for (const c of field.citations) if (c.kind !== 'statement') citations.push(citationSymbol(c));
-  return symbol(bare(field.label.text), shorten(field.value?.text ?? '(empty)'), SymbolKind.Field, field.range, field.label.range, citations);
+  if (field.kind !== 'rationale' && field.citations)
+    for (const c of field.citations) if (c.kind !== 'statement') citations.push(citationSymbol(c));
+  return symbol(
+    bare(field.label.text),
+    shorten(field.value?.text ?? '(empty)'),
+    SymbolKind.Field,
+    field.range,
+    field.label.range,
+    citations,
+  );
 }
 
 function citationSymbol(c: Citation): DocumentSymbol {
@@ -94,19 +136,41 @@ function citationSymbol(c: Citation): DocumentSymbol {
     const page = p.from === p.to ? `p. ${p.from}` : `pp. ${p.from}-${p.to}`;
     cited = n++ ? `${cited}; ${page}` : page;
   }
-  return symbol(c.entry?.name ?? c.name?.text ?? c.span.text, cited || (c.entry ? '' : 'not in the catalog'), SymbolKind.Package, c.span.range, c.name?.range ?? c.span.range);
+  return symbol(
+    c.entry?.name ?? c.name?.text ?? c.span.text,
+    cited || (c.entry ? '' : 'not in the catalog'),
+    SymbolKind.Package,
+    c.span.range,
+    c.name?.range ?? c.span.range,
+  );
 }
 
 /** Named by kind and first words: "appeal-fact: the exam notes laxity". */
 function annotationSymbol(a: Annotation): DocumentSymbol {
   const label = a.kind ?? (a.form === 'comment' ? 'comment' : a.form);
   const words = a.note || a.proposed || a.quote || '';
-  return symbol(`${label}: ${shorten(words, 50) || '…'}`, a.quote && a.note ? shorten(`“${a.quote}”`) : '', SymbolKind.String, a.range, a.kindRange ?? a.range);
+  return symbol(
+    `${label}: ${shorten(words, 50) || '…'}`,
+    a.quote && a.note ? shorten(`“${a.quote}”`) : '',
+    SymbolKind.String,
+    a.range,
+    a.kindRange ?? a.range,
+  );
 }
 
 /** A symbol whose range holds all its children (an annotation may end past the text it follows) and its selection. */
-function symbol(name: string, detail: string, kind: SymbolKind, range: Range, selectionRange: Range, children: DocumentSymbol[] = []): DocumentSymbol {
-  if (children.length > 1 && !inOrder(children)) children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+function symbol(
+  name: string,
+  detail: string,
+  kind: SymbolKind,
+  range: Range,
+  selectionRange: Range,
+  children: DocumentSymbol[] = [],
+): DocumentSymbol {
+  if (children.length > 1 && !inOrder(children))
+    children.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   let { start, end } = range;
   if (before(selectionRange.start, start)) start = selectionRange.start;
   if (before(end, selectionRange.end)) end = selectionRange.end;
@@ -117,7 +181,14 @@ function symbol(name: string, detail: string, kind: SymbolKind, range: Range, se
   // The range given, when it holds everything (as it almost always does): a long outline has thousands.
   const whole = start === range.start && end === range.end ? range : { start, end };
   // Editors reject empty or multi-line names.
-  return { name: shorten(name, 200) || '(untitled)', detail, kind, range: whole, selectionRange, children: children.length > 0 ? children : undefined };
+  return {
+    name: shorten(name, 200) || '(untitled)',
+    detail,
+    kind,
+    range: whole,
+    selectionRange,
+    children: children.length > 0 ? children : undefined,
+  };
 }
 
 function inOrder(symbols: DocumentSymbol[]): boolean {
@@ -135,7 +206,7 @@ export function shorten(text: string, max = DETAIL_LENGTH): string {
   let end = from; // after the last character that shows
   let shown = 0; // characters of the collapsed text up to i
   let plain = true; // whether text[from, end) has nothing to collapse
-  for (let i = from; i < text.length && shown <= max; ) {
+  for (let i = from; i < text.length && shown <= max;) {
     if (!isSpace(text.charCodeAt(i))) {
       end = ++i;
       shown++;
@@ -153,6 +224,9 @@ export function shorten(text: string, max = DETAIL_LENGTH): string {
 
 /** "CLINICAL CASE SUMMARY" -> "Clinical case summary"; "IMR ISSUES, ..." keeps IMR. */
 function titleCase(heading: string): string {
-  const lower = heading.replace(/:$/, '').toLowerCase().replace(/\bimr\b/g, 'IMR');
+  const lower = heading
+    .replace(/:$/, '')
+    .toLowerCase()
+    .replace(/\bimr\b/g, 'IMR');
   return lower[0].toUpperCase() + lower.slice(1);
 }

@@ -7,12 +7,28 @@ export function letterSymbols(letter: Letter, uri: string): WorkspaceSymbol[] {
   const caseNumber = headerField(letter.header, 'caseNumber')?.value;
   const container = caseNumber?.text ?? uri.replace(/^.*\//, '');
   const out: WorkspaceSymbol[] = [];
-  if (caseNumber) out.push({ name: caseNumber.text, kind: SymbolKind.Namespace, location: { uri, range: caseNumber.range }, containerName: 'case number' });
+  if (caseNumber)
+    out.push({
+      name: caseNumber.text,
+      kind: SymbolKind.Namespace,
+      location: { uri, range: caseNumber.range },
+      containerName: 'case number',
+    });
   for (const item of letter.items) {
-    out.push({ name: `${item.name}: ${item.decision?.value ?? 'no decision'}`, kind: SymbolKind.Event, location: { uri, range: item.title.text ? item.title.range : item.range }, containerName: container });
+    out.push({
+      name: `${item.name}: ${item.decision?.value ?? 'no decision'}`,
+      kind: SymbolKind.Event,
+      location: { uri, range: item.title.text ? item.title.range : item.range },
+      containerName: container,
+    });
   }
   for (const a of letter.annotations.filter((x) => x.closed)) {
-    out.push({ name: `${a.kind ?? a.form}: ${a.note || a.proposed || a.quote || ''}`.slice(0, 120), kind: SymbolKind.String, location: { uri, range: a.range }, containerName: container });
+    out.push({
+      name: `${a.kind ?? a.form}: ${a.note || a.proposed || a.quote || ''}`.slice(0, 120),
+      kind: SymbolKind.String,
+      location: { uri, range: a.range },
+      containerName: container,
+    });
   }
   return out;
 }

@@ -37,7 +37,26 @@ export interface GuidelineEntry {
 }
 
 // Words that letters add or drop freely around a guideline's name.
-const NOISE = new Set(['the', 'mtus', 'ca', 'guidelines', 'guideline', 'chapter', 'chapters', 'medical', 'treatment', 'of', 'and', 'for', 'ed', 'edition', 'online', 'version', 'acute', 'chronic']);
+const NOISE = new Set([
+  'the',
+  'mtus',
+  'ca',
+  'guidelines',
+  'guideline',
+  'chapter',
+  'chapters',
+  'medical',
+  'treatment',
+  'of',
+  'and',
+  'for',
+  'ed',
+  'edition',
+  'online',
+  'version',
+  'acute',
+  'chronic',
+]);
 
 /**
  * A name, chapter or topic as the catalog indexes and looks it up: its lower-case words, noise
@@ -74,9 +93,9 @@ export class Catalog {
           const at = alias.indexOf('Section(s): ');
           if (at >= 0) this.addTopic(e.parent, alias.slice(at + 'Section(s): '.length), e);
         }
-      }
-      else if (e.kind === 'section-name') this.sectionNames.set(key(e.title), e);
-      else if (e.id.startsWith('odg-')) [e.title, ...e.aliases].forEach((a) => this.odg.set(key(a.replace(/^ODG /, '')), e));
+      } else if (e.kind === 'section-name') this.sectionNames.set(key(e.title), e);
+      else if (e.id.startsWith('odg-'))
+        [e.title, ...e.aliases].forEach((a) => this.odg.set(key(a.replace(/^ODG /, '')), e));
       else {
         for (const alias of [...e.aliases, e.name, e.title]) {
           // "Postsurgical Treatment 2009, Section(s): Shoulder": the name is before the sections, the section a topic of it.
@@ -109,7 +128,10 @@ export class Catalog {
     const k = key(text);
     const own = this.topicsByParent.get(guideline.id);
     const number = /^\s*(\d+(?:\.\d+)*)\.?\s/.exec(text)?.[1];
-    const exact = (number && own?.get(number)) || own?.get(k) || (guideline.id.startsWith('mtus-acoem2-') ? this.sectionNames.get(k) : undefined);
+    const exact =
+      (number && own?.get(number)) ||
+      own?.get(k) ||
+      (guideline.id.startsWith('mtus-acoem2-') ? this.sectionNames.get(k) : undefined);
     if (exact || !own || !k.includes(' ')) return exact;
     // "Epidural steroid injections" for "Epidural steroid injections (ESIs)": a topic named by its first words.
     return this.topicPrefixes.get(guideline.id)?.get(k);
@@ -165,7 +187,10 @@ export type CatalogLookups = Pick<Catalog, 'entries' | 'get' | 'named' | 'topic'
 export function rememberingLookups(catalog: Catalog): CatalogLookups {
   const named = new Map<string, GuidelineEntry[]>();
   const chapters = new Map<string, GuidelineEntry | undefined>();
-  const topics = new Map<GuidelineEntry, { answers: Map<string, GuidelineEntry | undefined>; find: (text: string) => GuidelineEntry | undefined }>();
+  const topics = new Map<
+    GuidelineEntry,
+    { answers: Map<string, GuidelineEntry | undefined>; find: (text: string) => GuidelineEntry | undefined }
+  >();
   // Made once, not per question: each lookup is asked thousands of times in a long letter.
   const findNamed = (text: string) => catalog.named(text);
   const findChapter = (text: string) => catalog.odgChapter(text);

@@ -2,7 +2,8 @@ import type { Catalog, GuidelineEntry, GuidelineLink } from './catalog';
 
 /** Where an entry sits: in the MTUS at its 8 CCR section, or outside it. */
 export function placeOf(entry: GuidelineEntry): string {
-  if (!entry.mtus) return 'Outside the MTUS (the MTUS is presumed correct, 8 CCR 9792.25; 9792.21.1 sets the search order)';
+  if (!entry.mtus)
+    return 'Outside the MTUS (the MTUS is presumed correct, 8 CCR 9792.25; 9792.21.1 sets the search order)';
   return entry.regulation ? `MTUS, 8 CCR §${entry.regulation}` : 'MTUS';
 }
 
@@ -11,7 +12,11 @@ export function pagesOf(entry: GuidelineEntry): string | undefined {
   const p = entry.pages;
   if (!p) return undefined;
   const pages = p.from === p.to ? `p. ${p.from}` : `pp. ${p.from}–${p.to}`;
-  return p.confidence === 'confirmed' ? pages : p.confidence === 'partial' ? `${pages} (approximate)` : `${pages} (unverified)`;
+  return p.confidence === 'confirmed'
+    ? pages
+    : p.confidence === 'partial'
+      ? `${pages} (approximate)`
+      : `${pages} (unverified)`;
 }
 
 /** The entry and the guideline it belongs to, most specific first. */
@@ -30,6 +35,13 @@ export function lineage(catalog: Catalog, entry: GuidelineEntry): GuidelineEntry
  * the research could not confirm the address itself, that it is unverified.
  */
 export function accessNote(link: GuidelineLink): string {
-  const notes = [link.access === 'licensed' ? 'licensed: the guideline text needs a subscription' : link.access === 'free' ? 'free' : '', link.confidence === 'unverified' ? 'address unverified' : ''].filter(Boolean);
+  const notes = [
+    link.access === 'licensed'
+      ? 'licensed: the guideline text needs a subscription'
+      : link.access === 'free'
+        ? 'free'
+        : '',
+    link.confidence === 'unverified' ? 'address unverified' : '',
+  ].filter(Boolean);
   return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }

@@ -39,7 +39,13 @@ export class DocumentCache {
     this.entries.delete(uri);
     if (!entry) {
       const fields = new FieldMemo();
-      entry = { version, letter: parseLetter(text(), this.catalog, fields), fields, findings: new FindingMemo(fields), outline: new OutlineMemo(fields) };
+      entry = {
+        version,
+        letter: parseLetter(text(), this.catalog, fields),
+        fields,
+        findings: new FindingMemo(fields),
+        outline: new OutlineMemo(fields),
+      };
     } else if (entry.version !== version) {
       entry = { ...entry, version, letter: parseLetter(text(), this.catalog, entry.fields) };
     }

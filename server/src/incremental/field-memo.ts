@@ -66,7 +66,12 @@ export class FieldMemo implements ItemMoves {
   }
 
   /** The field on lines `line` to `endLine`: the last version's if they read the same, else built by `build`. */
-  field(text: LetterText, line: number, endLine: number, build: () => LabeledField<ItemFieldKind>): LabeledField<ItemFieldKind> {
+  field(
+    text: LetterText,
+    line: number,
+    endLine: number,
+    build: () => LabeledField<ItemFieldKind>,
+  ): LabeledField<ItemFieldKind> {
     const piece = this.fields.take(text, line, endLine, () => ({ field: build() }));
     if (this.fields.lastMove) this.movedFields.set(piece.field, this.fields.lastMove);
     this.taken.push(piece);
@@ -86,7 +91,8 @@ export class FieldMemo implements ItemMoves {
    * the last one was; a field found nowhere is read and not kept.
    */
   reading(field: LabeledField, read: () => FieldReading): FieldReading {
-    while (this.read < this.taken.length && this.taken[this.read].field !== field && !this.taken[this.read].field.value) this.read++;
+    while (this.read < this.taken.length && this.taken[this.read].field !== field && !this.taken[this.read].field.value)
+      this.read++;
     const piece = this.taken[this.read];
     if (piece?.field !== field) return read();
     this.read++;
@@ -104,13 +110,20 @@ export class FieldMemo implements ItemMoves {
     const title = this.movedTitles.get(piece);
     // A moved item line, or a field moved in place (the same object, at its new lines), makes a
     // new item: what is kept per item (findings, symbol) must see that it moved.
-    if (last && !title && last.fields.length === fields.length && last.fields.every((f, k) => f === fields[k] && !this.movedFields.has(f))) return last;
+    if (
+      last &&
+      !title &&
+      last.fields.length === fields.length &&
+      last.fields.every((f, k) => f === fields[k] && !this.movedFields.has(f))
+    )
+      return last;
     // The item last made from the item line, before `make` replaces it (a title moved in place is the same piece).
     const from = title?.from.item;
     piece.item = make();
     // An item made from the last version's item line and fields, all moved by the same line
     // break, is that item moved: what was worked out for it can be moved too (movedItem).
-    if (title && from && this.movedWhole(from, title.lines, fields)) this.movedItems.set(piece.item, { from, lines: title.lines });
+    if (title && from && this.movedWhole(from, title.lines, fields))
+      this.movedItems.set(piece.item, { from, lines: title.lines });
     return piece.item;
   }
 
@@ -260,7 +273,10 @@ class Pieces<T> {
     const lastLine = text.lastLine(line);
     const last = lastLine < 0 ? undefined : this.find(lastLine);
     // Texts are compared whole, as memory (faster than startsWith), and only when their lengths agree.
-    const same = last !== undefined && last.to - last.from === to - from && this.previousSource.slice(last.from, last.to) === text.source.slice(from, to);
+    const same =
+      last !== undefined &&
+      last.to - last.from === to - from &&
+      this.previousSource.slice(last.from, last.to) === text.source.slice(from, to);
     const value = !same ? read() : lastLine === line ? last.value : this.moved(last.value, line - lastLine);
     this.lastMove = same && lastLine !== line ? { from: last.value, lines: line - lastLine } : undefined;
     this.next.push({ line, from, to, value });

@@ -42,17 +42,25 @@ export class FindingMemo {
     // map keeps the row's holes: the rules not run last time (switched off) are run now. Most
     // rules find nothing in an item, and their empty lists are shared, not copied: a line break
     // near the top of a long letter moves tens of thousands of them.
-    return row && row.map((findings) => (findings.length === 0 ? findings : findings.map((f) => movedFinding(f, move.lines))));
+    return (
+      row &&
+      row.map((findings) => (findings.length === 0 ? findings : findings.map((f) => movedFinding(f, move.lines))))
+    );
   }
 }
 
 /** A finding `lines` lines further down: its range and its fixes' edits moved, the rest as it is. */
 function movedFinding(f: Finding, lines: number): Finding {
-  return f.fixes ? { range: movedRange(f.range, lines), message: f.message, fixes: f.fixes.map((x) => movedFix(x, lines)) } : { range: movedRange(f.range, lines), message: f.message };
+  return f.fixes
+    ? { range: movedRange(f.range, lines), message: f.message, fixes: f.fixes.map((x) => movedFix(x, lines)) }
+    : { range: movedRange(f.range, lines), message: f.message };
 }
 
 function movedFix(fix: Fix, lines: number): Fix {
-  const moved: Fix = { title: fix.title, edits: fix.edits.map((e) => ({ range: movedRange(e.range, lines), newText: e.newText })) };
+  const moved: Fix = {
+    title: fix.title,
+    edits: fix.edits.map((e) => ({ range: movedRange(e.range, lines), newText: e.newText })),
+  };
   if (fix.safe !== undefined) moved.safe = fix.safe;
   return moved;
 }

@@ -11,7 +11,10 @@ import type { Citation, CitedPart, Conclusion, ItemDecision, LabeledField, Span 
  */
 
 export function movedRange(r: Range, lines: number): Range {
-  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+  return {
+    start: { line: r.start.line + lines, character: r.start.character },
+    end: { line: r.end.line + lines, character: r.end.character },
+  };
 }
 
 function movedSpan(s: Span, lines: number): Span {
@@ -20,7 +23,12 @@ function movedSpan(s: Span, lines: number): Span {
 
 /** A field as `labeledField` builds it: without its citations, which are set from its reading. */
 export function movedField<K extends string>(field: LabeledField<K>, lines: number): LabeledField<K> {
-  return { kind: field.kind, label: movedSpan(field.label, lines), value: field.value && movedSpan(field.value, lines), range: movedRange(field.range, lines) };
+  return {
+    kind: field.kind,
+    label: movedSpan(field.label, lines),
+    value: field.value && movedSpan(field.value, lines),
+    range: movedRange(field.range, lines),
+  };
 }
 
 export function movedReading(reading: FieldReading, lines: number): FieldReading {
@@ -30,8 +38,14 @@ export function movedReading(reading: FieldReading, lines: number): FieldReading
 }
 
 /** An item line's title and decision (not its item, which the next version makes anew). */
-export function movedTitle({ title, decision }: { title: Span; decision: ItemDecision }, lines: number): { title: Span; decision: ItemDecision } {
-  return { title: movedSpan(title, lines), decision: decision && { ...decision, range: movedRange(decision.range, lines) } };
+export function movedTitle(
+  { title, decision }: { title: Span; decision: ItemDecision },
+  lines: number,
+): { title: Span; decision: ItemDecision } {
+  return {
+    title: movedSpan(title, lines),
+    decision: decision && { ...decision, range: movedRange(decision.range, lines) },
+  };
 }
 
 /** In the key order of citations.ts's `citation` (the url is set last, when there is one). */
@@ -41,7 +55,10 @@ function movedCitation(c: Citation, lines: number): Citation {
     span: movedSpan(c.span, lines),
     // Empty lists are shared by the model (a citation with no pages); they stay shared.
     parts: c.parts.length === 0 ? c.parts : c.parts.map((p) => movedPart(p, lines)),
-    pages: c.pages.length === 0 ? c.pages : c.pages.map((p) => ({ range: movedRange(p.range, lines), from: p.from, to: p.to })),
+    pages:
+      c.pages.length === 0
+        ? c.pages
+        : c.pages.map((p) => ({ range: movedRange(p.range, lines), from: p.from, to: p.to })),
     badPages: c.badPages.length === 0 ? c.badPages : c.badPages.map((s) => movedSpan(s, lines)),
   };
   if (c.name) moved.name = movedSpan(c.name, lines);

@@ -14,7 +14,13 @@ export function readAnnotations(text: LetterText, raws: readonly RawAnnotation[]
     if (paired.has(k)) continue;
     const inner = text.source.slice(a.innerStart, a.innerEnd);
     if (a.form === 'comment' && /^\s*imr-/.test(inner)) continue; // a suppression directive, not an annotation
-    const annotation: Annotation = { form: a.form, range: range(a.start, a.end), closed: a.closed, note: '', offsets: { start: a.start, end: a.end, innerStart: a.innerStart, innerEnd: a.innerEnd, arrow: a.arrow } };
+    const annotation: Annotation = {
+      form: a.form,
+      range: range(a.start, a.end),
+      closed: a.closed,
+      note: '',
+      offsets: { start: a.start, end: a.end, innerStart: a.innerStart, innerEnd: a.innerEnd, arrow: a.arrow },
+    };
     let comment: RawAnnotation | undefined = a.form === 'comment' ? a : undefined;
     if (a.form === 'highlight') {
       annotation.quote = collapse(inner);

@@ -41,7 +41,8 @@ const FORMS: Record<string, [AnnotationForm, string]> = {
 
 export function scanAnnotations(source: string): { clean: string; segments: Segment[]; annotations: RawAnnotation[] } {
   const annotations: RawAnnotation[] = [];
-  if (!source.includes('{')) return { clean: source, segments: [{ clean: 0, source: 0, length: source.length }], annotations };
+  if (!source.includes('{'))
+    return { clean: source, segments: [{ clean: 0, source: 0, length: source.length }], annotations };
   const segments: Segment[] = [];
   const parts: string[] = [];
   let length = 0;
@@ -58,7 +59,11 @@ export function scanAnnotations(source: string): { clean: string; segments: Segm
   const scan = (from: number, to: number) => {
     let i = from;
     const unclosed = new Set<string>(); // openers with no closer left: never searched again, so the scan stays linear
-    for (let open = source.indexOf('{', from); open >= 0 && open < to; open = source.indexOf('{', Math.max(open + 1, i))) {
+    for (
+      let open = source.indexOf('{', from);
+      open >= 0 && open < to;
+      open = source.indexOf('{', Math.max(open + 1, i))
+    ) {
       const opener = source.slice(open, open + 3);
       const form = FORMS[opener];
       if (!form || open + 3 > to) continue;
@@ -66,11 +71,27 @@ export function scanAnnotations(source: string): { clean: string; segments: Segm
       if (close + 3 > to) close = -1; // its closer is past the end of the text it stands in
       if (close < 0) {
         unclosed.add(opener);
-        annotations.push({ form: form[0], start: open, end: open + 3, closed: false, innerStart: open + 3, innerEnd: open + 3, arrow: -1 });
+        annotations.push({
+          form: form[0],
+          start: open,
+          end: open + 3,
+          closed: false,
+          innerStart: open + 3,
+          innerEnd: open + 3,
+          arrow: -1,
+        });
         continue;
       }
       const arrow = form[0] === 'substitution' ? source.slice(open + 3, close).indexOf('~>') : -1;
-      const a: RawAnnotation = { form: form[0], start: open, end: close + 3, closed: true, innerStart: open + 3, innerEnd: close, arrow: arrow < 0 ? -1 : open + 3 + arrow };
+      const a: RawAnnotation = {
+        form: form[0],
+        start: open,
+        end: close + 3,
+        closed: true,
+        innerStart: open + 3,
+        innerEnd: close,
+        arrow: arrow < 0 ? -1 : open + 3 + arrow,
+      };
       annotations.push(a);
       keep(i, open);
       const kept = keptPart(a);
@@ -119,7 +140,6 @@ export class OffsetMap {
   private find(offset: number): Segment | undefined {
     return this.segments[lastAtOrBefore(this.segments, (s) => s.clean, offset)];
   }
-
 }
 
 /** Where an offset of the annotated text falls in the clean letter (inside removed markup: where the letter goes on). */

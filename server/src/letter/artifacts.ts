@@ -23,7 +23,12 @@ export function findArtifacts(text: LetterText, items: Item[], reviewer: Reviewe
     if (after < source.length && source[after] !== '\n' && source[after] !== '\r') continue;
     const i = text.positionAt(at).line;
     const line = text.lines[i];
-    if (line.end < 3 || line.text.charCodeAt(line.end - 1) !== 45 || !WORD_HYPHEN_AT_END.test(line.text.slice(line.end - 3, line.end))) continue;
+    if (
+      line.end < 3 ||
+      line.text.charCodeAt(line.end - 1) !== 45 ||
+      !WORD_HYPHEN_AT_END.test(line.text.slice(line.end - 3, line.end))
+    )
+      continue;
     // The next line of the same paragraph (a double-spaced letter's single blank line joins two lines).
     const next = text.nextContent(i + 1);
     if (next < 0 || (next > i + 1 && text.isBreak(i + 1))) continue;
@@ -44,7 +49,8 @@ export function findArtifacts(text: LetterText, items: Item[], reviewer: Reviewe
   for (const f of reviewer.fields) if (f.value) values.push(f.value.range);
   for (const item of items) for (const f of item.fields) if (f.value) values.push(f.value.range);
   // They almost always are already: sorted only when not.
-  if (values.some((r, k) => k > 0 && before(r.start, values[k - 1].start))) values.sort((a, b) => (before(a.start, b.start) ? -1 : 1));
+  if (values.some((r, k) => k > 0 && before(r.start, values[k - 1].start)))
+    values.sort((a, b) => (before(a.start, b.start) ? -1 : 1));
   // An item's line starts a new item, wherever the field before it was read to end.
   const itemStarts = new Set(items.map((item) => item.title.range.start.line));
   let v = 0;
@@ -54,7 +60,14 @@ export function findArtifacts(text: LetterText, items: Item[], reviewer: Reviewe
     const value = values[v];
     // Inside a value, not at its very start, and in the middle of a sentence: a page break
     // between two sentences or paragraphs is where PDFs break pages.
-    if (value && contains(value, { start: p, end: p }) && before(value.start, p) && !afterSentence(source, at) && !itemStarts.has(p.line)) formFeeds.push(range(p.line, p.character, p.line, p.character + 1));
+    if (
+      value &&
+      contains(value, { start: p, end: p }) &&
+      before(value.start, p) &&
+      !afterSentence(source, at) &&
+      !itemStarts.has(p.line)
+    )
+      formFeeds.push(range(p.line, p.character, p.line, p.character + 1));
   }
   return { splitWords, formFeeds };
 }

@@ -36,7 +36,11 @@ export function guidelineFieldCitations(region: Region, catalog: CatalogLookups)
     const start = head.index!;
     const end = trimEnd(text, start + head[0].length, k + 1 < heads.length ? heads[k + 1].index! : text.length);
     if (!/^Decision\s/i.test(head[0])) {
-      citations.push(citation('statement', span(region, start, trimEnd(text, start, start + head[0].length)), { statement: /outside/i.test(head[0]) ? 'outside-mtus' : 'no-evidence' }));
+      citations.push(
+        citation('statement', span(region, start, trimEnd(text, start, start + head[0].length)), {
+          statement: /outside/i.test(head[0]) ? 'outside-mtus' : 'no-evidence',
+        }),
+      );
       return;
     }
     const body = start + head[0].length;
@@ -81,7 +85,17 @@ function mtusChain(region: Region, catalog: CatalogLookups, lead: number, from: 
     }
     const entry = pickEntry(named, parts);
     const start = out.length === 0 ? lead : p;
-    out.push(withListedPages(withPages(citation('mtus', span(region, start, q), { name: span(region, p, nameEnd), entry, parts }), region, p, q), listed));
+    out.push(
+      withListedPages(
+        withPages(
+          citation('mtus', span(region, start, q), { name: span(region, p, nameEnd), entry, parts }),
+          region,
+          p,
+          q,
+        ),
+        listed,
+      ),
+    );
     AND.lastIndex = q;
     const and = AND.exec(text);
     if (!and || and.index !== q) break;
@@ -132,7 +146,8 @@ function nextGuideline(text: string, from: number, end: number): number {
     const name = list.slice(m.index + m[0].length, m.index + m[0].length + MAX_NAME + 6);
     const cut = firstOf(name, 0, name.length, ['.', ':']);
     YEAR.lastIndex = 0;
-    for (let y = YEAR.exec(name); y && y.index < cut; y = YEAR.exec(name)) if (y.index > 1 && y.index <= MAX_NAME + 1 && isSpace(name.charCodeAt(y.index - 1))) return from + m.index;
+    for (let y = YEAR.exec(name); y && y.index < cut; y = YEAR.exec(name))
+      if (y.index > 1 && y.index <= MAX_NAME + 1 && isSpace(name.charCodeAt(y.index - 1))) return from + m.index;
   }
   return end;
 }
@@ -148,7 +163,13 @@ function pickEntry(named: GuidelineEntry[], parts: CitedPart[]): GuidelineEntry 
  * longest first. A piece that is no name (a page number, a year, an edition) is not a topic: a
  * bare page number (`Section(s): 326`) is kept as a page, the rest is left as written.
  */
-function topics(region: Region, catalog: CatalogLookups, named: GuidelineEntry[], from: number, to: number): { parts: CitedPart[]; pages: PageRef[] } {
+function topics(
+  region: Region,
+  catalog: CatalogLookups,
+  named: GuidelineEntry[],
+  from: number,
+  to: number,
+): { parts: CitedPart[]; pages: PageRef[] } {
   const text = region.text;
   const lookup = (piece: string) => {
     for (const g of named) {
@@ -179,7 +200,8 @@ function topics(region: Region, catalog: CatalogLookups, named: GuidelineEntry[]
     const pieceEnd = trimEnd(text, p, taken.end);
     const page = taken.entry ? undefined : pageNumber(text.slice(p, pieceEnd));
     if (page) pages.push({ range: region.range(p, pieceEnd), ...page });
-    else if (pieceEnd > p && (taken.entry || !notAName(text.slice(p, pieceEnd)))) parts.push({ span: span(region, p, pieceEnd), entry: taken.entry });
+    else if (pieceEnd > p && (taken.entry || !notAName(text.slice(p, pieceEnd))))
+      parts.push({ span: span(region, p, pieceEnd), entry: taken.entry });
     p = skipSpace(text, taken.end + 1, to);
   }
   return { parts, pages };
@@ -195,7 +217,63 @@ function pageNumber(piece: string): { from: number; to: number } | undefined {
 }
 
 // Words that say where in a guideline, or which printing, but never name a part of it ("s" of "page(s)").
-const NOT_NAME_WORDS = new Set(['page', 'pages', 's', 'pg', 'pgs', 'p', 'pp', 'table', 'tables', 'figure', 'fig', 'ed', 'edition', 'st', 'nd', 'rd', 'th', 'updated', 'update', 'revised', 'version', 'web', 'online', 'accessed', 'chapter', 'ch', 'section', 'sections', 'vol', 'volume', 'no', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const NOT_NAME_WORDS = new Set([
+  'page',
+  'pages',
+  's',
+  'pg',
+  'pgs',
+  'p',
+  'pp',
+  'table',
+  'tables',
+  'figure',
+  'fig',
+  'ed',
+  'edition',
+  'st',
+  'nd',
+  'rd',
+  'th',
+  'updated',
+  'update',
+  'revised',
+  'version',
+  'web',
+  'online',
+  'accessed',
+  'chapter',
+  'ch',
+  'section',
+  'sections',
+  'vol',
+  'volume',
+  'no',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
 
 /**
  * A piece of a section list that names nothing: numbers (a page, a year, `11/22/16`) with at most
@@ -225,7 +303,14 @@ function commasIn(text: string, from: number, to: number): number[] {
  * 2014-15 style: a known name at the start (`ACOEM Chapter 8 Neck and Upper Back Complaints`,
  * `Chronic Pain Treatment Guidelines`), then topics and pages in free form. The span starts at `lead`.
  */
-function olderStyle(region: Region, catalog: CatalogLookups, lead: number, from: number, end: number, kind: 'mtus' | 'non-mtus'): Citation {
+function olderStyle(
+  region: Region,
+  catalog: CatalogLookups,
+  lead: number,
+  from: number,
+  end: number,
+  kind: 'mtus' | 'non-mtus',
+): Citation {
   const text = region.text;
   const name = longestName(text, from, end, (t) => catalog.named(t)[0]);
   const parts: CitedPart[] = [];
@@ -236,18 +321,33 @@ function olderStyle(region: Region, catalog: CatalogLookups, lead: number, from:
     const topic = topicText && !/^page/i.test(topicText) ? catalog.topic(name.entry, topicText) : undefined;
     if (topic) parts.push({ span: span(region, restStart, restStart + topicText.length), entry: topic });
     // Section names of the 2004 chapters quoted anywhere in the rest ("Introductory Material, Special Studies ...").
-    if (name.entry.id.startsWith('mtus-acoem2-')) for (const part of sectionNamesIn(region, catalog, name.entry, restStart, end)) parts.push(part);
+    if (name.entry.id.startsWith('mtus-acoem2-'))
+      for (const part of sectionNamesIn(region, catalog, name.entry, restStart, end)) parts.push(part);
   }
-  return withPages(citation(kind, span(region, lead, end), { name: name && span(region, from, name.end), entry: name?.entry, parts }), region, from, end);
+  return withPages(
+    citation(kind, span(region, lead, end), { name: name && span(region, from, name.end), entry: name?.entry, parts }),
+    region,
+    from,
+    end,
+  );
 }
 
-function sectionNamesIn(region: Region, catalog: CatalogLookups, chapter: GuidelineEntry, from: number, to: number): CitedPart[] {
+function sectionNamesIn(
+  region: Region,
+  catalog: CatalogLookups,
+  chapter: GuidelineEntry,
+  from: number,
+  to: number,
+): CitedPart[] {
   const parts: CitedPart[] = [];
   const re = /[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+){0,3}/g;
   const within = region.text.slice(from, to);
   for (let m = re.exec(within); m; m = re.exec(within)) {
     const at = from + m.index;
-    const ends = [...m[0].matchAll(/[A-Za-z-]+/g)].map((w) => ({ end: at + w.index! + w[0].length, capital: /^[A-Z]/.test(w[0]) }));
+    const ends = [...m[0].matchAll(/[A-Za-z-]+/g)].map((w) => ({
+      end: at + w.index! + w[0].length,
+      capital: /^[A-Z]/.test(w[0]),
+    }));
     // The longest run of words starting here, ending on a capitalised word, that names a section.
     for (let n = ends.length; n >= 1; n--) {
       if (!ends[n - 1].capital) continue;
@@ -265,7 +365,14 @@ function sectionNamesIn(region: Region, catalog: CatalogLookups, chapter: Guidel
 // What stands between the ODG's name and its chapter ("Official Disability Guidelines (ODG),
 // (updated 11/22/16), 2016, "): each part tried in turn where the last ended, so no two read the
 // same white space.
-const ODG_LEAD = [/\b(?:Official\s+Disability\s+Guidelines|ODG)\b/iy, /\s*\(ODG\)/iy, /\s+guidelines/iy, /\s*(?:[,:]\s*)?/y, /\((?:updated|online)[^)]*\)\s*(?:,\s*)?/iy, /(?:19|20)\d\d\s*,\s*/y];
+const ODG_LEAD = [
+  /\b(?:Official\s+Disability\s+Guidelines|ODG)\b/iy,
+  /\s*\(ODG\)/iy,
+  /\s+guidelines/iy,
+  /\s*(?:[,:]\s*)?/y,
+  /\((?:updated|online)[^)]*\)\s*(?:,\s*)?/iy,
+  /(?:19|20)\d\d\s*,\s*/y,
+];
 
 /** Where the ODG's name and what follows it (above) end, from `at`. */
 function odgLeadEnd(text: string, at: number): number {
@@ -297,7 +404,12 @@ function nonMtus(region: Region, catalog: CatalogLookups, lead: number, from: nu
       if (topicEnd > topicStart) parts.push({ span: span(region, topicStart, topicEnd) });
     }
     const name = span(region, from + odgAt, chapter ? chapter.end : trimEnd(text, from + odgAt, chapterStart));
-    return withPages(citation('non-mtus', span(region, lead, end), { name, entry: chapter?.entry ?? catalog.get('odg'), parts }), region, from, end);
+    return withPages(
+      citation('non-mtus', span(region, lead, end), { name, entry: chapter?.entry ?? catalog.get('odg'), parts }),
+      region,
+      from,
+      end,
+    );
   }
   const c = olderStyle(region, catalog, lead, from, end, 'non-mtus');
   if (!c.entry) {
@@ -316,7 +428,12 @@ function nonMtus(region: Region, catalog: CatalogLookups, lead: number, from: nu
 const MAX_SOURCE_WORDS = 40;
 
 /** The first source outside the MTUS that the catalog knows, named by a run of words starting anywhere in the first words. */
-function sourceNamedIn(text: string, from: number, end: number, catalog: CatalogLookups): { start: number; end: number; entry: GuidelineEntry } | undefined {
+function sourceNamedIn(
+  text: string,
+  from: number,
+  end: number,
+  catalog: CatalogLookups,
+): { start: number; end: number; entry: GuidelineEntry } | undefined {
   const outside = (t: string) => catalog.named(t).find((e) => !e.mtus);
   const word = /[A-Za-z0-9]\S*/g;
   word.lastIndex = from;
@@ -330,11 +447,17 @@ function sourceNamedIn(text: string, from: number, end: number, catalog: Catalog
 }
 
 /** The longest run of words from `from` (up to 12) that `find` resolves. */
-function longestName(text: string, from: number, end: number, find: (t: string) => GuidelineEntry | undefined): { end: number; entry: GuidelineEntry } | undefined {
+function longestName(
+  text: string,
+  from: number,
+  end: number,
+  find: (t: string) => GuidelineEntry | undefined,
+): { end: number; entry: GuidelineEntry } | undefined {
   const ends: number[] = [];
   const word = /\S+/g;
   word.lastIndex = from;
-  for (let m = word.exec(text); m && m.index < end && ends.length < 12; m = word.exec(text)) ends.push(Math.min(m.index + m[0].length, end));
+  for (let m = word.exec(text); m && m.index < end && ends.length < 12; m = word.exec(text))
+    ends.push(Math.min(m.index + m[0].length, end));
   for (let n = ends.length; n >= 1; n--) {
     const stop = trimEnd(text, from, ends[n - 1]);
     const entry = find(text.slice(from, stop));
@@ -368,13 +491,22 @@ const PROSE: ProseRecogniser[] = [
     // 8 C.C.R. 9792.24.4, 8 CCR §9792.24.2
     re: /\b8\s*C\.?\s*C\.?\s*R\.?\s*(?:§\s*)?(9792\.\d+(?:\.\d+)*)/gi,
     needs: ['9792'],
-    resolve: (m, catalog, year) => inForce(catalog.entries.filter((e) => e.regulation === m[1] && e.kind === 'guideline'), year) ?? catalog.entries.find((e) => e.regulation === m[1]),
+    resolve: (m, catalog, year) =>
+      inForce(
+        catalog.entries.filter((e) => e.regulation === m[1] && e.kind === 'guideline'),
+        year,
+      ) ?? catalog.entries.find((e) => e.regulation === m[1]),
   },
   {
     // Chronic Pain Medical Treatment Guidelines, the California MTUS 2016 Chronic Pain Guidelines, Opioids Treatment Guidelines, ...
     re: /\b(?:(?:CA|California)\s+)?(?:MTUS\s+)?(?:((?:19|20)\d\d)\s+)?(Chronic Pain(?: Medical)?(?: Treatment)?|Opioids?(?: Treatment)?|Acupuncture(?: Medical)?(?: Treatment)?|Post-?surgical(?: Treatment)?) Guidelines\b(?:\s*\((?:[A-Za-z]+\s+\d{1,2},\s*)?((?:19|20)\d\d)\))?/g,
     needs: ['Guidelines'],
-    resolve: (m, catalog, year) => named(catalog, m[2].replace(/^Opioid\b(?!s)/, 'Opioids').replace('Post-surgical', 'Postsurgical'), Number(m[1] ?? m[3] ?? 0) || year),
+    resolve: (m, catalog, year) =>
+      named(
+        catalog,
+        m[2].replace(/^Opioid\b(?!s)/, 'Opioids').replace('Post-surgical', 'Postsurgical'),
+        Number(m[1] ?? m[3] ?? 0) || year,
+      ),
   },
   {
     // Official Disability Guidelines, ODG
@@ -404,8 +536,12 @@ export function proseCitations(region: Region, catalog: CatalogLookups, year?: n
       if (!entry) continue;
       const end = m.index + m[0].length;
       const table = /Table\s+\d{1,2}-\d{1,2}/.exec(m[0]);
-      const tableSpan = table ? span(region, m.index + table.index, m.index + table.index + table[0].length) : undefined;
-      found.push(withPages(citation('prose', span(region, m.index, end), { entry, table: tableSpan }), region, m.index, end));
+      const tableSpan = table
+        ? span(region, m.index + table.index, m.index + table.index + table[0].length)
+        : undefined;
+      found.push(
+        withPages(citation('prose', span(region, m.index, end), { entry, table: tableSpan }), region, m.index, end),
+      );
     }
   }
   // Where two recognisers claim the same words, the first (more specific) one keeps them.
@@ -439,7 +575,9 @@ function inForce(entries: GuidelineEntry[], year?: number): GuidelineEntry | und
 function named(catalog: CatalogLookups, name: string, year?: number): GuidelineEntry | undefined {
   const base = name.replace(/^(?:CA|California)\s+/, '');
   if (year) {
-    const dated = catalog.named(`${base} ${year}`)[0] ?? (year >= 2016 && /chronic pain/i.test(base) ? catalog.get('mtus-cpmtg-2016') : undefined);
+    const dated =
+      catalog.named(`${base} ${year}`)[0] ??
+      (year >= 2016 && /chronic pain/i.test(base) ? catalog.get('mtus-cpmtg-2016') : undefined);
     if (dated) return dated;
   }
   return catalog.named(base)[0];
@@ -492,8 +630,18 @@ const NO_PAGES: readonly PageRef[] = [];
 const NO_SPANS: readonly Span[] = [];
 
 /** A citation with no pages yet. Written out, not spread: one object shape for every citation keeps the hot path fast. */
-function citation(kind: Citation['kind'], whole: Span, more: Pick<Citation, 'name' | 'entry' | 'table' | 'statement'> & { parts?: readonly CitedPart[] }): Citation {
-  const c: Citation = { kind, span: whole, parts: more.parts && more.parts.length > 0 ? more.parts : NO_PARTS, pages: NO_PAGES, badPages: NO_SPANS };
+function citation(
+  kind: Citation['kind'],
+  whole: Span,
+  more: Pick<Citation, 'name' | 'entry' | 'table' | 'statement'> & { parts?: readonly CitedPart[] },
+): Citation {
+  const c: Citation = {
+    kind,
+    span: whole,
+    parts: more.parts && more.parts.length > 0 ? more.parts : NO_PARTS,
+    pages: NO_PAGES,
+    badPages: NO_SPANS,
+  };
   if (more.name) c.name = more.name;
   if (more.entry) c.entry = more.entry;
   if (more.table) c.table = more.table;
@@ -523,7 +671,8 @@ function isSpaceOrStop(c: number): boolean {
 
 /** Forward over white space (and, with `andPunctuation`, over , / :). */
 function skipSpace(text: string, from: number, to: number, andPunctuation = false): number {
-  while (from < to && (isSpace(text.charCodeAt(from)) || (andPunctuation && isListPunctuation(text.charCodeAt(from))))) from++;
+  while (from < to && (isSpace(text.charCodeAt(from)) || (andPunctuation && isListPunctuation(text.charCodeAt(from)))))
+    from++;
   return from;
 }
 

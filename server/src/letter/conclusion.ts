@@ -16,14 +16,17 @@ const NEGATION = /\b(?:not|non|no)\b/i;
 const NEGATED_SUBJECT = /^(?:none|neither|no)\b/i;
 const NONE_OF = /^(?:none|neither) of /i;
 // Words that open a clause before its subject ("Therefore,", "As such,") and are not part of it.
-const CONNECTIVE = /^(?:therefore|thus|hence|so|consequently|accordingly|as such|in conclusion|in summary|then|and|also|furthermore|given the above|based on [^,]{0,80}|no|yes),? /i;
+const CONNECTIVE =
+  /^(?:therefore|thus|hence|so|consequently|accordingly|as such|in conclusion|in summary|then|and|also|furthermore|given the above|based on [^,]{0,80}|no|yes),? /i;
 // Clauses that only set up the conclusion ("As the surgery is not necessary, ...", "With the criteria not met, ...").
-const SUBORDINATE = /^(?:as|since|because|with|given|if|while|although|though|due|when|under|in|after|before|without)\b/i;
+const SUBORDINATE =
+  /^(?:as|since|because|with|given|if|while|although|though|due|when|under|in|after|before|without)\b/i;
 // An absolute clause: "The criteria noted above not having been met, X is not medically necessary".
 const ABSOLUTE = /\b(?:having|being)\b/i;
 const DETERMINER = /^(?:the|this|these|that|such|none|neither)\b/i;
 const ARTICLE = /^(?:the|this|these)\s+(?:(?:request(?:ed)?|use)\s+(?:(?:for|of)\s+)?)?/i;
-const GENERIC = /^(?:request|it|this|this request|treatment|requested treatment|the request|this treatment|service|services|associated services?|associated surgical services?|requested services?|above)$/i;
+const GENERIC =
+  /^(?:request|it|this|this request|treatment|requested treatment|the request|this treatment|service|services|associated services?|associated surgical services?|requested services?|above)$/i;
 
 /**
  * The rationale's conclusion: its last sentence saying the treatment is (or is not) medically
@@ -33,7 +36,8 @@ export function findConclusion(region: Region): Conclusion | undefined {
   const text = region.text;
   let last: RegExpExecArray | undefined;
   VERDICT.lastIndex = 0;
-  for (let m = VERDICT.exec(text); m; m = VERDICT.exec(text)) if (m[3] === undefined || aboutTheRequest(text, m.index)) last = m;
+  for (let m = VERDICT.exec(text); m; m = VERDICT.exec(text))
+    if (m[3] === undefined || aboutTheRequest(text, m.index)) last = m;
   if (!last) return undefined;
   const stop = text.lastIndexOf('. ', last.index);
   const sentenceStart = stop < 0 ? 0 : stop + 2; // the rationale's first sentence starts at the region's start
@@ -66,7 +70,8 @@ function aboutTheRequest(text: string, at: number): boolean {
 function subjectClause(before: string): string {
   const pieces = before.trim().replace(/,$/, '').split(', ');
   let from = -1;
-  for (let k = pieces.length - 1; k >= 0 && from < 0; k--) if (DETERMINER.test(stripConnectives(pieces[k])) && !ABSOLUTE.test(pieces[k])) from = k;
+  for (let k = pieces.length - 1; k >= 0 && from < 0; k--)
+    if (DETERMINER.test(stripConnectives(pieces[k])) && !ABSOLUTE.test(pieces[k])) from = k;
   const setsScene = (piece: string) => SUBORDINATE.test(stripConnectives(piece)) || ABSOLUTE.test(piece);
   if (from < 0) from = pieces.length > 1 && setsScene(pieces[0]) ? 1 : 0;
   return stripConnectives(pieces.slice(from).join(', ')).trim();

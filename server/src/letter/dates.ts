@@ -5,10 +5,24 @@ export interface CalendarDate {
   day: number;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** Text that holds a date in one of the forms letters use, for finding dates in prose. */
-export const DATE_PATTERN = '(?:\\d{1,2}[/-]\\d{1,2}[/-](?:\\d{4}|\\d{2})|(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2},?\\s+\\d{4})';
+export const DATE_PATTERN =
+  '(?:\\d{1,2}[/-]\\d{1,2}[/-](?:\\d{4}|\\d{2})|(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2},?\\s+\\d{4})';
 
 export function parseDate(text: string): CalendarDate | undefined {
   const numeric = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})$/.exec(text.trim());
@@ -16,7 +30,11 @@ export function parseDate(text: string): CalendarDate | undefined {
   let date: CalendarDate | undefined;
   if (numeric) {
     const y = Number(numeric[3]);
-    date = { month: Number(numeric[1]), day: Number(numeric[2]), year: numeric[3].length === 2 ? (y < 50 ? 2000 + y : 1900 + y) : y };
+    date = {
+      month: Number(numeric[1]),
+      day: Number(numeric[2]),
+      year: numeric[3].length === 2 ? (y < 50 ? 2000 + y : 1900 + y) : y,
+    };
   } else if (named && MONTHS.includes(named[1].toLowerCase())) {
     date = { month: MONTHS.indexOf(named[1].toLowerCase()) + 1, day: Number(named[2]), year: Number(named[3]) };
   }

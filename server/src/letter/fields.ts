@@ -79,7 +79,8 @@ export function parseReviewer(text: LetterText, sections: Section[], labelled: b
     if (!label) continue;
     // The value goes on over wrapped lines until a paragraph break or the next label.
     let last = i;
-    while (last + 1 <= to && !text.isBreak(last + 1) && !(text.lines[last + 1].blank ? false : labelAt(last + 1))) last++;
+    while (last + 1 <= to && !text.isBreak(last + 1) && !(text.lines[last + 1].blank ? false : labelAt(last + 1)))
+      last++;
     reviewer.fields.push(labeledField(text, label.kind, i, label.end, last));
     i = last;
   }

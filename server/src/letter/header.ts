@@ -67,7 +67,10 @@ export function parseHeader(text: LetterText, from: number, to: number): Header 
         field = application; // the second half of a wrapped `Application` / `Received:` label
         application = undefined;
       } else {
-        field = { key: KEYS[name] ?? 'applicationReceived', label: { range: range(i, start, i, labelEnd), text: m[0].trim() } };
+        field = {
+          key: KEYS[name] ?? 'applicationReceived',
+          label: { range: range(i, start, i, labelEnd), text: m[0].trim() },
+        };
         fields.push(field);
         application = name === 'application' ? field : undefined;
       }

@@ -10,7 +10,8 @@ const MAX_TITLE_LINES = 6;
 // Words whose period is not a sentence's end ("Dr. Smith", "No. 3", "vs. placebo").
 const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'no', 'nos', 'vs', 'st', 'approx', 'qty', 'etc', 'fig', 'inc']);
 // What the sentences of a modified-UR paragraph speak of, and words a rationale's conclusion uses and they never do.
-const MODIFIED_SENTENCE = /original\s+request|authorized\s+by\s+the\s+claims\s+administrator|claims\s+administrator\s+(?:has\s+)?(?:authorized|certified|approved)|imr\s+eligible/i;
+const MODIFIED_SENTENCE =
+  /original\s+request|authorized\s+by\s+the\s+claims\s+administrator|claims\s+administrator\s+(?:has\s+)?(?:authorized|certified|approved)|imr\s+eligible/i;
 const VERDICT_WORD = /necessary|appropriate|necessity/i;
 const ORIGINAL_REQUEST = /original\s+request/i;
 
@@ -31,7 +32,11 @@ export function itemLineStart(text: LetterText, last: number, floor: number, aft
     if (text.lines[i].blank) continue;
     const sentence = sentenceEndingAt(text, i, floor);
     // A sentence ends on line i: the item line starts after it, unless the sentence is one of the paragraph's own.
-    if (sentence !== undefined && !(ORIGINAL_REQUEST.test(joined) && MODIFIED_SENTENCE.test(sentence) && !VERDICT_WORD.test(sentence))) return first;
+    if (
+      sentence !== undefined &&
+      !(ORIGINAL_REQUEST.test(joined) && MODIFIED_SENTENCE.test(sentence) && !VERDICT_WORD.test(sentence))
+    )
+      return first;
     if (++count > MAX_TITLE_LINES) return last;
     first = i;
     joined = `${text.trimmed(i)} ${joined}`;
@@ -69,7 +74,10 @@ function endsSentence(line: string): boolean {
 
 // Where a modified-UR item line names the portion decided: after "...eligible portion of the
 // original request," or "...IMR eligible. The original request,".
-const PORTION_LEAD = [/remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\b/gi, /\bthe\s+original\s+request\s*,/gi];
+const PORTION_LEAD = [
+  /remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request\b/gi,
+  /\bthe\s+original\s+request\s*,/gi,
+];
 const TRAILING_VERB = [' is', ' was'];
 const LEADING_VERB = ['is ', 'was '];
 
@@ -89,8 +97,10 @@ export function modifiedPortion(title: string): string | undefined {
     let portion = title.slice(end).trim();
     if (portion.startsWith(',')) portion = portion.slice(1).trim();
     // "...of the original request is Baclofen 100mg #3"
-    for (const verb of LEADING_VERB) if (portion.toLowerCase().startsWith(verb)) portion = portion.slice(verb.length).trim();
-    for (const verb of TRAILING_VERB) if (portion.toLowerCase().endsWith(verb)) portion = portion.slice(0, -verb.length).trim();
+    for (const verb of LEADING_VERB)
+      if (portion.toLowerCase().startsWith(verb)) portion = portion.slice(verb.length).trim();
+    for (const verb of TRAILING_VERB)
+      if (portion.toLowerCase().endsWith(verb)) portion = portion.slice(0, -verb.length).trim();
     if (portion) return portion;
   }
   return undefined;

@@ -125,7 +125,9 @@ export function parseItemBlocks(text: LetterText, section: Section, memo?: Field
     if (!item || seen.has(mark.kind)) {
       // A field that starts a new item with no item line (and decision) before it. Its item line is
       // the paragraph just above the label, unless that paragraph is all the previous field has.
-      const title = open ? paragraphBefore(text, mark.line, open.line + 1, true) : paragraphBefore(text, mark.line, floor, false);
+      const title = open
+        ? paragraphBefore(text, mark.line, open.line + 1, true)
+        : paragraphBefore(text, mark.line, floor, false);
       close(title ? title.range.start.line - 1 : mark.line - 1);
       const at = text.lines[mark.line];
       start(title ?? { range: range(mark.line, at.first, mark.line, at.first), text: '' }, title && undecided(title));
@@ -178,7 +180,12 @@ function decisionMark(t: string): { colon: number } | 'word' | null {
  * The labels and item lines of lines floor..bodyEnd. `known` holds what lines say on their own,
  * as far as known (the memo's, kept for the lines an edit left alone), and gets what is read now.
  */
-function findMarks(text: LetterText, floor: number, bodyEnd: number, known?: (LineMark | undefined)[]): (TitleMark | LabelMark)[] {
+function findMarks(
+  text: LetterText,
+  floor: number,
+  bodyEnd: number,
+  known?: (LineMark | undefined)[],
+): (TitleMark | LabelMark)[] {
   const marks: (TitleMark | LabelMark)[] = [];
   let lowest = floor; // an item line never reaches back past the previous mark
   let afterLabel = false; // whether a field's text may run straight into the next item line
@@ -261,7 +268,17 @@ export function parseNumberedNotices(text: LetterText, section: Section): Item[]
     while (last + 1 <= bodyEnd && !text.isBreak(last + 1) && !NUMBERED.test(text.trimmed(last + 1))) last++;
     const span = readSpan(text, i, 0, last)!;
     const m = readNotice(span.text);
-    const item = newItem(span, m ? { text: m.upheld ? 'not medically necessary' : 'medically necessary', range: span.range, value: m.upheld ? 'Upheld' : 'Overturned', inferred: true } : undefined);
+    const item = newItem(
+      span,
+      m
+        ? {
+            text: m.upheld ? 'not medically necessary' : 'medically necessary',
+            range: span.range,
+            value: m.upheld ? 'Upheld' : 'Overturned',
+            inferred: true,
+          }
+        : undefined,
+    );
     if (m) item.name = m.name;
     items.push(item);
     i = last;
@@ -285,15 +302,33 @@ function skipLead(text: LetterText, from: number, to: number): number {
  * The item line that ends at line i, if i ends one: i ends with `: <decision word>`, or i is the
  * decision word alone under a line ending with a colon.
  */
-function titleMark(text: LetterText, i: number, floor: number, afterLabel: boolean, said = decisionMark(text.trimmed(i))): TitleMark | undefined {
+function titleMark(
+  text: LetterText,
+  i: number,
+  floor: number,
+  afterLabel: boolean,
+  said = decisionMark(text.trimmed(i)),
+): TitleMark | undefined {
   if (said === null) return undefined;
   if (said !== 'word') {
-    return { type: 'title', first: itemLineStart(text, i, floor, afterLabel), colonLine: i, colon: text.lines[i].first + said.colon, last: i };
+    return {
+      type: 'title',
+      first: itemLineStart(text, i, floor, afterLabel),
+      colonLine: i,
+      colon: text.lines[i].first + said.colon,
+      last: i,
+    };
   }
   // A decision word alone: its item line is the line above, ending with a colon.
   const prev = text.lastContent(i - 1, floor);
   if (prev < 0 || !text.trimmed(prev).endsWith(':')) return undefined;
-  return { type: 'title', first: itemLineStart(text, prev, floor, afterLabel), colonLine: prev, colon: text.lines[prev].end - 1, last: i };
+  return {
+    type: 'title',
+    first: itemLineStart(text, prev, floor, afterLabel),
+    colonLine: prev,
+    colon: text.lines[prev].end - 1,
+    last: i,
+  };
 }
 
 function titleAndDecision(text: LetterText, mark: TitleMark): { title: Span; decision: ItemDecision } {

@@ -6,14 +6,7 @@ import { squeezeSpaces } from './text/spaces';
  * order, how its disputed items are written, and which header and reviewer fields it must have.
  */
 export type SectionKind =
-  | 'determination'
-  | 'documents'
-  | 'summary'
-  | 'issues'
-  | 'guidelines'
-  | 'rationale'
-  | 'qualifications'
-  | 'notice';
+  'determination' | 'documents' | 'summary' | 'issues' | 'guidelines' | 'rationale' | 'qualifications' | 'notice';
 
 export interface SectionSpec {
   kind: SectionKind;
@@ -51,13 +44,21 @@ const ALL_HEADER_FIELDS: HeaderKey[] = [
   'applicationReceived',
 ];
 
-const DETERMINATION: SectionSpec = { kind: 'determination', heading: 'HOW THE IMR FINAL DETERMINATION WAS MADE', required: true };
+const DETERMINATION: SectionSpec = {
+  kind: 'determination',
+  heading: 'HOW THE IMR FINAL DETERMINATION WAS MADE',
+  required: true,
+};
 const CLINICAL_SUMMARY: SectionSpec = { kind: 'summary', heading: 'CLINICAL CASE SUMMARY', required: true };
 
 export const FINAL_DETERMINATION: Layout = {
   id: 'final-determination',
   name: 'IMR Final Determination (2014 and later)',
-  sections: [DETERMINATION, CLINICAL_SUMMARY, { kind: 'issues', heading: 'IMR ISSUES, DECISIONS AND RATIONALES', required: true }],
+  sections: [
+    DETERMINATION,
+    CLINICAL_SUMMARY,
+    { kind: 'issues', heading: 'IMR ISSUES, DECISIONS AND RATIONALES', required: true },
+  ],
   items: 'blocks',
   headerFields: ALL_HEADER_FIELDS,
   reviewerFields: true,

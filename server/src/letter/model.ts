@@ -19,13 +19,7 @@ export interface Section {
 }
 
 export type HeaderKey =
-  | 'caseNumber'
-  | 'dateAssigned'
-  | 'dateOfInjury'
-  | 'decisionDate'
-  | 'urDenialDate'
-  | 'priority'
-  | 'applicationReceived';
+  'caseNumber' | 'dateAssigned' | 'dateOfInjury' | 'decisionDate' | 'urDenialDate' | 'priority' | 'applicationReceived';
 
 export interface HeaderField {
   key: HeaderKey;

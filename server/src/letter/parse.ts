@@ -35,7 +35,9 @@ function read(source: string, catalog: Catalog, memo: FieldMemo | undefined): Le
   // they stand in the annotated text.
   const annotated = new LetterText(source);
   const cleanText = looksBinary(clean) ? undefined : new LetterText(clean);
-  const letter = cleanText ? translate(readLetter(cleanText, catalog), cleanText, annotated, new OffsetMap(segments)) : binaryLetter(clean);
+  const letter = cleanText
+    ? translate(readLetter(cleanText, catalog), cleanText, annotated, new OffsetMap(segments))
+    : binaryLetter(clean);
   letter.blank = false; // it holds annotations
   letter.annotations = readAnnotations(annotated, annotations);
   letter.suppressions = findSuppressions(annotated);
@@ -45,11 +47,27 @@ function read(source: string, catalog: Catalog, memo: FieldMemo | undefined): Le
 }
 
 function parseClean(source: string, catalog: Catalog, memo?: FieldMemo): Letter {
-  return looksBinary(source) ? binaryLetter(source) : readLetter(memo ? memo.text(source) : new LetterText(source), catalog, memo);
+  return looksBinary(source)
+    ? binaryLetter(source)
+    : readLetter(memo ? memo.text(source) : new LetterText(source), catalog, memo);
 }
 
 function binaryLetter(source: string): Letter {
-  return { layout: FINAL_DETERMINATION, recognized: false, binary: true, doubleSpaced: false, blank: false, sections: [], reviewer: { fields: [] }, items: [], artifacts: { splitWords: [], formFeeds: [] }, annotations: [], suppressions: [], lineCount: 0, size: source.length };
+  return {
+    layout: FINAL_DETERMINATION,
+    recognized: false,
+    binary: true,
+    doubleSpaced: false,
+    blank: false,
+    sections: [],
+    reviewer: { fields: [] },
+    items: [],
+    artifacts: { splitWords: [], formFeeds: [] },
+    annotations: [],
+    suppressions: [],
+    lineCount: 0,
+    size: source.length,
+  };
 }
 
 function readLetter(text: LetterText, catalog: Catalog, memo?: FieldMemo): Letter {
@@ -61,9 +79,11 @@ function readLetter(text: LetterText, catalog: Catalog, memo?: FieldMemo): Lette
   const reviewer = parseReviewer(text, sections, layout.reviewerFields);
   let items: Item[] = []; // concatenated: a broken letter may hold more items than a call takes arguments
   for (const section of sections) {
-    if (layout.items === 'blocks' && section.kind === 'issues') items = items.concat(parseItemBlocks(text, section, memo));
+    if (layout.items === 'blocks' && section.kind === 'issues')
+      items = items.concat(parseItemBlocks(text, section, memo));
     if (layout.items === 'issue-list' && section.kind === 'issues') items = items.concat(parseIssueList(text, section));
-    if (layout.items === 'numbered-notices' && section.kind === 'notice') items = items.concat(parseNumberedNotices(text, section));
+    if (layout.items === 'numbered-notices' && section.kind === 'notice')
+      items = items.concat(parseNumberedNotices(text, section));
   }
   readFields(text, items, catalog, year, memo);
   const summarySection = sections.find((s) => s.kind === 'summary');
@@ -106,7 +126,12 @@ function readFields(text: LetterText, items: Item[], catalog: Catalog, year: num
   }
 }
 
-function readField(region: Region, kind: ItemFieldKind, lookups: CatalogLookups, year: number | undefined): FieldReading {
+function readField(
+  region: Region,
+  kind: ItemFieldKind,
+  lookups: CatalogLookups,
+  year: number | undefined,
+): FieldReading {
   if (kind !== 'rationale') return { citations: guidelineFieldCitations(region, lookups) };
   return { citations: proseCitations(region, lookups, year), conclusion: findConclusion(region) };
 }
@@ -145,7 +170,10 @@ function translate(letter: Letter, from: LetterText, to: LetterText, map: Offset
     }
     // Plain loops: the model of a long letter has hundreds of thousands of objects.
     if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = visit(value[i]);
-    else for (const k in value) if (k !== 'layout' && k !== 'entry') (value as Record<string, unknown>)[k] = visit((value as Record<string, unknown>)[k]);
+    else
+      for (const k in value)
+        if (k !== 'layout' && k !== 'entry')
+          (value as Record<string, unknown>)[k] = visit((value as Record<string, unknown>)[k]);
     return value;
   };
   return visit(letter) as Letter;

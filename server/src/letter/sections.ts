@@ -98,7 +98,10 @@ function chooseLayout(hits: HeadingHit[]): Layout {
 }
 
 /** The letter's sections, in the layout whose headings it has most of. `known`: see findHeadings. */
-export function findSections(text: LetterText, known?: (HeadingMark | undefined)[]): { layout: Layout; sections: Section[] } {
+export function findSections(
+  text: LetterText,
+  known?: (HeadingMark | undefined)[],
+): { layout: Layout; sections: Section[] } {
   const hits = findHeadings(text, known);
   const layout = chooseLayout(hits);
   const mine = hits.filter((h) => h.layout === layout);

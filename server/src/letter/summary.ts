@@ -3,11 +3,15 @@ import type { LetterText } from './text/letter-text';
 import type { Section, SummaryFacts } from './model';
 import { Region } from './text/region';
 
-const INJURY_DATE = new RegExp(`\\b(?:industrial\\s+injury|injury|injured|occupational\\s+claim)\\s+(?:on|of|from|dated)\\s+(${DATE_PATTERN})|\\bdate\\s+of\\s+injury\\s+(?:of\\s+|was\\s+|is\\s+)?(${DATE_PATTERN})`, 'i');
+const INJURY_DATE = new RegExp(
+  `\\b(?:industrial\\s+injury|injury|injured|occupational\\s+claim)\\s+(?:on|of|from|dated)\\s+(${DATE_PATTERN})|\\bdate\\s+of\\s+injury\\s+(?:of\\s+|was\\s+|is\\s+)?(${DATE_PATTERN})`,
+  'i',
+);
 // What follows "The requested treatment was" when it says what became of the request, not what it
 // was: a decision ("denied on 12/23/2016"), another verb ("submitted", "reviewed"), a relative
 // clause ("which was modified"), or a date.
-const NOT_A_TREATMENT = /^(?:(?:was|were|is|are|has been|had been)\s+)?(?:denied|non-?certified|not|modified|approved|certified|authorized|upheld|overturned|partially|reviewed|submitted|received|requested|dated|deferred|pending|withdrawn|on|which|that|who|per|by|as|at|in|from|until|since|because)\b/i;
+const NOT_A_TREATMENT =
+  /^(?:(?:was|were|is|are|has been|had been)\s+)?(?:denied|non-?certified|not|modified|approved|certified|authorized|upheld|overturned|partially|reviewed|submitted|received|requested|dated|deferred|pending|withdrawn|on|which|that|who|per|by|as|at|in|from|until|since|because)\b/i;
 const DATE_ONLY = new RegExp(`^(?:on\\s+)?${DATE_PATTERN}$`, 'i');
 
 /** Whether a piece of the requested list names a treatment: not a date, a verb phrase or a decision. */
@@ -52,7 +56,10 @@ function listPieces(list: string): { at: number; text: string }[] {
 
 /** What the case summary states that the rules compare with the rest of the letter. */
 export function readSummary(text: LetterText, section: Section): SummaryFacts {
-  const body = { start: { line: section.heading.range.end.line, character: section.heading.range.end.character }, end: section.range.end };
+  const body = {
+    start: { line: section.heading.range.end.line, character: section.heading.range.end.character },
+    end: section.range.end,
+  };
   const region = new Region(text, body);
   const facts: SummaryFacts = { requested: [] };
   const injury = INJURY_DATE.exec(region.text);
@@ -66,7 +73,8 @@ export function readSummary(text: LetterText, section: Section): SummaryFacts {
   // "a lumbar epidural steroid injection at L4-S1 and a MRI of the cervical spine"
   for (const p of requested ? listPieces(requested.list) : []) {
     const offset = requested!.at + p.at;
-    if (namesTreatment(p.text)) facts.requested.push({ range: region.range(offset, offset + p.text.length), text: p.text.replace(/\s+/g, ' ') });
+    if (namesTreatment(p.text))
+      facts.requested.push({ range: region.range(offset, offset + p.text.length), text: p.text.replace(/\s+/g, ' ') });
   }
   return facts;
 }

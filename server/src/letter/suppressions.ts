@@ -23,8 +23,15 @@ export function findSuppressions(text: LetterText): Suppression[] {
     const from = KIND.lastIndex;
     const close = source.indexOf('<<}', from);
     if (close < 0 || close - from > MAX_RULES || source.slice(from, close).includes('<')) continue;
-    const rules = source.slice(from, close).split(/[\s,]+/).filter(Boolean);
-    out.push({ kind: kind[1] as Suppression['kind'], rules, range: { start: text.positionAt(open), end: text.positionAt(close + 3) } });
+    const rules = source
+      .slice(from, close)
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    out.push({
+      kind: kind[1] as Suppression['kind'],
+      rules,
+      range: { start: text.positionAt(open), end: text.positionAt(close + 3) },
+    });
     open = close; // the next directive starts after this one's end
   }
   return out;

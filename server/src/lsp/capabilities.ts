@@ -40,7 +40,9 @@ export function serverCapabilities(client: ClientSupport): InitializeResult {
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: false },
       documentFormattingProvider: true,
-      diagnosticProvider: client.pullsDiagnostics ? { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      diagnosticProvider: client.pullsDiagnostics
+        ? { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false }
+        : undefined,
     },
     serverInfo: { name: 'imr-language-server' },
   };

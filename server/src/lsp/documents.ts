@@ -9,7 +9,8 @@ import { isRange } from './params';
  */
 export function openDocuments(): TextDocuments<TextDocument> {
   return new TextDocuments({
-    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, typeof content === 'string' ? content : ''),
+    create: (uri, languageId, version, content) =>
+      TextDocument.create(uri, languageId, version, typeof content === 'string' ? content : ''),
     update: (doc, changes, version) => TextDocument.update(doc, changes.filter(wellFormed), version),
   });
 }

@@ -43,7 +43,9 @@ export class SettingsStore {
     if (!this.canPull) return Promise.resolve(this.pushed);
     let settings = this.byUri.get(uri);
     if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }).then(readSettings, () => DEFAULT_SETTINGS);
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SECTION })
+        .then(readSettings, () => DEFAULT_SETTINGS);
       this.byUri.set(uri, settings);
     }
     return settings;
@@ -63,22 +65,33 @@ export class SettingsStore {
   /** The built-in catalog, with the entries of the file the settings name (if any, and readable). */
   async loadCatalog(): Promise<void> {
     const settings = this.canPull
-      ? readSettings(await this.connection.workspace.getConfiguration({ scopeUri: this.folderUri, section: SECTION }).then((s: unknown) => s, () => undefined))
+      ? readSettings(
+          await this.connection.workspace.getConfiguration({ scopeUri: this.folderUri, section: SECTION }).then(
+            (s: unknown) => s,
+            () => undefined,
+          ),
+        )
       : this.pushed;
     if (settings.catalogFile === this.catalogFile) return;
     const file = (this.catalogFile = settings.catalogFile);
     let json: unknown;
     // A path in the user's settings would be read from whatever folder is open: not from one the user does not trust.
-    if (file && !this.trusted) this.warn(`the guideline catalog ${file} is not read in an untrusted workspace (trust the workspace to use it).`);
+    if (file && !this.trusted)
+      this.warn(`the guideline catalog ${file} is not read in an untrusted workspace (trust the workspace to use it).`);
     else if (file && this.folderUri && this.readWorkspaceFile) {
       try {
         json = JSON.parse(await this.readWorkspaceFile(this.folderUri, file));
       } catch (e) {
-        this.warn(`cannot read the guideline catalog ${file}: ${e instanceof SyntaxError ? 'not valid JSON' : reasonOf(e)}.`);
+        this.warn(
+          `cannot read the guideline catalog ${file}: ${e instanceof SyntaxError ? 'not valid JSON' : reasonOf(e)}.`,
+        );
       }
     }
     const errors = this.service.useCatalogFile(json);
-    if (errors.length > 0) this.warn(`${file}: ${errors.slice(0, 3).join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}`);
+    if (errors.length > 0)
+      this.warn(
+        `${file}: ${errors.slice(0, 3).join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}`,
+      );
   }
 
   private warn(message: string): void {

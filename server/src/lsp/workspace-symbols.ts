@@ -33,6 +33,9 @@ export class WorkspaceSymbolIndex {
     // The open letters' come first, read after the waits above: each as its text is now.
     let opened: WorkspaceSymbol[] = [];
     for (const doc of this.documents.all()) opened = opened.concat(this.service.documentWorkspaceSymbols(doc));
-    return opened.concat(symbols).filter((s) => this.service.matchesQuery(query, s.name)).slice(0, MAX_WORKSPACE_SYMBOLS);
+    return opened
+      .concat(symbols)
+      .filter((s) => this.service.matchesQuery(query, s.name))
+      .slice(0, MAX_WORKSPACE_SYMBOLS);
   }
 }

@@ -87,7 +87,9 @@ export async function importCommand(argv: string[], log: (line: string) => void)
         read = undefined;
       }
       if (!read || read instanceof PdfProblem || !read.pages) {
-        log(`imr-lint import: ${name(pdf)}: ${read instanceof PdfProblem ? read.message : read ? 'not a PDF' : 'cannot be read'}`);
+        log(
+          `imr-lint import: ${name(pdf)}: ${read instanceof PdfProblem ? read.message : read ? 'not a PDF' : 'cannot be read'}`,
+        );
         failed++;
         continue;
       }

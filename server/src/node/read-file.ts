@@ -30,7 +30,8 @@ export function readFileBounded(path: string, max = MAX_FILE_BYTES): Buffer {
     // At most one byte more than allowed: a file that grew since its size was read is refused too.
     const buffer = Buffer.alloc(Math.min(stat.size, max) + 1);
     let read = 0;
-    for (let n = 1; n > 0 && read < buffer.length; read += n) n = readSync(fd, buffer, read, buffer.length - read, read);
+    for (let n = 1; n > 0 && read < buffer.length; read += n)
+      n = readSync(fd, buffer, read, buffer.length - read, read);
     refuse(read, true, max);
     return buffer.subarray(0, read);
   } finally {
@@ -46,7 +47,8 @@ export async function readFileBoundedAsync(path: string, max = MAX_FILE_BYTES): 
     refuse(stat.size, stat.isFile(), max);
     const buffer = Buffer.alloc(Math.min(stat.size, max) + 1);
     let read = 0;
-    for (let n = 1; n > 0 && read < buffer.length; read += n) n = (await file.read(buffer, read, buffer.length - read, read)).bytesRead;
+    for (let n = 1; n > 0 && read < buffer.length; read += n)
+      n = (await file.read(buffer, read, buffer.length - read, read)).bytesRead;
     refuse(read, true, max);
     return buffer.subarray(0, read);
   } finally {

@@ -14,7 +14,8 @@ export function replaceFile(path: string, contents: string, expected: Buffer): v
   writeFileSync(temporary, contents, { encoding: 'utf8', mode, flag: 'wx' });
   try {
     chmodSync(temporary, mode); // as the original, whatever the umask made of it
-    if (!readFileBounded(path).equals(expected)) throw new FileRefused('it changed while imr-lint ran, so it was not fixed');
+    if (!readFileBounded(path).equals(expected))
+      throw new FileRefused('it changed while imr-lint ran, so it was not fixed');
     renameSync(temporary, path);
   } catch (e) {
     unlinkSync(temporary);

@@ -11,7 +11,12 @@ import { PDF_LIMITS, type PdfText, pdfProblem } from '../pdf/reader';
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 // Every push in the server or the command line would go through the polyfill otherwise (the
 // polyfills that add what Node 20 lacks, as Promise.withResolvers, stay: pdfjs needs them).
-Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, enumerable: false, configurable: true });
+Object.defineProperty(Array.prototype, 'push', {
+  value: nativePush,
+  writable: true,
+  enumerable: false,
+  configurable: true,
+});
 
 interface PdfjsTextItem {
   str?: string;

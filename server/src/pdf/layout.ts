@@ -76,7 +76,10 @@ function baselines(runs: TextRun[]): Line[] {
  */
 function lineSpacing(lines: Line[]): number {
   const size = lines.reduce((m, l) => Math.max(m, l.size), 1);
-  const gaps = lines.slice(1).map((l, i) => lines[i].y - l.y).filter((g) => g > 0);
+  const gaps = lines
+    .slice(1)
+    .map((l, i) => lines[i].y - l.y)
+    .filter((g) => g > 0);
   if (gaps.length === 0) return size * 1.2;
   gaps.sort((a, b) => a - b);
   return Math.max(Math.min(gaps[Math.floor(gaps.length / 4)], size * 1.2), 1);

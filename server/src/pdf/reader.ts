@@ -31,7 +31,8 @@ export const PDF_LIMITS = { maxPages: 100, maxBytes: 50 * 1024 * 1024 };
 export const PDF_MESSAGES: Record<PdfProblemKind, string> = {
   'not-pdf': 'this file is not a PDF (it does not start with %PDF-), despite its name',
   encrypted: 'this PDF is encrypted (password-protected); open it in a PDF reader and save an unprotected copy first',
-  truncated: 'this PDF is truncated: it stops before its end-of-file marker (%%EOF), as a download cut short does; download it again',
+  truncated:
+    'this PDF is truncated: it stops before its end-of-file marker (%%EOF), as a download cut short does; download it again',
   corrupt: 'this PDF is damaged and cannot be read; download it again',
   'no-text': 'this PDF has no text: it is a scanned image; run OCR first',
   'too-large': `this PDF is too large to be an IMR letter (more than ${PDF_LIMITS.maxPages} pages or ${PDF_LIMITS.maxBytes / 1024 / 1024} MB), so it was not read`,
@@ -45,7 +46,14 @@ export function pdfProblem(kind: PdfProblemKind, detail?: string): PdfProblem {
 export function looksLikePdf(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length - 5, 1024);
   for (let i = 0; i <= end; i++) {
-    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return true;
+    if (
+      bytes[i] === 0x25 &&
+      bytes[i + 1] === 0x50 &&
+      bytes[i + 2] === 0x44 &&
+      bytes[i + 3] === 0x46 &&
+      bytes[i + 4] === 0x2d
+    )
+      return true;
   }
   return false;
 }
@@ -76,6 +84,8 @@ export async function readPdfLetter(bytes: Uint8Array, readPdf: ReadPdf): Promis
   } catch (e) {
     // The reader lives in its own bundle, with its own copy of PdfProblem: known by its kind.
     const kind = (e as { kind?: unknown } | undefined)?.kind;
-    return typeof kind === 'string' && kind in PDF_MESSAGES ? new PdfProblem(kind as PdfProblemKind, (e as Error).message) : pdfProblem('corrupt');
+    return typeof kind === 'string' && kind in PDF_MESSAGES
+      ? new PdfProblem(kind as PdfProblemKind, (e as Error).message)
+      : pdfProblem('corrupt');
   }
 }

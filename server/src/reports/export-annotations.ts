@@ -19,7 +19,11 @@ export interface ExportSource {
 }
 
 /** The annotations of a letter as an appeal worksheet (Markdown), a table (CSV) or W3C Web Annotations (JSON). */
-export function exportAnnotations(source: ExportSource, format: ExportFormat, kinds: readonly AnnotationKind[] = DEFAULT_KINDS): string {
+export function exportAnnotations(
+  source: ExportSource,
+  format: ExportFormat,
+  kinds: readonly AnnotationKind[] = DEFAULT_KINDS,
+): string {
   if (format === 'markdown') return worksheet(source, kinds);
   if (format === 'csv') return CSV_HEADER + csvRows(source).join('');
   return JSON.stringify(webAnnotations(source), null, 2) + '\n';
@@ -55,19 +59,33 @@ function worksheet(source: ExportSource, kinds: readonly AnnotationKind[]): stri
   const all = rows(source);
   // Letter text and file names are untrusted: escaped as hovers escape them, so a name or a note
   // holding HTML, an image, a link or a command: link reads as the characters it is.
-  const out = [`# Annotations: ${escapeMarkdown(caseNumber ?? name)}`, '', `Letter: ${escapeMarkdown(name)}${decided ? ` · decision date ${escapeMarkdown(decided)}` : ''} · ${all.length} annotation${all.length === 1 ? '' : 's'}`, ''];
+  const out = [
+    `# Annotations: ${escapeMarkdown(caseNumber ?? name)}`,
+    '',
+    `Letter: ${escapeMarkdown(name)}${decided ? ` · decision date ${escapeMarkdown(decided)}` : ''} · ${all.length} annotation${all.length === 1 ? '' : 's'}`,
+    '',
+  ];
   const byKind = groupBy(all, (r) => r.annotation.kind);
-  const grounds = kinds.filter((k) => k.ground).map((k) => [k, byKind.get(k.id) ?? []] as const).filter(([, rs]) => rs.length > 0);
+  const grounds = kinds
+    .filter((k) => k.ground)
+    .map((k) => [k, byKind.get(k.id) ?? []] as const)
+    .filter(([, rs]) => rs.length > 0);
   if (grounds.length > 0) {
     out.push('## Grounds for appeal marked (Labor Code 4610.6(h))', '');
-    for (const [k, rs] of grounds) out.push(`- ${k.ground} (${rs.length}: line${rs.length === 1 ? '' : 's'} ${rs.map((r) => r.line).join(', ')})`);
+    for (const [k, rs] of grounds)
+      out.push(`- ${k.ground} (${rs.length}: line${rs.length === 1 ? '' : 's'} ${rs.map((r) => r.line).join(', ')})`);
     out.push('');
   }
   const groups = groupBy(all, (r) => r.item);
   for (const item of [...letter.items, undefined]) {
     const rs = groups.get(item);
     if (!rs) continue;
-    out.push(item ? `## ${escapeMarkdown(item.name)}: ${escapeMarkdown(item.decision?.value ?? item.decision?.text ?? 'no decision')}` : '## Elsewhere in the letter', '');
+    out.push(
+      item
+        ? `## ${escapeMarkdown(item.name)}: ${escapeMarkdown(item.decision?.value ?? item.decision?.text ?? 'no decision')}`
+        : '## Elsewhere in the letter',
+      '',
+    );
     for (const { annotation: a, line } of rs) {
       out.push(`- **${escapeMarkdown(label(a))}** (line ${line})${a.note ? `: ${escapeMarkdown(a.note)}` : ''}`);
       if (a.quote) out.push(`  > ${escapeMarkdown(a.quote)}`);
@@ -95,8 +113,22 @@ export const CSV_HEADER = 'file,case_number,line,form,kind,item,decision,quote,n
 /** One row per annotation (RFC 4180, CRLF), the table a researcher codes from. */
 export function csvRows(source: ExportSource): string[] {
   const caseNumber = headerField(source.letter.header, 'caseNumber')?.value?.text ?? '';
-  return rows(source).map(({ annotation: a, item, line }) =>
-    [source.name, caseNumber, String(line), a.form, a.kind ?? '', item?.name ?? '', item?.decision?.value ?? '', a.quote ?? '', a.note, a.proposed ?? ''].map(csvCell).join(',') + '\r\n',
+  return rows(source).map(
+    ({ annotation: a, item, line }) =>
+      [
+        source.name,
+        caseNumber,
+        String(line),
+        a.form,
+        a.kind ?? '',
+        item?.name ?? '',
+        item?.decision?.value ?? '',
+        a.quote ?? '',
+        a.note,
+        a.proposed ?? '',
+      ]
+        .map(csvCell)
+        .join(',') + '\r\n',
   );
 }
 
@@ -124,11 +156,22 @@ function webAnnotations(source: ExportSource): object {
       target: {
         source: source.uri ?? source.name,
         selector: [
-          { type: 'TextQuoteSelector', exact: clean.slice(start, end), prefix: clean.slice(Math.max(0, start - 32), start), suffix: clean.slice(end, end + 32) },
+          {
+            type: 'TextQuoteSelector',
+            exact: clean.slice(start, end),
+            prefix: clean.slice(Math.max(0, start - 32), start),
+            suffix: clean.slice(end, end + 32),
+          },
           { type: 'TextPositionSelector', start, end },
         ],
       },
     };
   });
-  return { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', label: `Annotations of ${source.name}`, total: items.length, first: { type: 'AnnotationPage', items } };
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    label: `Annotations of ${source.name}`,
+    total: items.length,
+    first: { type: 'AnnotationPage', items },
+  };
 }

@@ -38,7 +38,15 @@ export function itemRows(file: string, letter: Letter): ItemRow[] {
       item.fields
         .filter((f) => f.kind === kind)
         .flatMap((f) => f.citations ?? [])
-        .map((c) => c.entry?.name ?? (c.statement === 'outside-mtus' ? '(outside the MTUS)' : c.statement === 'no-evidence' ? '(no evidence cited)' : c.span.text));
+        .map(
+          (c) =>
+            c.entry?.name ??
+            (c.statement === 'outside-mtus'
+              ? '(outside the MTUS)'
+              : c.statement === 'no-evidence'
+                ? '(no evidence cited)'
+                : c.span.text),
+        );
     const cited = (kind: string) => names(kind).join('; ');
     const treatment = classifyTreatment(item.name, item.associatedSurgicalService);
     return {
@@ -60,7 +68,11 @@ export function itemRows(file: string, letter: Letter): ItemRow[] {
       maximus_guidelines: cited('maximusGuideline'),
       // Prose names a guideline again and again: each once, in the order first named.
       rationale_guidelines: [...new Set(names('rationale'))].join('; '),
-      rationale_concludes: item.conclusion ? (item.conclusion.necessary ? 'medically necessary' : 'not medically necessary') : '',
+      rationale_concludes: item.conclusion
+        ? item.conclusion.necessary
+          ? 'medically necessary'
+          : 'not medically necessary'
+        : '',
       category: treatment.category,
       subcategory: treatment.subgroup,
       region: treatment.region,

@@ -4,7 +4,9 @@ import type { Problem } from '../rules/rule';
 
 /** One letter as data: what researchers and other tools read (`imr-lint --format json`). */
 export function letterReport(file: string, letter: Letter, problems: Problem[]): object {
-  const header = Object.fromEntries((letter.header?.fields ?? []).map((f) => [f.key, f.value?.text ?? null])) as Partial<Record<HeaderKey, string | null>>;
+  const header = Object.fromEntries(
+    (letter.header?.fields ?? []).map((f) => [f.key, f.value?.text ?? null]),
+  ) as Partial<Record<HeaderKey, string | null>>;
   const reviewer = Object.fromEntries(letter.reviewer.fields.map((f) => [f.kind, f.value?.text ?? null]));
   return {
     file,
@@ -20,7 +22,11 @@ export function letterReport(file: string, letter: Letter, problems: Problem[]):
       associatedSurgicalService: item.associatedSurgicalService,
       modifiedRequest: item.modifiedRequest,
       line: item.title.range.start.line + 1,
-      conclusion: item.conclusion ? (item.conclusion.necessary ? 'medically necessary' : 'not medically necessary') : null,
+      conclusion: item.conclusion
+        ? item.conclusion.necessary
+          ? 'medically necessary'
+          : 'not medically necessary'
+        : null,
       fields: Object.fromEntries(item.fields.map((f) => [f.kind, f.value?.text ?? null])),
       citations: item.fields.flatMap((f) =>
         (f.citations ?? []).map((c) => ({
@@ -36,7 +42,22 @@ export function letterReport(file: string, letter: Letter, problems: Problem[]):
         })),
       ),
     })),
-    annotations: letter.annotations.filter((a) => a.closed).map((a) => ({ form: a.form, kind: a.kind ?? null, note: a.note, quote: a.quote ?? null, proposed: a.proposed ?? null, line: a.range.start.line + 1 })),
-    findings: problems.map((p) => ({ rule: p.ruleId, severity: p.severity, line: p.range.start.line + 1, column: p.range.start.character + 1, message: p.message })),
+    annotations: letter.annotations
+      .filter((a) => a.closed)
+      .map((a) => ({
+        form: a.form,
+        kind: a.kind ?? null,
+        note: a.note,
+        quote: a.quote ?? null,
+        proposed: a.proposed ?? null,
+        line: a.range.start.line + 1,
+      })),
+    findings: problems.map((p) => ({
+      rule: p.ruleId,
+      severity: p.severity,
+      line: p.range.start.line + 1,
+      column: p.range.start.character + 1,
+      message: p.message,
+    })),
   };
 }

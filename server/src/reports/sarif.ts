@@ -15,7 +15,12 @@ export function sarifLog(results: { file: string; problems: Problem[] }[], versi
             name: 'imr-lint',
             version,
             informationUri: 'https://example.invalid/imr-letters',
-            rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, fullDescription: { text: r.why }, defaultConfiguration: { level: LEVEL[r.severity] } })),
+            rules: RULES.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.description },
+              fullDescription: { text: r.why },
+              defaultConfiguration: { level: LEVEL[r.severity] },
+            })),
           },
         },
         results: results.flatMap(({ file, problems }) =>
@@ -29,7 +34,12 @@ export function sarifLog(results: { file: string; problems: Problem[] }[], versi
                 physicalLocation: {
                   artifactLocation: { uri: file.split('\\').join('/') },
                   // SARIF counts lines and columns from 1.
-                  region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
+                  region: {
+                    startLine: p.range.start.line + 1,
+                    startColumn: p.range.start.character + 1,
+                    endLine: p.range.end.line + 1,
+                    endColumn: p.range.end.character + 1,
+                  },
                 },
               },
             ],

@@ -7,5 +7,8 @@ export const annotationMalformed: Rule = {
   example: '`{~~Upheld Overturned~~}`.',
   severity: 'error',
   appliesToAnyText: true,
-  check: (letter) => letter.annotations.filter((a) => a.closed && a.malformed).map((a) => ({ range: a.range, message: `This annotation cannot be read: ${a.malformed}.` })),
+  check: (letter) =>
+    letter.annotations
+      .filter((a) => a.closed && a.malformed)
+      .map((a) => ({ range: a.range, message: `This annotation cannot be read: ${a.malformed}.` })),
 };

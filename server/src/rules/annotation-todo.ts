@@ -7,5 +7,8 @@ export const annotationTodo: Rule = {
   example: '`{>>todo: request the 10/19/16 progress note<<}`.',
   severity: 'information',
   appliesToAnyText: true,
-  check: (letter) => letter.annotations.filter((a) => a.kind === 'todo').map((a) => ({ range: a.kindRange ?? a.range, message: `To do: ${a.note || '(no text)'}` })),
+  check: (letter) =>
+    letter.annotations
+      .filter((a) => a.kind === 'todo')
+      .map((a) => ({ range: a.kindRange ?? a.range, message: `To do: ${a.note || '(no text)'}` })),
 };

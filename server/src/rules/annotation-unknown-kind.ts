@@ -3,7 +3,8 @@ import type { Finding, Rule } from './rule';
 
 export const annotationUnknownKind: Rule = {
   id: 'annotation.unknown-kind',
-  description: 'An annotation comment starts with a kind that is not in the vocabulary (note, todo, question, the appeal-* grounds, and any added in the settings).',
+  description:
+    'An annotation comment starts with a kind that is not in the vocabulary (note, todo, question, the appeal-* grounds, and any added in the settings).',
   why: 'Kinds are how annotations are listed, exported and counted; a misspelled kind drops the note out of its group (an appeal ground missing from the appeal worksheet).',
   example: '`{>>apeal-fact: the summary misstates the date<<}`.',
   severity: 'warning',
@@ -12,11 +13,13 @@ export const annotationUnknownKind: Rule = {
     letter.annotations.flatMap((a): Finding[] => {
       if (!a.kind || !a.kindRange || annotationKinds.includes(a.kind)) return [];
       const nearest = [...annotationKinds].sort((x, y) => distance(a.kind!, x) - distance(a.kind!, y))[0];
-      return [{
-        range: a.kindRange,
-        message: `"${a.kind}" is not an annotation kind (known: ${annotationKinds.join(', ')}).`,
-        fixes: [{ title: `Change the kind to ${nearest}`, edits: [{ range: a.kindRange, newText: nearest }] }],
-      }];
+      return [
+        {
+          range: a.kindRange,
+          message: `"${a.kind}" is not an annotation kind (known: ${annotationKinds.join(', ')}).`,
+          fixes: [{ title: `Change the kind to ${nearest}`, edits: [{ range: a.kindRange, newText: nearest }] }],
+        },
+      ];
     }),
 };
 

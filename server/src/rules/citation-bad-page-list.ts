@@ -9,7 +9,12 @@ export const citationBadPageList: Rule = {
   severity: 'warning',
   checkItem(item) {
     const findings: Finding[] = [];
-    for (const c of itemCitations(item)) for (const b of c.badPages) findings.push({ range: b.range, message: `Page reference "${b.text}" cannot be read as a page or page range.` });
+    for (const c of itemCitations(item))
+      for (const b of c.badPages)
+        findings.push({
+          range: b.range,
+          message: `Page reference "${b.text}" cannot be read as a page or page range.`,
+        });
     return findings;
   },
 };

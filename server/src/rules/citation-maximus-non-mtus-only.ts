@@ -12,7 +12,12 @@ function saysMtusIsSilent(rationale: string): boolean {
   for (let m = MTUS.exec(rationale); m; m = MTUS.exec(rationale)) {
     const start = rationale.lastIndexOf('.', m.index) + 1;
     const stop = rationale.indexOf('.', m.index);
-    if (SILENT.test(rationale.slice(Math.max(start, m.index - 120), stop < 0 ? m.index + 120 : Math.min(stop, m.index + 120)))) return true;
+    if (
+      SILENT.test(
+        rationale.slice(Math.max(start, m.index - 120), stop < 0 ? m.index + 120 : Math.min(stop, m.index + 120)),
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -28,15 +33,22 @@ function saysWhy(item: Item): boolean {
 export const citationMaximusNonMtusOnly: Rule = {
   id: 'citation.maximus-non-mtus-only',
   description:
-    "The MAXIMUS guideline relies only on sources outside the MTUS, and neither it nor the rationale says why (the MTUS is presumed correct, 8 CCR 9792.25, and 9792.21.1 sets the search order).",
+    'The MAXIMUS guideline relies only on sources outside the MTUS, and neither it nor the rationale says why (the MTUS is presumed correct, 8 CCR 9792.25, and 9792.21.1 sets the search order).',
   why: 'The MTUS is presumed correct (8 CCR 9792.25); a decision resting only on other sources should say why the MTUS does not address the treatment (8 CCR 9792.21.1). Letters that say so ("The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines", "The CA MTUS/ACOEM Guidelines do not address") are not flagged.',
-  example: '`MAXIMUS guideline: Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Knee & Leg.` with a rationale that never says the MTUS is silent.',
+  example:
+    '`MAXIMUS guideline: Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Knee & Leg.` with a rationale that never says the MTUS is silent.',
   severity: 'information',
   checkItem: (item) => {
     const only = item.fields.filter(
-      (f) => f.kind === 'maximusGuideline' && f.citations?.some((c) => c.kind === 'non-mtus') && !f.citations.some((c) => c.kind === 'mtus' || (c.kind === 'prose' && c.entry?.mtus)),
+      (f) =>
+        f.kind === 'maximusGuideline' &&
+        f.citations?.some((c) => c.kind === 'non-mtus') &&
+        !f.citations.some((c) => c.kind === 'mtus' || (c.kind === 'prose' && c.entry?.mtus)),
     );
     if (only.length === 0 || saysWhy(item)) return [];
-    return only.map((f) => ({ range: f.label.range, message: `The MAXIMUS guideline for "${item.name}" cites no MTUS guideline, only sources outside the MTUS, and the letter does not say why.` }));
+    return only.map((f) => ({
+      range: f.label.range,
+      message: `The MAXIMUS guideline for "${item.name}" cites no MTUS guideline, only sources outside the MTUS, and the letter does not say why.`,
+    }));
   },
 };

@@ -4,7 +4,8 @@ import type { Finding, Rule } from './rule';
 
 export const citationPageOutOfRange: Rule = {
   id: 'citation.page-out-of-range',
-  description: "A cited page lies outside the chapter's known page range (only ranges the catalog confirms, or knows approximately, are used).",
+  description:
+    "A cited page lies outside the chapter's known page range (only ranges the catalog confirms, or knows approximately, are used).",
   why: 'A page outside the chapter points the reader at the wrong text.',
   example: '`ACOEM Chapter 12 Low Back Complaints Page(s): 400` (the chapter is pp. 286-326).',
   severity: 'warning',

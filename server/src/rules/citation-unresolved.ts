@@ -17,7 +17,12 @@ export const citationUnresolved: Rule = {
       }
       // Only MTUS sections are catalogued; ODG topics are free text.
       if (c.kind !== 'mtus') continue;
-      for (const p of c.parts) if (!p.entry) findings.push({ range: p.span.range, message: `Section "${p.span.text}" of ${c.entry.name} is not in the catalog.` });
+      for (const p of c.parts)
+        if (!p.entry)
+          findings.push({
+            range: p.span.range,
+            message: `Section "${p.span.text}" of ${c.entry.name} is not in the catalog.`,
+          });
     }
     return findings;
   },

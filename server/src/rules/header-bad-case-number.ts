@@ -10,6 +10,11 @@ export const headerBadCaseNumber: Rule = {
   check(letter) {
     const value = headerField(letter.header, 'caseNumber')?.value;
     if (!value || /^CM\d{2}-\d{7}$/.test(value.text)) return [];
-    return [{ range: value.range, message: `Case number "${value.text}" is not of the form CMyy-nnnnnnn (for example CM16-0213037).` }];
+    return [
+      {
+        range: value.range,
+        message: `Case number "${value.text}" is not of the form CMyy-nnnnnnn (for example CM16-0213037).`,
+      },
+    ];
   },
 };

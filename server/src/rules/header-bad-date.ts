@@ -11,7 +11,8 @@ export const headerBadDate: Rule = {
   severity: 'error',
   check(letter) {
     // 2013 notices print their date as M/D/YYYY.
-    const shape = letter.layout.id === 'notice-2013' ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/ : /^(\d{2})\/(\d{2})\/(\d{4})$/;
+    const shape =
+      letter.layout.id === 'notice-2013' ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/ : /^(\d{2})\/(\d{2})\/(\d{4})$/;
     return (letter.header?.fields ?? []).flatMap((f) => {
       if (!DATE_KEYS.has(f.key) || !f.value) return [];
       const m = shape.exec(f.value.text);

@@ -13,10 +13,16 @@ export const headerBadPriority: Rule = {
     const value = headerField(letter.header, 'priority')?.value;
     if (!value || PRIORITIES.includes(value.text)) return [];
     const meant = PRIORITIES.find((p) => p.toLowerCase() === value.text.toLowerCase());
-    return [{
-      range: value.range,
-      message: meant ? `Priority "${value.text}" should be written "${meant}".` : `Priority "${value.text}" is neither Standard nor Expedited.`,
-      fixes: meant ? [{ title: `Change priority to ${meant}`, edits: [{ range: value.range, newText: meant }], safe: true }] : undefined,
-    }];
+    return [
+      {
+        range: value.range,
+        message: meant
+          ? `Priority "${value.text}" should be written "${meant}".`
+          : `Priority "${value.text}" is neither Standard nor Expedited.`,
+        fixes: meant
+          ? [{ title: `Change priority to ${meant}`, edits: [{ range: value.range, newText: meant }], safe: true }]
+          : undefined,
+      },
+    ];
   },
 };

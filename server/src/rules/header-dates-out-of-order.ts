@@ -9,7 +9,8 @@ const ORDER: HeaderKey[] = ['dateOfInjury', 'urDenialDate', 'applicationReceived
 
 export const headerDatesOutOfOrder: Rule = {
   id: 'header.dates-out-of-order',
-  description: 'Header dates in an impossible order: injury, UR denial, application received, date assigned and decision date must follow one another.',
+  description:
+    'Header dates in an impossible order: injury, UR denial, application received, date assigned and decision date must follow one another.',
   why: 'IMR follows a fixed sequence (injury, UR denial, application, assignment, decision); dates out of that order show a typing slip or a mixed-up case.',
   example: '`UR Denial Date: 08/03/2016` with `Date of Injury: 09/13/2016`.',
   severity: 'warning',

@@ -12,7 +12,9 @@ export const headerFutureDate: Rule = {
     const now = { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() };
     return (letter.header?.fields ?? []).flatMap((f) => {
       const date = f.key !== 'caseNumber' && f.key !== 'priority' && f.value ? parseDate(f.value.text) : undefined;
-      return date && compareDates(date, now) > 0 ? [{ range: f.value!.range, message: `${bare(HEADER_LABELS[f.key])} ${f.value!.text} is in the future.` }] : [];
+      return date && compareDates(date, now) > 0
+        ? [{ range: f.value!.range, message: `${bare(HEADER_LABELS[f.key])} ${f.value!.text} is in the future.` }]
+        : [];
     });
   },
 };

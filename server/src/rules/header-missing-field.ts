@@ -10,7 +10,9 @@ export const headerMissingField: Rule = {
   check(letter) {
     const header = letter.header;
     if (!header) return []; // pasted letters often start at the first heading
-    const missing = letter.layout.headerFields.filter((k) => !header.fields.some((f) => f.key === k)).map((k) => bare(HEADER_LABELS[k]));
+    const missing = letter.layout.headerFields
+      .filter((k) => !header.fields.some((f) => f.key === k))
+      .map((k) => bare(HEADER_LABELS[k]));
     const findings: Finding[] = header.fields
       .filter((f) => !f.value)
       .map((f) => ({ range: f.label.range, message: `${bare(HEADER_LABELS[f.key])} has no value.` }));

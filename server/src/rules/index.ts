@@ -101,10 +101,18 @@ export interface CheckOptions {
  */
 export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: FindingMemo): Problem[] {
   const problems: Problem[] = [];
-  const context: RuleContext = { today: options.today ?? new Date(), annotationKinds: kindVocabulary(options.annotationKinds).map((k) => k.id), sizeLimit: options.sizeLimit, ruleIds: RULE_IDS };
+  const context: RuleContext = {
+    today: options.today ?? new Date(),
+    annotationKinds: kindVocabulary(options.annotationKinds).map((k) => k.id),
+    sizeLimit: options.sizeLimit,
+    ruleIds: RULE_IDS,
+  };
   const tooLarge = options.sizeLimit !== undefined && letter.size > options.sizeLimit;
   // What an item rule may read besides the item: findings kept under another one are not taken back.
-  const rows = memo?.rows(letter.items, `${letter.layout.id} ${context.today.toDateString()} ${context.annotationKinds.join()}`);
+  const rows = memo?.rows(
+    letter.items,
+    `${letter.layout.id} ${context.today.toDateString()} ${context.annotationKinds.join()}`,
+  );
   RULES.forEach((rule, r) => {
     const set = options.rules?.[rule.id];
     const level = set !== undefined && LEVELS.includes(set) ? set : rule.severity; // a malformed setting keeps the default
@@ -112,11 +120,23 @@ export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: F
     const report = ({ range, message, fixes }: Finding) => {
       if (isSuppressed(letter.suppressions, rule.id, range.start.line)) return;
       // Written out, not spread: a long letter has thousands of findings, and a spread copies slowly.
-      problems.push(fixes ? { range, message, fixes, ruleId: rule.id, severity: level } : { range, message, ruleId: rule.id, severity: level });
+      problems.push(
+        fixes
+          ? { range, message, fixes, ruleId: rule.id, severity: level }
+          : { range, message, ruleId: rule.id, severity: level },
+      );
     };
     if (rule.check) rule.check(letter, context).forEach(report);
     const checkItem = rule.checkItem;
-    if (checkItem) letter.items.forEach((item, k) => (rows ? (rows[k][r] ??= checkItem(item, letter.layout, context)) : checkItem(item, letter.layout, context)).forEach(report));
+    if (checkItem)
+      letter.items.forEach((item, k) =>
+        (rows
+          ? (rows[k][r] ??= checkItem(item, letter.layout, context))
+          : checkItem(item, letter.layout, context)
+        ).forEach(report),
+      );
   });
-  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return problems.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }

@@ -7,8 +7,15 @@ export const issuesNoItems: Rule = {
   example: 'IMR ISSUES, DECISIONS AND RATIONALES followed only by its lead sentence.',
   severity: 'error',
   check(letter) {
-    const issues = letter.sections.find((s) => s.kind === letter.layout.sections.find((x) => x.kind === 'issues' || x.kind === 'notice')?.kind);
+    const issues = letter.sections.find(
+      (s) => s.kind === letter.layout.sections.find((x) => x.kind === 'issues' || x.kind === 'notice')?.kind,
+    );
     if (!issues || letter.items.length > 0) return [];
-    return [{ range: issues.heading.range, message: `No disputed item found under ${issues.name}: expected lines such as "MRI of the lumbar spine: Upheld".` }];
+    return [
+      {
+        range: issues.heading.range,
+        message: `No disputed item found under ${issues.name}: expected lines such as "MRI of the lumbar spine: Upheld".`,
+      },
+    ];
   },
 };

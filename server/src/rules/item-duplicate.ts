@@ -17,7 +17,12 @@ export const itemDuplicate: Rule = {
         seen.set(key, i);
         return [];
       }
-      return [{ range: item.title.range, message: `Item "${item.name}" is decided twice (first on line ${letter.items[first].title.range.start.line + 1}).` }];
+      return [
+        {
+          range: item.title.range,
+          message: `Item "${item.name}" is decided twice (first on line ${letter.items[first].title.range.start.line + 1}).`,
+        },
+      ];
     });
   },
 };

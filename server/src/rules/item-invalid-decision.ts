@@ -6,7 +6,7 @@ const DECISIONS: Decision[] = ['Upheld', 'Overturned'];
 
 export const itemInvalidDecision: Rule = {
   id: 'item.invalid-decision',
-  description: 'A disputed item\'s decision is neither Upheld nor Overturned.',
+  description: "A disputed item's decision is neither Upheld nor Overturned.",
   why: 'Only Upheld (the UR denial stands) and Overturned (the treatment must be authorized) have a legal meaning.',
   example: '`MRI of the knee: Uphled`.',
   severity: 'error',
@@ -14,13 +14,17 @@ export const itemInvalidDecision: Rule = {
     const d = item.decision;
     if (!d || d.text === '' || d.inferred || (d.value && d.text === d.value)) return [];
     const meant = d.value ?? guess(d.text);
-    return [{
-      range: d.range,
-      message: d.value
-        ? `Decision "${d.text}" should be written "${d.value}".`
-        : `Decision "${d.text}" is neither Upheld nor Overturned${meant ? ` (did you mean ${meant}?)` : ''}.`,
-      fixes: meant ? [{ title: `Change decision to ${meant}`, edits: [{ range: d.range, newText: meant }], safe: true }] : undefined,
-    }];
+    return [
+      {
+        range: d.range,
+        message: d.value
+          ? `Decision "${d.text}" should be written "${d.value}".`
+          : `Decision "${d.text}" is neither Upheld nor Overturned${meant ? ` (did you mean ${meant}?)` : ''}.`,
+        fixes: meant
+          ? [{ title: `Change decision to ${meant}`, edits: [{ range: d.range, newText: meant }], safe: true }]
+          : undefined,
+      },
+    ];
   },
 };
 

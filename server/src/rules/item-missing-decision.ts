@@ -9,10 +9,12 @@ export const itemMissingDecision: Rule = {
   checkItem: (item) =>
     item.decision && item.decision.text !== ''
       ? []
-      : [{
-          range: item.title.range,
-          message: item.title.text
-            ? `Item "${item.name}" has no decision: its line should end with ": Upheld" or ": Overturned".`
-            : 'This item has no item line: the treatment and its decision ("...: Upheld" or "...: Overturned") should come before its fields.',
-        }],
+      : [
+          {
+            range: item.title.range,
+            message: item.title.text
+              ? `Item "${item.name}" has no decision: its line should end with ": Upheld" or ": Overturned".`
+              : 'This item has no item line: the treatment and its decision ("...: Upheld" or "...: Overturned") should come before its fields.',
+          },
+        ],
 };

@@ -18,11 +18,13 @@ export const itemMissingField: Rule = {
     const range = item.title.text ? item.title.range : item.range;
     const name = item.name ? `Item "${item.name}"` : 'This item';
     const names = missing.map((k) => bare(ITEM_FIELD_LABELS[k]));
-    return [{
-      range,
-      message: `${name} is missing ${listing(names)}.`,
-      fixes: [{ title: `Insert ${listing(names)} with a placeholder`, edits: missing.map((k) => skeleton(item, k)) }],
-    }];
+    return [
+      {
+        range,
+        message: `${name} is missing ${listing(names)}.`,
+        fixes: [{ title: `Insert ${listing(names)} with a placeholder`, edits: missing.map((k) => skeleton(item, k)) }],
+      },
+    ];
   },
 };
 

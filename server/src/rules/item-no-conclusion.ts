@@ -10,6 +10,11 @@ export const itemNoConclusion: Rule = {
     if (layout.items !== 'blocks') return [];
     const rationale = item.fields.find((f) => f.kind === 'rationale');
     if (!rationale?.value || item.conclusion) return [];
-    return [{ range: rationale.label.range, message: `The rationale for "${item.name}" never concludes whether the treatment is medically necessary.` }];
+    return [
+      {
+        range: rationale.label.range,
+        message: `The rationale for "${item.name}" never concludes whether the treatment is medically necessary.`,
+      },
+    ];
   },
 };

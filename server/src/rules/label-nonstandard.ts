@@ -5,7 +5,8 @@ import type { Finding, Rule } from './rule';
 
 export const labelNonstandard: Rule = {
   id: 'label.nonstandard',
-  description: 'A field label is misspelled or in the wrong letter case ("Maximus Guideline:" for "MAXIMUS guideline:").',
+  description:
+    'A field label is misspelled or in the wrong letter case ("Maximus Guideline:" for "MAXIMUS guideline:").',
   why: 'Letters print their labels one way; a variant label is a sign of hand editing, and other tools that read letters may miss it.',
   example: '`Maximus Guideline:` for `MAXIMUS guideline:`.',
   severity: 'warning',
@@ -14,10 +15,13 @@ export const labelNonstandard: Rule = {
 };
 
 function nonstandard(f: LabeledField, canonical: string): Finding[] {
-  if (f.label.text === canonical || (f.label.text.endsWith(':') && `${withoutColon(f.label.text)}:` === canonical)) return [];
-  return [{
-    range: f.label.range,
-    message: `Label "${f.label.text}" should read "${canonical}".`,
-    fixes: [{ title: `Write "${canonical}"`, edits: [{ range: f.label.range, newText: canonical }], safe: true }],
-  }];
+  if (f.label.text === canonical || (f.label.text.endsWith(':') && `${withoutColon(f.label.text)}:` === canonical))
+    return [];
+  return [
+    {
+      range: f.label.range,
+      message: `Label "${f.label.text}" should read "${canonical}".`,
+      fixes: [{ title: `Write "${canonical}"`, edits: [{ range: f.label.range, newText: canonical }], safe: true }],
+    },
+  ];
 }

@@ -9,6 +9,11 @@ export const letterBinary: Rule = {
   appliesToAnyText: true,
   check: (letter) =>
     letter.binary
-      ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'This file is not text (it holds NUL bytes or control characters); it was not analysed.' }]
+      ? [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            message: 'This file is not text (it holds NUL bytes or control characters); it was not analysed.',
+          },
+        ]
       : [],
 };

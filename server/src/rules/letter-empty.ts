@@ -12,7 +12,10 @@ export const letterEmpty: Rule = {
       ? [
           {
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            message: letter.size === 0 ? 'This file is empty: there is no letter to check.' : 'This file holds only white space: there is no letter to check.',
+            message:
+              letter.size === 0
+                ? 'This file is empty: there is no letter to check.'
+                : 'This file holds only white space: there is no letter to check.',
           },
         ]
       : [],

@@ -12,7 +12,8 @@ export const letterUnrecognized: Rule = {
       ? [
           {
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            message: 'No IMR letter structure found: expected a header (Case Number: ...) or headings such as HOW THE IMR FINAL DETERMINATION WAS MADE.',
+            message:
+              'No IMR letter structure found: expected a header (Case Number: ...) or headings such as HOW THE IMR FINAL DETERMINATION WAS MADE.',
           },
         ]
       : [],

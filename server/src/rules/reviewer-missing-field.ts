@@ -6,7 +6,7 @@ const KINDS = Object.keys(REVIEWER_LABELS) as ReviewerFieldKind[];
 
 export const reviewerMissingField: Rule = {
   id: 'reviewer.missing-field',
-  description: 'The reviewer\'s State(s) of Licensure or Certification(s)/Specialty is missing or empty.',
+  description: "The reviewer's State(s) of Licensure or Certification(s)/Specialty is missing or empty.",
   why: "The reviewer's licensure and specialty show that the reviewer was qualified for this treatment (Labor Code 4610.6); without them that cannot be checked.",
   example: 'Credentials that list `State(s) of Licensure:` but no `Certification(s)/Specialty:`.',
   severity: 'error',

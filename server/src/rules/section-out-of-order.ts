@@ -15,7 +15,12 @@ export const sectionOutOfOrder: Rule = {
         highest = at;
         return [];
       }
-      return [{ range: s.heading.range, message: `Section ${s.name} should come before ${letter.layout.sections[highest].heading}.` }];
+      return [
+        {
+          range: s.heading.range,
+          message: `Section ${s.name} should come before ${letter.layout.sections[highest].heading}.`,
+        },
+      ];
     });
   },
 };

@@ -18,6 +18,11 @@ export const summaryInjuryDateMismatch: Rule = {
     const written = collapseWhite(stated.span.text);
     const standard = formatDate(stated.date);
     const summary = written === standard ? written : `${written} (${standard})`;
-    return [{ range: stated.span.range, message: `The case summary dates the injury ${summary}, the header ${header!.text}.` }];
+    return [
+      {
+        range: stated.span.range,
+        message: `The case summary dates the injury ${summary}, the header ${header!.text}.`,
+      },
+    ];
   },
 };

@@ -9,6 +9,8 @@ export const suppressionUnknownRule: Rule = {
   appliesToAnyText: true,
   check: (letter, context) =>
     letter.suppressions.flatMap((s) =>
-      s.rules.filter((id) => !context.ruleIds.has(id)).map((id) => ({ range: s.range, message: `imr-${s.kind} names an unknown rule "${id}".` })),
+      s.rules
+        .filter((id) => !context.ruleIds.has(id))
+        .map((id) => ({ range: s.range, message: `imr-${s.kind} names an unknown rule "${id}".` })),
     ),
 };

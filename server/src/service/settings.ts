@@ -24,7 +24,15 @@ export const SECTION = 'imrLetter';
 export const DEFAULT_SIZE_LIMIT_MB = 5;
 /** As VS Code caps its own outlines (json.maxItemsComputed): only letters of hundreds of items reach it. */
 export const DEFAULT_OUTLINE_LIMIT = 5000;
-export const DEFAULT_SETTINGS: Settings = { rules: {}, annotationKinds: [], sizeLimit: DEFAULT_SIZE_LIMIT_MB * 1_000_000, inlayHints: true, reflowOnFormat: false, outlineLimit: DEFAULT_OUTLINE_LIMIT, outlineDepth: DEFAULT_OUTLINE_DEPTH };
+export const DEFAULT_SETTINGS: Settings = {
+  rules: {},
+  annotationKinds: [],
+  sizeLimit: DEFAULT_SIZE_LIMIT_MB * 1_000_000,
+  inlayHints: true,
+  reflowOnFormat: false,
+  outlineLimit: DEFAULT_OUTLINE_LIMIT,
+  outlineDepth: DEFAULT_OUTLINE_DEPTH,
+};
 
 export function readSettings(raw: unknown): Settings {
   const rules: Record<string, Level> = {};
@@ -48,7 +56,10 @@ export function readSettings(raw: unknown): Settings {
     sizeLimit: (typeof limit === 'number' && limit > 0 ? limit : DEFAULT_SIZE_LIMIT_MB) * 1_000_000,
     inlayHints: hints !== false,
     reflowOnFormat: reflow === true,
-    outlineLimit: typeof outline === 'number' && Number.isFinite(outline) && outline >= 0 ? Math.floor(outline) : DEFAULT_OUTLINE_LIMIT,
+    outlineLimit:
+      typeof outline === 'number' && Number.isFinite(outline) && outline >= 0
+        ? Math.floor(outline)
+        : DEFAULT_OUTLINE_LIMIT,
     outlineDepth: OUTLINE_DEPTHS.includes(depth as OutlineDepth) ? (depth as OutlineDepth) : DEFAULT_OUTLINE_DEPTH,
   };
 }

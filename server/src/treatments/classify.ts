@@ -38,7 +38,10 @@ const ASSOCIATED = { category: 'surgery', subgroup: 'associated-service' };
  * digits a space, a dose's unit apart from its number ("100mg" -> "100 mg"), a space at each end.
  */
 function words(text: string): string {
-  const spaced = text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/(\d)(mg|mcg|ml|g)\b/g, '$1 $2');
+  const spaced = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/(\d)(mg|mcg|ml|g)\b/g, '$1 $2');
   return ` ${spaced.trim()} `;
 }
 
@@ -65,7 +68,8 @@ export function classifyTreatment(name: string, associatedSurgicalService = fals
   const subgroup =
     category.id === 'pharmaceuticals' && drug
       ? drug.subgroup
-      : (category.subgroups.find((s) => has(text, s.terms)) ?? category.subgroups.find((s) => s.terms.length === 0))?.id ?? '';
+      : ((category.subgroups.find((s) => has(text, s.terms)) ?? category.subgroups.find((s) => s.terms.length === 0))
+          ?.id ?? '');
   return { category: category.id, subgroup, region, drug: drug?.name ?? '' };
 }
 

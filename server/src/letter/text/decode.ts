@@ -55,7 +55,8 @@ function mixed(bytes: Uint8Array): string {
 function sequenceAt(bytes: Uint8Array, at: number): number {
   const b = bytes[at];
   if (b < 0x80) return 1;
-  const follows = (k: number, low = 0x80, high = 0xbf) => at + k < bytes.length && bytes[at + k] >= low && bytes[at + k] <= high;
+  const follows = (k: number, low = 0x80, high = 0xbf) =>
+    at + k < bytes.length && bytes[at + k] >= low && bytes[at + k] <= high;
   if (b >= 0xc2 && b <= 0xdf) return follows(1) ? 2 : 0;
   if (b >= 0xe0 && b <= 0xef) {
     const second = b === 0xe0 ? follows(1, 0xa0) : b === 0xed ? follows(1, 0x80, 0x9f) : follows(1);

@@ -15,7 +15,10 @@ export class LetterText implements SourceLines {
   private readonly breaks: boolean[];
 
   /** With `last`, the text's last version: the lines the edit left alone are taken from it. */
-  constructor(readonly source: string, last?: SourceLines) {
+  constructor(
+    readonly source: string,
+    last?: SourceLines,
+  ) {
     ({ lines: this.lines, starts: this.starts, kept: this.kept } = splitLines(source, last));
     this.doubleSpaced = isDoubleSpaced(this.lines);
     this.breaks = paragraphBreaks(this.lines, this.doubleSpaced);
@@ -76,7 +79,7 @@ function isDoubleSpaced(lines: readonly Line[]): boolean {
 
 function paragraphBreaks(lines: readonly Line[], doubleSpaced: boolean): boolean[] {
   const breaks = new Array<boolean>(lines.length).fill(false);
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (!lines[i].blank) {
       i++;
       continue;

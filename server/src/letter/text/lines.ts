@@ -66,7 +66,12 @@ export function splitLines(source: string, last?: SourceLines): SourceLines {
   const changed = split(source.slice(from, to), from);
   if (!lineBreak) {
     const lines = last.lines.slice(0, kept).concat(changed.lines);
-    return { source, lines, starts: joined(last.starts.subarray(0, kept), changed.starts), kept: { before: kept, after: lines.length, lastAfter: last.lines.length } };
+    return {
+      source,
+      lines,
+      starts: joined(last.starts.subarray(0, kept), changed.starts),
+      kept: { before: kept, after: lines.length, lastAfter: last.lines.length },
+    };
   }
   // The changed part ends with a line break, and the line after it is the last version's.
   changed.lines.pop();
@@ -135,7 +140,8 @@ function commonPrefix(a: string, b: string): number {
 function commonSuffix(a: string, b: string, prefix: number): number {
   const n = Math.min(a.length, b.length) - prefix;
   let i = 0;
-  while (i + BLOCK <= n && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i + BLOCK <= n && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i))
+    i += BLOCK;
   while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
