@@ -3,25 +3,30 @@ import {
   type CodeActionParams,
   type CompletionParams,
   type Connection,
-  ErrorCodes,
-  MessageType,
   type HoverParams,
   type InlayHintParams,
-  type Position,
-  ResponseError,
+  MessageType,
+  type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { openDocuments } from './lsp/documents';
+import { fromBase64 } from './lsp/base64';
 import { type ClientSupport, clientSupport, serverCapabilities } from './lsp/capabilities';
 import { DiagnosticsChannel } from './lsp/diagnostics';
+import { openDocuments } from './lsp/documents';
 import { notify } from './lsp/notify';
-import { type Needs, checkParams } from './lsp/params';
+import { IMR, LSP, RequestHandlers, clamped } from './lsp/requests';
 import { type ReadWorkspaceFile, SettingsStore } from './lsp/settings';
 import { WorkspaceSymbolIndex } from './lsp/workspace-symbols';
-import type { Method, ParamsOf, ResultOf } from './protocol';
-import { DEFAULT_SETTINGS, type LetterFile, type ReadPdf, SECTION, type Settings, createLetterService, fileName, pdfText } from './service';
-import { fromBase64 } from './lsp/base64';
-
+import type { ParamsOf } from './protocol';
+import {
+  type LetterFile,
+  type LetterService,
+  type ReadPdf,
+  SECTION,
+  createLetterService,
+  fileName,
+  pdfText,
+} from './service';
 export interface ServerOptions {
   /** Reads a file named in the settings, relative to the workspace folder (Node only; absent in a browser). */
   readWorkspaceFile?: ReadWorkspaceFile;
@@ -39,50 +44,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const service = createLetterService({ rulesDoc: options.rulesDoc });
   const settings = new SettingsStore(connection, service, options.readWorkspaceFile);
   const checks = new DiagnosticsChannel(connection, documents, service, settings);
-  const symbolIndex = new WorkspaceSymbolIndex(documents, service);
-  let client: ClientSupport | undefined;
-  const workspaceLetters = async (): Promise<LetterFile[]> => (settings.folderUri && options.workspaceLetters ? options.workspaceLetters(settings.folderUri).catch(() => []) : []);
-
-  // After shutdown, requests are answered with an error, as the protocol asks.
-  let shutDown = false;
-  connection.onShutdown(() => {
-    shutDown = true;
-  });
-  const answer = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R | ResponseError<never> => (shutDown ? new ResponseError<never>(ErrorCodes.InvalidRequest, 'The server is shutting down.') : handler(...args));
-  /**
-   * A handler for a request about an open document: its parameters checked at the edge
-   * (InvalidParams when malformed), null for a document that is not open. With `settings`, they
-   * are awaited first and the document read after, so the service sees its text as it is then.
-   */
-  const onDocument = <P, R>(needs: Needs & { settings?: boolean }, use: (doc: TextDocument, p: P, s: Settings, token: CancellationToken) => R) =>
-    answer(async (p: P, token: CancellationToken): Promise<R | null | ResponseError<void>> => {
-      const uri = checkParams(p, needs);
-      if (typeof uri !== 'string') return uri;
-      const s = needs.settings ? await settings.for(uri) : DEFAULT_SETTINGS;
-      const doc = documents.get(uri);
-      return doc ? use(doc, p, s, token) : null;
-    });
-  /** A position clamped to the document: past its end is its end. */
-  const at = (doc: TextDocument, position: Position) => doc.positionAt(doc.offsetAt(position));
-  const LSP = { uri: 'textDocument' } as const;
-  const IMR = { uri: 'uri' } as const;
-  // Typed by protocol.ts: what each imr/* request may answer (null for a document not open, or an error).
-  const onImrRequest = <M extends Method>(method: M, handler: (params: ParamsOf<M>, token: CancellationToken) => Promise<ResultOf<M> | null | ResponseError<void>> | ResponseError<never>) =>
-    connection.onRequest(method, handler as (params: unknown, token: CancellationToken) => unknown);
-  const tell = (message: string) => notify(connection, MessageType.Info, message);
+  const handlers = new RequestHandlers(connection, documents, settings);
+  const server: Wiring = { connection, documents, service, settings, checks, handlers, options, client: undefined };
 
   connection.onInitialize((params) => {
-    client = clientSupport(params);
+    const client = (server.client = clientSupport(params));
     checks.pulls = client.pullsDiagnostics;
-    settings.initialize(client.pullsSettings, params.initializationOptions, params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined);
+    settings.initialize(
+      client.pullsSettings,
+      params.initializationOptions,
+      params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined,
+    );
     return serverCapabilities(client);
   });
 
   /** After settings or the catalog change: pushed diagnostics are sent again, pulling clients are told to ask again. */
   const revalidateAll = () => {
     // Requests the client may fail to answer: a failure is no reason to stop.
-    if (client?.pullsDiagnostics && client.refreshesDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
-    if (client?.refreshesInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined); // the setting may have turned them on or off
+    if (server.client?.pullsDiagnostics && server.client.refreshesDiagnostics)
+      connection.languages.diagnostics.refresh().catch(() => undefined);
+    // The setting may have turned them on or off.
+    if (server.client?.refreshesInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
     documents.all().forEach((doc) => checks.schedule(doc.uri));
   };
   connection.onInitialized(() => void settings.loadCatalog().then(revalidateAll));
@@ -91,49 +73,133 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     revalidateAll();
   });
 
+  const closed = registerDocumentRequests(server);
   documents.onDidChangeContent((e) => checks.schedule(e.document.uri));
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     checks.closed(uri);
     service.close(uri);
     settings.forget(uri);
-    toldOutlineCut.delete(uri);
+    closed(uri);
   });
-  connection.languages.diagnostics.on(answer((p, token) => checks.pull(p.textDocument.uri, p.previousResultId, token)));
+  registerCommandRequests(server);
 
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** What the request handlers are given. */
+interface Wiring {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: LetterService;
+  settings: SettingsStore;
+  checks: DiagnosticsChannel;
+  handlers: RequestHandlers;
+  options: ServerOptions;
+  /** What the client can do, known once it has initialised. */
+  client: ClientSupport | undefined;
+}
+
+/** The letters of the workspace folder that are files (none in a browser, or with no folder open). */
+function workspaceLetters({ settings, options }: Wiring): Promise<LetterFile[]> {
+  const folder = settings.folderUri;
+  return folder && options.workspaceLetters ? options.workspaceLetters(folder).catch(() => []) : Promise.resolve([]);
+}
+
+/** The LSP requests about a document, and workspace symbols. Gives what to forget when a document closes. */
+function registerDocumentRequests(server: Wiring): (uri: string) => void {
+  const { connection, service, checks, handlers } = server;
+  const symbolIndex = new WorkspaceSymbolIndex(server.documents, service);
   // Letters whose reader was told that their outline was cut (once each, not on every request).
   const toldOutlineCut = new Set<string>();
+  connection.languages.diagnostics.on(
+    handlers.answer((p, token) => checks.pull(p.textDocument.uri, p.previousResultId, token)),
+  );
   connection.onDocumentSymbol(
-    onDocument({ ...LSP, settings: true }, (doc, _p, s, token) => {
+    handlers.onDocument({ ...LSP, settings: true }, (doc, _p, s, token) => {
       const outline = service.symbols(doc, s, token);
       if (outline && outline.shown < outline.total && !toldOutlineCut.has(doc.uri)) {
         toldOutlineCut.add(doc.uri);
         const n = (x: number) => x.toLocaleString('en-US');
-        tell(`The outline of ${fileName(doc.uri)} shows ${n(outline.shown)} of its ${n(outline.total)} symbols, leaving out the deepest levels (setting imrLetter.outline.maxSymbols is ${n(s.outlineLimit)}).`);
+        const cut = `The outline of ${fileName(doc.uri)} shows ${n(outline.shown)} of its ${n(outline.total)} symbols, leaving out the deepest levels`;
+        notify(connection, MessageType.Info, `${cut} (setting imrLetter.outline.maxSymbols is ${n(s.outlineLimit)}).`);
       }
       return outline?.symbols ?? null;
     }),
   );
-  connection.onFoldingRanges(onDocument(LSP, (doc) => service.folding(doc)));
-  connection.onHover(onDocument({ ...LSP, position: true, settings: true }, (doc, p: HoverParams, s) => service.hover(doc, at(doc, p.position), s)));
-  connection.onDocumentLinks(onDocument(LSP, (doc) => service.links(doc)));
-  connection.onCompletion(onDocument({ ...LSP, position: true, settings: true }, (doc, p: CompletionParams, s) => service.completion(doc, at(doc, p.position), s)));
-  const codeActions = onDocument({ ...LSP, range: true, settings: true }, (doc, p: CodeActionParams, s) => service.codeActions(doc, p.range, { diagnostics: Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [], only: p.context?.only }, s, client!.edits));
+  connection.onFoldingRanges(handlers.onDocument(LSP, (doc) => service.folding(doc)));
+  connection.onHover(
+    handlers.onDocument({ ...LSP, position: true, settings: true }, (doc, p: HoverParams, s) =>
+      service.hover(doc, clamped(doc, p.position), s),
+    ),
+  );
+  connection.onDocumentLinks(handlers.onDocument(LSP, (doc) => service.links(doc)));
+  connection.onCompletion(
+    handlers.onDocument({ ...LSP, position: true, settings: true }, (doc, p: CompletionParams, s) =>
+      service.completion(doc, clamped(doc, p.position), s),
+    ),
+  );
+  const codeActions = handlers.onDocument({ ...LSP, range: true, settings: true }, (doc, p: CodeActionParams, s) => {
+    const request = {
+      diagnostics: Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [],
+      only: p.context?.only,
+    };
+    return service.codeActions(doc, p.range, request, s, server.client!.edits);
+  });
   connection.onCodeAction(async (p, token) => (await codeActions(p, token)) ?? []); // none, for a document not open
-  connection.languages.inlayHint.on(onDocument({ ...LSP, range: true, settings: true }, (doc, p: InlayHintParams, s) => service.inlayHints(doc, p.range, s)));
-  connection.onCodeLens(onDocument(LSP, (doc) => service.codeLenses(doc)));
-  connection.onDocumentFormatting(onDocument({ ...LSP, settings: true }, (doc, _p, s) => service.format(doc, s)));
-  connection.onWorkspaceSymbol(answer(async (p, token) => symbolIndex.search(typeof p?.query === 'string' ? p.query : '', await workspaceLetters(), token)));
+  connection.languages.inlayHint.on(
+    handlers.onDocument({ ...LSP, range: true, settings: true }, (doc, p: InlayHintParams, s) =>
+      service.inlayHints(doc, p.range, s),
+    ),
+  );
+  connection.onCodeLens(handlers.onDocument(LSP, (doc) => service.codeLenses(doc)));
+  connection.onDocumentFormatting(
+    handlers.onDocument({ ...LSP, settings: true }, (doc, _p, s) => service.format(doc, s)),
+  );
+  connection.onWorkspaceSymbol(
+    handlers.answer(async (p, token) =>
+      symbolIndex.search(typeof p?.query === 'string' ? p.query : '', await workspaceLetters(server), token),
+    ),
+  );
+  return (uri) => toldOutlineCut.delete(uri);
+}
 
-  // The requests of the VS Code client's commands (protocol.ts).
-  onImrRequest('imr/reflow', onDocument(IMR, (doc) => ({ version: doc.version, edits: service.reflow(doc) })));
-  onImrRequest('imr/summary', onDocument(IMR, (doc) => service.summary(doc)));
-  onImrRequest('imr/checkWorkspace', answer(async (_p: unknown, token: CancellationToken) => checks.checkFiles(await workspaceLetters(), token)));
-  onImrRequest('imr/exportAnnotations', onDocument({ ...IMR, settings: true }, (doc, p: ParamsOf<'imr/exportAnnotations'>, s) => service.exportAnnotations(doc, p.format, s)));
-  onImrRequest('imr/cleanText', onDocument(IMR, (doc) => service.cleanText(doc)));
-  onImrRequest('imr/annotations', onDocument(IMR, (doc) => service.annotationRanges(doc)));
-  onImrRequest('imr/pdfText', answer(async (p: ParamsOf<'imr/pdfText'>) => pdfText(fromBase64(typeof p?.data === 'string' ? p.data : ''), options.readPdf, (text) => service.read(text))));
-
-  documents.listen(connection);
-  connection.listen();
+/** The requests of the VS Code client's commands (protocol.ts). */
+function registerCommandRequests(server: Wiring): void {
+  const { service, checks, handlers, options } = server;
+  handlers.onImrRequest(
+    'imr/reflow',
+    handlers.onDocument(IMR, (doc) => ({ version: doc.version, edits: service.reflow(doc) })),
+  );
+  handlers.onImrRequest(
+    'imr/summary',
+    handlers.onDocument(IMR, (doc) => service.summary(doc)),
+  );
+  handlers.onImrRequest(
+    'imr/checkWorkspace',
+    handlers.answer(async (_p: unknown, token: CancellationToken) =>
+      checks.checkFiles(await workspaceLetters(server), token),
+    ),
+  );
+  handlers.onImrRequest(
+    'imr/exportAnnotations',
+    handlers.onDocument({ ...IMR, settings: true }, (doc, p: ParamsOf<'imr/exportAnnotations'>, s) =>
+      service.exportAnnotations(doc, p.format, s),
+    ),
+  );
+  handlers.onImrRequest(
+    'imr/cleanText',
+    handlers.onDocument(IMR, (doc) => service.cleanText(doc)),
+  );
+  handlers.onImrRequest(
+    'imr/annotations',
+    handlers.onDocument(IMR, (doc) => service.annotationRanges(doc)),
+  );
+  handlers.onImrRequest(
+    'imr/pdfText',
+    handlers.answer(async (p: ParamsOf<'imr/pdfText'>) =>
+      pdfText(fromBase64(typeof p?.data === 'string' ? p.data : ''), options.readPdf, (text) => service.read(text)),
+    ),
+  );
 }

@@ -1,4 +1,10 @@
-import { type CompletionItem, CompletionItemKind, InsertTextFormat, type Position, type Range } from 'vscode-languageserver-types';
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  InsertTextFormat,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
 import { fieldLabel } from '../letter/items';
 import type { SectionSpec } from '../letter/layouts';
 import type { Decision, HeaderKey, Item, ItemFieldKind, Letter, ReviewerFieldKind, Section } from '../letter/model';
@@ -51,7 +57,8 @@ const DETERMINATION_BOILERPLATE = [
   'Review determinations.',
 ].join('\n');
 const CREDENTIALS_INTRO = 'The Expert Reviewer has the following credentials:';
-const SUMMARY_LEAD = 'The expert reviewer developed the following clinical case summary based on a review of the\ncase file, including all medical records:';
+const SUMMARY_LEAD =
+  'The expert reviewer developed the following clinical case summary based on a review of the\ncase file, including all medical records:';
 const ISSUES_LEAD = 'The Final Determination was based on decisions for the disputed items/services set forth below:';
 
 // Snippet defaults are chosen so that a snippet accepted as it is still parses and passes the
@@ -67,7 +74,12 @@ function headerSnippet(first: number): string {
   return keys
     .map((key, k) => {
       const stop = first + k;
-      const value = key === 'caseNumber' ? `\${${stop}:${DUMMY_CASE}}` : key === 'priority' ? `\${${stop}|Standard,Expedited|}` : `\${${stop}:${DUMMY_DATE}}`;
+      const value =
+        key === 'caseNumber'
+          ? `\${${stop}:${DUMMY_CASE}}`
+          : key === 'priority'
+            ? `\${${stop}|Standard,Expedited|}`
+            : `\${${stop}:${DUMMY_DATE}}`;
       return `${HEADER_LABELS[key]} ${value}`;
     })
     .join('\n');
@@ -137,7 +149,12 @@ const G_HEADING_ELSEWHERE = 4;
  * labels and item lines are, but not every line of prose, so without it a line of a paragraph whose
  * start the cursor is at looks like an empty line. Given, any text after the cursor means none.
  */
-export function structureCompletions(letter: Letter, position: Position, linePrefix: string, lineSuffix = ''): CompletionItem[] {
+export function structureCompletions(
+  letter: Letter,
+  position: Position,
+  linePrefix: string,
+  lineSuffix = '',
+): CompletionItem[] {
   if (letter.binary || lineSuffix.trim() !== '') return [];
   const line = position.line;
   const decision = afterTitleColon(letter, position, linePrefix);
@@ -154,32 +171,8 @@ export function structureCompletions(letter: Letter, position: Position, linePre
   if (place === 'inside-heading') return [];
   const { current, next } = place;
   const candidates: Candidate[] = [];
-  // What was typed on the line and is already recognised counts as there, except `Application`
-  // alone: the model reads it as the first half of a wrapped label, the typist means `Application Received:`.
-  const typedHalfLabel = (label: Range, text: string) => label.start.line === line && !text.endsWith(':');
-
-  // The header zone: before the first section.
-  if (!current) {
-    const present = new Set((letter.header?.fields ?? []).filter((f) => !typedHalfLabel(f.label.range, f.label.text)).map((f) => f.key));
-    const noHeader = present.size === 0;
-    if (letter.sections.length === 0 && noHeader) {
-      candidates.push({ label: 'IMR letter skeleton', newText: SKELETON_SNIPPET, kind: CompletionItemKind.Snippet, detail: 'A whole IMR Final Determination letter to fill in', documentation: 'Header, the three sections with their standard sentences, the expert reviewer\'s credentials and one disputed item.', snippet: true, group: G_SKELETON });
-    }
-    if (noHeader && letter.layout.headerFields.length > 0) {
-      candidates.push({ label: 'IMR header block', newText: HEADER_SNIPPET, kind: CompletionItemKind.Snippet, detail: 'Case number, dates and priority', documentation: 'The header every Final Determination letter starts with.', snippet: true, group: G_CONTEXT }); // before the labels it holds
-    }
-    for (const key of letter.layout.headerFields) {
-      if (!present.has(key)) candidates.push({ label: HEADER_LABELS[key], newText: `${HEADER_LABELS[key]} `, kind: CompletionItemKind.Field, detail: 'Header field', documentation: HEADER_DOCS[key], group: G_CONTEXT });
-    }
-  }
-
-  // The expert reviewer's credentials.
-  if (current?.kind === 'determination' && letter.layout.reviewerFields) {
-    const present = new Set(letter.reviewer.fields.map((f) => f.kind));
-    for (const kind of Object.keys(REVIEWER_LABELS) as ReviewerFieldKind[]) {
-      if (!present.has(kind)) candidates.push({ label: REVIEWER_LABELS[kind], newText: `${REVIEWER_LABELS[kind]} `, kind: CompletionItemKind.Field, detail: 'Expert reviewer credential', documentation: REVIEWER_DOCS[kind], group: G_CONTEXT });
-    }
-  }
+  if (!current) candidates.push(...headerCandidates(letter, line));
+  if (current?.kind === 'determination') candidates.push(...reviewerCandidates(letter));
 
   // The disputed items.
   let inItems = false;
@@ -188,16 +181,35 @@ export function structureCompletions(letter: Letter, position: Position, linePre
     inItems = item !== undefined;
     if (item && letter.layout.items === 'blocks') {
       const present = new Set(item.fields.map((f) => f.kind));
-      const name = item.name ? `"${item.name.length > 40 ? `${item.name.slice(0, 40)}…` : item.name}"` : 'the item above';
+      const name = item.name
+        ? `"${item.name.length > 40 ? `${item.name.slice(0, 40)}…` : item.name}"`
+        : 'the item above';
       for (const kind of Object.keys(ITEM_FIELD_LABELS) as ItemFieldKind[]) {
-        if (!present.has(kind)) candidates.push({ label: ITEM_FIELD_LABELS[kind], newText: `${ITEM_FIELD_LABELS[kind]} `, kind: CompletionItemKind.Field, detail: `Field of ${name}`, documentation: ITEM_FIELD_DOCS[kind], group: G_CONTEXT });
+        if (!present.has(kind))
+          candidates.push({
+            label: ITEM_FIELD_LABELS[kind],
+            newText: `${ITEM_FIELD_LABELS[kind]} `,
+            kind: CompletionItemKind.Field,
+            detail: `Field of ${name}`,
+            documentation: ITEM_FIELD_DOCS[kind],
+            group: G_CONTEXT,
+          });
       }
     }
     // A new item goes between items, not between an item's line and its fields. The typed text
     // itself may have become the last line of the item above.
     const within = item !== undefined && item.range.end.line >= line && !(typed !== '' && item.range.end.line === line);
     if (letter.layout.items === 'blocks' && !within) {
-      candidates.push({ label: 'Disputed item', newText: ITEM_SNIPPET, kind: CompletionItemKind.Snippet, detail: 'Item line with its decision, then its three fields', documentation: 'A disputed item: the treatment, Upheld or Overturned, the guidelines both sides relied on and the rationale.', snippet: true, group: G_SNIPPET });
+      candidates.push({
+        label: 'Disputed item',
+        newText: ITEM_SNIPPET,
+        kind: CompletionItemKind.Snippet,
+        detail: 'Item line with its decision, then its three fields',
+        documentation:
+          'A disputed item: the treatment, Upheld or Overturned, the guidelines both sides relied on and the rationale.',
+        snippet: true,
+        group: G_SNIPPET,
+      });
     }
   }
 
@@ -219,11 +231,24 @@ export function structureCompletions(letter: Letter, position: Position, linePre
 
 function headingCandidate(spec: SectionSpec, layout: string, here: boolean): Candidate {
   const detail = `Section heading${spec.required ? '' : ' (optional)'}${here ? '' : ' (belongs elsewhere in the letter)'}`;
-  return { label: spec.heading, newText: spec.heading, kind: CompletionItemKind.Module, detail, documentation: `A section of the ${layout} layout.`, group: here ? G_HEADING_HERE : G_HEADING_ELSEWHERE };
+  return {
+    label: spec.heading,
+    newText: spec.heading,
+    kind: CompletionItemKind.Module,
+    detail,
+    documentation: `A section of the ${layout} layout.`,
+    group: here ? G_HEADING_HERE : G_HEADING_ELSEWHERE,
+  };
 }
 
 /** Candidates whose text starts with what was typed, ordered by group, each label once. */
-function toItems(candidates: Candidate[], line: number, from: number, position: Position, typed: string): CompletionItem[] {
+function toItems(
+  candidates: Candidate[],
+  line: number,
+  from: number,
+  position: Position,
+  typed: string,
+): CompletionItem[] {
   const want = normalize(typed);
   const seen = new Set<string>();
   const range: Range = { start: { line, character: from }, end: position };
@@ -266,7 +291,12 @@ function afterTitleColon(letter: Letter, position: Position, linePrefix: string)
   const place = placeOf(letter, line);
   if (place === 'inside-heading' || place.current?.kind !== 'issues') return undefined;
   if (letter.sections.some((s) => s.heading.range.start.line === line)) return undefined; // a heading ending in a colon
-  if (fieldLabel(linePrefix.trim()) || /^associated surgical service$/i.test(title.trim()) || /^the final determination was based|\bbelow$/i.test(title.trim())) return undefined;
+  if (
+    fieldLabel(linePrefix.trim()) ||
+    /^associated surgical service$/i.test(title.trim()) ||
+    /^the final determination was based|\bbelow$/i.test(title.trim())
+  )
+    return undefined;
   const lower = word.toLowerCase();
   const choices = DECISIONS.filter((d) => d.toLowerCase().startsWith(lower) && d !== word); // a decision written out needs nothing
   if (choices.length === 0 || !isItemLine(letter, line, position.character)) return [];
@@ -344,7 +374,8 @@ function itemBefore(letter: Letter, section: Section, line: number): Item | unde
  * after the cursor. What starts on the line and ends at the cursor is what is being typed.
  */
 function lineBusy(letter: Letter, line: number, cursor: number): boolean {
-  const busy = (r: Range | undefined) => r !== undefined && r.start.line === line && (r.end.line > line || r.end.character > cursor);
+  const busy = (r: Range | undefined) =>
+    r !== undefined && r.start.line === line && (r.end.line > line || r.end.character > cursor);
   if (letter.sections.some((s) => busy(s.heading.range))) return true;
   if (letter.header?.fields.some((f) => busy(f.label.range) || busy(f.value?.range))) return true;
   if (letter.reviewer.fields.some((f) => busy(f.label.range) || busy(f.value?.range))) return true;
@@ -355,4 +386,71 @@ function lineBusy(letter: Letter, line: number, cursor: number): boolean {
     if (item.fields.some((f) => busy(f.label.range) || busy(f.value?.range))) return true;
   }
   return false;
+}
+
+/** The header zone (before the first section): a letter or header skeleton, and the header labels still missing. */
+function headerCandidates(letter: Letter, line: number): Candidate[] {
+  const candidates: Candidate[] = [];
+  // What was typed on the line and is already recognised counts as there, except `Application`
+  // alone: the model reads it as the first half of a wrapped label, the typist means `Application Received:`.
+  const typedHalfLabel = (label: Range, text: string) => label.start.line === line && !text.endsWith(':');
+
+  const present = new Set(
+    (letter.header?.fields ?? []).filter((f) => !typedHalfLabel(f.label.range, f.label.text)).map((f) => f.key),
+  );
+  const noHeader = present.size === 0;
+  if (letter.sections.length === 0 && noHeader) {
+    candidates.push({
+      label: 'IMR letter skeleton',
+      newText: SKELETON_SNIPPET,
+      kind: CompletionItemKind.Snippet,
+      detail: 'A whole IMR Final Determination letter to fill in',
+      documentation:
+        "Header, the three sections with their standard sentences, the expert reviewer's credentials and one disputed item.",
+      snippet: true,
+      group: G_SKELETON,
+    });
+  }
+  if (noHeader && letter.layout.headerFields.length > 0) {
+    candidates.push({
+      label: 'IMR header block',
+      newText: HEADER_SNIPPET,
+      kind: CompletionItemKind.Snippet,
+      detail: 'Case number, dates and priority',
+      documentation: 'The header every Final Determination letter starts with.',
+      snippet: true,
+      group: G_CONTEXT,
+    }); // before the labels it holds
+  }
+  for (const key of letter.layout.headerFields) {
+    if (!present.has(key))
+      candidates.push({
+        label: HEADER_LABELS[key],
+        newText: `${HEADER_LABELS[key]} `,
+        kind: CompletionItemKind.Field,
+        detail: 'Header field',
+        documentation: HEADER_DOCS[key],
+        group: G_CONTEXT,
+      });
+  }
+  return candidates;
+}
+
+/** In the section on how the determination was made: the expert reviewer's credentials still missing. */
+function reviewerCandidates(letter: Letter): Candidate[] {
+  const candidates: Candidate[] = [];
+  if (!letter.layout.reviewerFields) return candidates;
+  const present = new Set(letter.reviewer.fields.map((f) => f.kind));
+  for (const kind of Object.keys(REVIEWER_LABELS) as ReviewerFieldKind[]) {
+    if (!present.has(kind))
+      candidates.push({
+        label: REVIEWER_LABELS[kind],
+        newText: `${REVIEWER_LABELS[kind]} `,
+        kind: CompletionItemKind.Field,
+        detail: 'Expert reviewer credential',
+        documentation: REVIEWER_DOCS[kind],
+        group: G_CONTEXT,
+      });
+  }
+  return candidates;
 }

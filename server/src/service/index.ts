@@ -57,7 +57,13 @@ export { LEVELS, type Level, type Problem } from '../rules/rule';
 export { ITEM_COLUMNS, csvLine, itemRows } from '../reports/item-table';
 export { letterReport } from '../reports/letter-report';
 export { sarifLog } from '../reports/sarif';
-export { CSV_HEADER, EXPORT_FORMATS, type ExportSource, csvRows, exportAnnotations } from '../reports/export-annotations';
+export {
+  CSV_HEADER,
+  EXPORT_FORMATS,
+  type ExportSource,
+  csvRows,
+  exportAnnotations,
+} from '../reports/export-annotations';
 export { decodeLetter } from '../letter/text/decode';
 export type { Item, Letter } from '../letter/model';
 export { decisionCount, decisionsPart } from '../features/letter-summary';
@@ -123,11 +129,11 @@ export function createLetterService(options: LetterServiceOptions = {}) {
   const stateOf = (doc: LetterDocument): DocumentState => cache.get(doc.uri, doc.version, () => doc.getText());
   const modelOf = (doc: LetterDocument): Letter => stateOf(doc).letter;
   const kindsOf = (settings: Settings) => kindVocabulary(settings.annotationKinds);
-  const lineOf = (doc: LetterDocument, line: number) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
 
   return {
     ...textFeatures(() => cache.catalog),
     ...commandFeatures(modelOf, () => cache.catalog),
+    ...editingFeatures(stateOf, () => cache.catalog),
 
     get catalog(): Catalog {
       return cache.catalog;
@@ -138,7 +144,8 @@ export function createLetterService(options: LetterServiceOptions = {}) {
      * overriding; gives what in the file could not be used. Every model is read again.
      */
     useCatalogFile(json: unknown | undefined): string[] {
-      const { catalog, errors } = json === undefined ? { catalog: DEFAULT_CATALOG, errors: [] } : withOverrides(DEFAULT_CATALOG, json);
+      const { catalog, errors } =
+        json === undefined ? { catalog: DEFAULT_CATALOG, errors: [] } : withOverrides(DEFAULT_CATALOG, json);
       cache = new DocumentCache(catalog);
       reports.clear();
       return errors;
@@ -163,10 +170,16 @@ export function createLetterService(options: LetterServiceOptions = {}) {
      * The diagnostics of a pull, with a result id: the same findings as the last report's keep
      * its id, so a pull that names it is answered "unchanged" and the editor redraws nothing.
      */
-    diagnosticReport(doc: LetterDocument, settings: Settings, previousResultId?: string, token: Cancellation = NOT_CANCELLED): DiagnosticReport {
+    diagnosticReport(
+      doc: LetterDocument,
+      settings: Settings,
+      previousResultId?: string,
+      token: Cancellation = NOT_CANCELLED,
+    ): DiagnosticReport {
       const items = this.diagnostics(doc, settings, token);
       const last = reports.get(doc.uri);
-      if (last && sameDiagnostics(last.items, items)) return { resultId: last.resultId, items, unchanged: last.resultId === previousResultId };
+      if (last && sameDiagnostics(last.items, items))
+        return { resultId: last.resultId, items, unchanged: last.resultId === previousResultId };
       const resultId = String(++lastResultId);
       reports.set(doc.uri, { version: doc.version, resultId, items });
       return { resultId, items, unchanged: false };
@@ -185,7 +198,10 @@ export function createLetterService(options: LetterServiceOptions = {}) {
     symbols(doc: LetterDocument, settings: Settings, token: Cancellation = NOT_CANCELLED): LimitedOutline | null {
       if (token.isCancellationRequested) return null;
       const { letter, outline } = stateOf(doc);
-      return limitOutline(outlineToDepth(documentSymbols(letter, outline), settings.outlineDepth), settings.outlineLimit);
+      return limitOutline(
+        outlineToDepth(documentSymbols(letter, outline), settings.outlineDepth),
+        settings.outlineLimit,
+      );
     },
 
     folding(doc: LetterDocument): FoldingRange[] {
@@ -200,39 +216,6 @@ export function createLetterService(options: LetterServiceOptions = {}) {
       return documentLinks(modelOf(doc), cache.catalog);
     },
 
-    completion(doc: LetterDocument, position: Position, settings: Settings): CompletionItem[] {
-      const line = lineOf(doc, position.line);
-      const prefix = line.slice(0, position.character);
-      return [
-        ...annotationCompletions(position, prefix, kindsOf(settings)),
-        ...completions(position, prefix, cache.catalog),
-        ...structureCompletions(modelOf(doc), position, prefix, line.slice(position.character)),
-      ];
-    },
-
-    /** Quick fixes, fix-all and fix-on-save for the findings in `diagnostics`, and the annotation actions at `range`. */
-    codeActions(doc: LetterDocument, range: Range, request: { diagnostics: Diagnostic[]; only?: string[] }, settings: Settings, edits: EditSupport): CodeAction[] {
-      const { letter, findings } = stateOf(doc);
-      const { only } = request;
-      const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
-      const target = { uri: doc.uri, version: edits.versioned ? doc.version : undefined, lineLength: (line: number) => lineOf(doc, line).length };
-      const annotating = { uri: doc.uri, version: doc.version, text: doc.getText(), offsetAt: (p: Position) => doc.offsetAt(p), kinds: kindsOf(settings), snippets: edits.snippets, versioned: edits.versioned };
-      return [...codeActions(target, letter, request.diagnostics, settings, only, findings), ...annotationActions(letter, range, request.diagnostics, annotating, wants)];
-    },
-
-    inlayHints(doc: LetterDocument, range: Range, settings: Settings): InlayHint[] | null {
-      return settings.inlayHints ? inlayHints(modelOf(doc), range) : null;
-    },
-
-    codeLenses(doc: LetterDocument): CodeLens[] {
-      return codeLenses(modelOf(doc));
-    },
-
-    /** Format Document reflows only when the settings ask: it rewrites line breaks. */
-    format(doc: LetterDocument, settings: Settings): TextEdit[] | null {
-      return settings.reflowOnFormat ? reflowEdits(modelOf(doc), doc.getText(), cache.catalog) : null;
-    },
-
     /** The symbols of an open letter, for workspace symbol search. */
     documentWorkspaceSymbols(doc: LetterDocument): WorkspaceSymbol[] {
       return letterSymbols(modelOf(doc), doc.uri);
@@ -244,6 +227,73 @@ export function createLetterService(options: LetterServiceOptions = {}) {
     },
 
     matchesQuery: matches,
+  };
+}
+
+/** A line of a document without its line break. */
+function lineOf(doc: LetterDocument, line: number): string {
+  return doc
+    .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
+    .replace(/\r?\n$|\r$/, '');
+}
+
+/** What editing a letter asks: completion, code actions, inline hints and lenses, formatting. */
+function editingFeatures(stateOf: (doc: LetterDocument) => DocumentState, catalog: () => Catalog) {
+  const kindsOf = (settings: Settings) => kindVocabulary(settings.annotationKinds);
+  return {
+    completion(doc: LetterDocument, position: Position, settings: Settings): CompletionItem[] {
+      const line = lineOf(doc, position.line);
+      const prefix = line.slice(0, position.character);
+      return [
+        ...annotationCompletions(position, prefix, kindsOf(settings)),
+        ...completions(position, prefix, catalog()),
+        ...structureCompletions(stateOf(doc).letter, position, prefix, line.slice(position.character)),
+      ];
+    },
+
+    /** Quick fixes, fix-all and fix-on-save for the findings in `diagnostics`, and the annotation actions at `range`. */
+    codeActions(
+      doc: LetterDocument,
+      range: Range,
+      request: { diagnostics: Diagnostic[]; only?: string[] },
+      settings: Settings,
+      edits: EditSupport,
+    ): CodeAction[] {
+      const { letter, findings } = stateOf(doc);
+      const { only } = request;
+      const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+      const target = {
+        uri: doc.uri,
+        version: edits.versioned ? doc.version : undefined,
+        lineLength: (line: number) => lineOf(doc, line).length,
+      };
+      const annotating = {
+        uri: doc.uri,
+        version: doc.version,
+        text: doc.getText(),
+        offsetAt: (p: Position) => doc.offsetAt(p),
+        kinds: kindsOf(settings),
+        snippets: edits.snippets,
+        versioned: edits.versioned,
+      };
+      return [
+        ...codeActions(target, letter, request.diagnostics, settings, only, findings),
+        ...annotationActions(letter, range, request.diagnostics, annotating, wants),
+      ];
+    },
+
+    inlayHints(doc: LetterDocument, range: Range, settings: Settings): InlayHint[] | null {
+      return settings.inlayHints ? inlayHints(stateOf(doc).letter, range) : null;
+    },
+
+    codeLenses(doc: LetterDocument): CodeLens[] {
+      return codeLenses(stateOf(doc).letter);
+    },
+
+    /** Format Document reflows only when the settings ask: it rewrites line breaks. */
+    format(doc: LetterDocument, settings: Settings): TextEdit[] | null {
+      return settings.reflowOnFormat ? reflowEdits(stateOf(doc).letter, doc.getText(), catalog()) : null;
+    },
   };
 }
 
@@ -262,7 +312,11 @@ function commandFeatures(modelOf: (doc: LetterDocument) => Letter, catalog: () =
     /** The letter's annotations as an appeal worksheet, a table or W3C Web Annotations; null for an unknown format. */
     exportAnnotations(doc: LetterDocument, format: string, settings: Settings): string | null {
       if (!EXPORT_FORMATS.includes(format as ExportFormat)) return null;
-      return exportAnnotations({ name: fileName(doc.uri), uri: doc.uri, text: doc.getText(), letter: modelOf(doc) }, format as ExportFormat, kindVocabulary(settings.annotationKinds));
+      return exportAnnotations(
+        { name: fileName(doc.uri), uri: doc.uri, text: doc.getText(), letter: modelOf(doc) },
+        format as ExportFormat,
+        kindVocabulary(settings.annotationKinds),
+      );
     },
 
     cleanText(doc: LetterDocument): string {
@@ -291,7 +345,13 @@ function textFeatures(catalog: () => Catalog) {
     /** The text with every safe fix of `problems` applied, and how many were. */
     applySafeFixes(text: string, problems: Problem[]): { text: string; count: number } {
       const { edits, count } = safeEdits(problems);
-      return { text: count > 0 ? TextDocument.applyEdits(TextDocument.create('untitled:letter', 'imr-letter', 1, text), edits) : text, count };
+      return {
+        text:
+          count > 0
+            ? TextDocument.applyEdits(TextDocument.create('untitled:letter', 'imr-letter', 1, text), edits)
+            : text,
+        count,
+      };
     },
 
     /** The outline as indented text (imr-lint --outline). */
