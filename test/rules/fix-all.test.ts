@@ -20,13 +20,17 @@ letters.push([
   'many problems',
   edit(
     edit(
-      edit(VALID_LETTER, 'left: Upheld', 'left: uphled'),
-      'No instability is',
-      'No red- flag or grind- ing instability is',
+      edit(
+        edit(VALID_LETTER, 'left: Upheld', 'left: uphled'),
+        'No instability is',
+        'No red- flag or grind- ing instability is',
+      ),
+      'Standard ',
+      'standard ',
     ),
-    'Standard ',
-    'standard ',
-  ),
+    'refills: Overturned',
+    'refills: overturend',
+  ).replace('MAXIMUS guideline:', 'Maximus Guideline:'),
 ]);
 
 describe('fix all', () => {
@@ -52,7 +56,8 @@ describe('fix all', () => {
         name,
       );
     }
-    // The bundled samples and the fixture above hold 5 safe-fixable findings (the real letters, where present, more).
+    // The bundled samples and the fixture above hold 5 safe-fixable findings (the real letters, where present, more);
+    // a word split at a line end is not one (joining it could change the letter's words).
     assert.ok(fixed >= 5, `only ${fixed} safe fixes applied`);
   });
 
