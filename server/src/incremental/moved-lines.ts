@@ -48,25 +48,31 @@ export function movedTitle(
   };
 }
 
-/** In the key order of citations.ts's `citation` (the url is set last, when there is one). */
+/** A citation moved, its keys in the order the citation has them (readers may set them in any order). */
 function movedCitation(c: Citation, lines: number): Citation {
-  const moved: Citation = {
-    kind: c.kind,
-    span: movedSpan(c.span, lines),
+  const moved = {} as Record<string, unknown>;
+  for (const key of Object.keys(c) as (keyof Citation)[]) moved[key] = movedCitationPart(c, key, lines);
+  return moved as unknown as Citation;
+}
+
+function movedCitationPart(c: Citation, key: keyof Citation, lines: number): unknown {
+  switch (key) {
+    case 'span':
+    case 'name':
+    case 'table':
+      return c[key] && movedSpan(c[key], lines);
     // Empty lists are shared by the model (a citation with no pages); they stay shared.
-    parts: c.parts.length === 0 ? c.parts : c.parts.map((p) => movedPart(p, lines)),
-    pages:
-      c.pages.length === 0
+    case 'parts':
+      return c.parts.length === 0 ? c.parts : c.parts.map((p) => movedPart(p, lines));
+    case 'pages':
+      return c.pages.length === 0
         ? c.pages
-        : c.pages.map((p) => ({ range: movedRange(p.range, lines), from: p.from, to: p.to })),
-    badPages: c.badPages.length === 0 ? c.badPages : c.badPages.map((s) => movedSpan(s, lines)),
-  };
-  if (c.name) moved.name = movedSpan(c.name, lines);
-  if (c.entry) moved.entry = c.entry;
-  if (c.table) moved.table = movedSpan(c.table, lines);
-  if (c.statement) moved.statement = c.statement;
-  if (c.url) moved.url = c.url;
-  return moved;
+        : c.pages.map((p) => ({ range: movedRange(p.range, lines), from: p.from, to: p.to }));
+    case 'badPages':
+      return c.badPages.length === 0 ? c.badPages : c.badPages.map((s) => movedSpan(s, lines));
+    default:
+      return c[key]; // no range in it: the kind, the entry, the statement, the address
+  }
 }
 
 /** A part names its entry, even an unknown one, except an ODG topic, which names none. */
