@@ -128,34 +128,37 @@ function registerDocumentRequests(server: Wiring): (uri: string) => void {
       return outline?.symbols ?? null;
     }),
   );
-  connection.onFoldingRanges(handlers.onDocument(LSP, (doc) => service.folding(doc)));
+  connection.onFoldingRanges(handlers.onDocument(LSP, (doc, _p, _s, token) => service.folding(doc, token)));
   connection.onHover(
-    handlers.onDocument({ ...LSP, position: true, settings: true }, (doc, p: HoverParams, s) =>
-      service.hover(doc, clamped(doc, p.position), s),
+    handlers.onDocument({ ...LSP, position: true, settings: true }, (doc, p: HoverParams, s, token) =>
+      service.hover(doc, clamped(doc, p.position), s, token),
     ),
   );
-  connection.onDocumentLinks(handlers.onDocument(LSP, (doc) => service.links(doc)));
+  connection.onDocumentLinks(handlers.onDocument(LSP, (doc, _p, _s, token) => service.links(doc, token)));
   connection.onCompletion(
-    handlers.onDocument({ ...LSP, position: true, settings: true }, (doc, p: CompletionParams, s) =>
-      service.completion(doc, clamped(doc, p.position), s),
+    handlers.onDocument({ ...LSP, position: true, settings: true }, (doc, p: CompletionParams, s, token) =>
+      service.completion(doc, clamped(doc, p.position), s, token),
     ),
   );
-  const codeActions = handlers.onDocument({ ...LSP, range: true, settings: true }, (doc, p: CodeActionParams, s) => {
-    const request = {
-      diagnostics: Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [],
-      only: p.context?.only,
-    };
-    return service.codeActions(doc, p.range, request, s, server.client!.edits);
-  });
+  const codeActions = handlers.onDocument(
+    { ...LSP, range: true, settings: true },
+    (doc, p: CodeActionParams, s, token) => {
+      const request = {
+        diagnostics: Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [],
+        only: p.context?.only,
+      };
+      return service.codeActions(doc, p.range, request, s, server.client!.edits, token);
+    },
+  );
   connection.onCodeAction(async (p, token) => (await codeActions(p, token)) ?? []); // none, for a document not open
   connection.languages.inlayHint.on(
-    handlers.onDocument({ ...LSP, range: true, settings: true }, (doc, p: InlayHintParams, s) =>
-      service.inlayHints(doc, p.range, s),
+    handlers.onDocument({ ...LSP, range: true, settings: true }, (doc, p: InlayHintParams, s, token) =>
+      service.inlayHints(doc, p.range, s, token),
     ),
   );
-  connection.onCodeLens(handlers.onDocument(LSP, (doc) => service.codeLenses(doc)));
+  connection.onCodeLens(handlers.onDocument(LSP, (doc, _p, _s, token) => service.codeLenses(doc, token)));
   connection.onDocumentFormatting(
-    handlers.onDocument({ ...LSP, settings: true }, (doc, _p, s) => service.format(doc, s)),
+    handlers.onDocument({ ...LSP, settings: true }, (doc, _p, s, token) => service.format(doc, s, token)),
   );
   connection.onWorkspaceSymbol(
     handlers.answer(async (p, token) =>

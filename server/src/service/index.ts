@@ -204,15 +204,23 @@ export function createLetterService(options: LetterServiceOptions = {}) {
       );
     },
 
-    folding(doc: LetterDocument): FoldingRange[] {
+    folding(doc: LetterDocument, token: Cancellation = NOT_CANCELLED): FoldingRange[] {
+      if (token.isCancellationRequested) return [];
       return foldingRanges(modelOf(doc));
     },
 
-    hover(doc: LetterDocument, position: Position, settings: Settings): Hover | null {
+    hover(
+      doc: LetterDocument,
+      position: Position,
+      settings: Settings,
+      token: Cancellation = NOT_CANCELLED,
+    ): Hover | null {
+      if (token.isCancellationRequested) return null;
       return hover(modelOf(doc), position, cache.catalog, kindsOf(settings));
     },
 
-    links(doc: LetterDocument): DocumentLink[] {
+    links(doc: LetterDocument, token: Cancellation = NOT_CANCELLED): DocumentLink[] {
+      if (token.isCancellationRequested) return [];
       return documentLinks(modelOf(doc), cache.catalog);
     },
 
@@ -241,7 +249,13 @@ function lineOf(doc: LetterDocument, line: number): string {
 function editingFeatures(stateOf: (doc: LetterDocument) => DocumentState, catalog: () => Catalog) {
   const kindsOf = (settings: Settings) => kindVocabulary(settings.annotationKinds);
   return {
-    completion(doc: LetterDocument, position: Position, settings: Settings): CompletionItem[] {
+    completion(
+      doc: LetterDocument,
+      position: Position,
+      settings: Settings,
+      token: Cancellation = NOT_CANCELLED,
+    ): CompletionItem[] {
+      if (token.isCancellationRequested) return [];
       const line = lineOf(doc, position.line);
       const prefix = line.slice(0, position.character);
       return [
@@ -258,7 +272,9 @@ function editingFeatures(stateOf: (doc: LetterDocument) => DocumentState, catalo
       request: { diagnostics: Diagnostic[]; only?: string[] },
       settings: Settings,
       edits: EditSupport,
+      token: Cancellation = NOT_CANCELLED,
     ): CodeAction[] {
+      if (token.isCancellationRequested) return [];
       const { letter, findings } = stateOf(doc);
       const { only } = request;
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
@@ -282,16 +298,24 @@ function editingFeatures(stateOf: (doc: LetterDocument) => DocumentState, catalo
       ];
     },
 
-    inlayHints(doc: LetterDocument, range: Range, settings: Settings): InlayHint[] | null {
+    inlayHints(
+      doc: LetterDocument,
+      range: Range,
+      settings: Settings,
+      token: Cancellation = NOT_CANCELLED,
+    ): InlayHint[] | null {
+      if (token.isCancellationRequested) return null;
       return settings.inlayHints ? inlayHints(stateOf(doc).letter, range) : null;
     },
 
-    codeLenses(doc: LetterDocument): CodeLens[] {
+    codeLenses(doc: LetterDocument, token: Cancellation = NOT_CANCELLED): CodeLens[] {
+      if (token.isCancellationRequested) return [];
       return codeLenses(stateOf(doc).letter);
     },
 
     /** Format Document reflows only when the settings ask: it rewrites line breaks. */
-    format(doc: LetterDocument, settings: Settings): TextEdit[] | null {
+    format(doc: LetterDocument, settings: Settings, token: Cancellation = NOT_CANCELLED): TextEdit[] | null {
+      if (token.isCancellationRequested) return null;
       return settings.reflowOnFormat ? reflowEdits(stateOf(doc).letter, doc.getText(), catalog()) : null;
     },
   };
