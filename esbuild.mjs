@@ -1,7 +1,7 @@
 // Bundles the extension: the VS Code client and the language server (for Node and for the web),
 // and the command line, each one file with its dependencies inside, so the .vsix ships no node_modules.
 //   node esbuild.mjs [--production] [--watch] [--bench]
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -86,8 +86,44 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
     console.log('watching for changes');
   } else {
-    await Promise.all([...builds, ...(bench ? [benchBuild] : [])].map((b) => esbuild.build({ ...common, ...b })));
+    const results = await Promise.all(
+      [...builds, ...(bench ? [benchBuild] : [])].map((b) => esbuild.build({ ...common, ...b, metafile: true })),
+    );
+    writeNotices(results.map((r) => r.metafile));
     // The server and the command line are the package's bin entries.
     for (const bin of ['dist/server.js', 'dist/cli.js']) chmodSync(bin, 0o755);
   }
+}
+
+/**
+ * dist/THIRD-PARTY-NOTICES.txt: every package bundled into the shipped files, with its licence text,
+ * as their licences ask of a copy (MIT's notice, Apache-2.0's licence for pdfjs-dist). The .vsix ships it.
+ */
+function writeNotices(metafiles) {
+  const packages = new Set();
+  for (const meta of metafiles) {
+    for (const input of Object.keys(meta.inputs)) {
+      // The innermost package: a dependency's own node_modules holds its dependencies.
+      const at = input.lastIndexOf('node_modules/');
+      const m = at < 0 ? null : /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.slice(at));
+      if (m) packages.add(input.slice(0, at) + m[0].slice(0, -1));
+    }
+  }
+  const sections = [...packages].sort().map((path) => {
+    const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    const dir = new URL(`./${path}/`, import.meta.url);
+    const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
+    const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'License.txt', 'license', 'LICENCE'].find((f) =>
+      existsSync(new URL(f, dir)),
+    );
+    const text = file
+      ? readFileSync(new URL(file, dir), 'utf8').trim()
+      : `Licence: ${manifest.license ?? 'not stated'} (no licence file in the package).`;
+    return `${name} ${manifest.version} (${manifest.license ?? 'licence not stated'})\n\n${text}`;
+  });
+  const head = [
+    'IMR Letters bundles the following packages. Each is listed with its version, its licence and the licence text it ships with.',
+    "pdfjs-dist's own build includes parts of core-js (MIT License, by Denis Pushkarev: https://github.com/zloirock/core-js/blob/master/LICENSE).",
+  ].join('\n\n');
+  writeFileSync('dist/THIRD-PARTY-NOTICES.txt', [head, ...sections].join(`\n\n${'-'.repeat(78)}\n\n`) + '\n');
 }
