@@ -33,6 +33,7 @@ describe('the packaged extension', () => {
     assert.deepEqual(files, [
       'LICENSE.txt',
       'changelog.md',
+      'dist/THIRD-PARTY-NOTICES.txt',
       'dist/browser/client.js',
       'dist/browser/server.js',
       'dist/cli.js',
