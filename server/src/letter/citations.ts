@@ -1,4 +1,5 @@
 import type { CatalogLookups, GuidelineEntry } from '../guidelines/catalog';
+import { MONTHS } from './dates';
 import type { Position } from 'vscode-languageserver-types';
 import type { Citation, CitedPart, PageRef, Span } from './model';
 import { before } from './text/lines';
@@ -262,17 +263,7 @@ const NOT_NAME_WORDS = new Set([
   'oct',
   'nov',
   'dec',
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...MONTHS,
 ]);
 
 /**

@@ -5,7 +5,7 @@ export interface CalendarDate {
   day: number;
 }
 
-const MONTHS = [
+export const MONTHS = [
   'january',
   'february',
   'march',
