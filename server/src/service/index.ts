@@ -190,7 +190,7 @@ export function createLetterService(options: LetterServiceOptions = {}) {
      * not named as one (a folder holds notes too; a `.imr` that is empty or binary is told so).
      */
     fileDiagnostics(uri: string, text: string, settings: Settings): Diagnostic[] | undefined {
-      const letter = parseLetter(text, cache.catalog);
+      const letter = this.read(text);
       if (!letter.recognized && !NAMED_AS_LETTER.test(uri)) return undefined;
       return diagnostics(letter, settings, options.rulesDoc);
     },
@@ -231,7 +231,7 @@ export function createLetterService(options: LetterServiceOptions = {}) {
 
     /** The symbols of a letter that is not open. */
     textWorkspaceSymbols(uri: string, text: string): WorkspaceSymbol[] {
-      return letterSymbols(parseLetter(text, cache.catalog), uri);
+      return letterSymbols(this.read(text), uri);
     },
 
     matchesQuery: matches,
