@@ -166,7 +166,7 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
   };
   let read: ReadLetter | PdfProblem;
   try {
-    read = await readLetterFile(file);
+    read = await readLetterFile(file, readFileBounded);
   } catch (e) {
     return {
       ...r,
