@@ -228,7 +228,15 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
       )
       .join('');
     if (o.outline) r.out += '\n';
-  } else r.data = o.format === 'json' ? letterReport(name, letter, problems) : { file: name, problems };
+  } else
+    r.data =
+      o.format === 'json'
+        ? letterReport(name, letter, problems)
+        : // Without their fixes (functions): the result may come from a worker thread, as a copy.
+          {
+            file: name,
+            problems: problems.map(({ range, message, ruleId, severity }) => ({ range, message, ruleId, severity })),
+          };
   return r;
 }
 

@@ -9,7 +9,7 @@ import { VALID_LETTER, edit, lineOf } from '../fixtures/letters';
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -240,8 +240,10 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
 
   test('many letters are checked in parallel, with the same output in the same order', () => {
     const many = mkdtempSync(join(tmpdir(), 'imr-many-'));
+    // A priority misspelled: an error with a fix, which a worker must not try to send back.
+    const fixable = edit(VALID_LETTER, 'Priority:             Standard', 'Priority:             standard');
     for (let i = 0; i < 450; i++)
-      writeFileSync(join(many, `l${String(i).padStart(4, '0')}.imr`), i % 7 === 0 ? broken : VALID_LETTER);
+      writeFileSync(join(many, `l${String(i).padStart(4, '0')}.imr`), i % 7 === 0 ? fixable : VALID_LETTER);
     const r = run(['.'], many);
     assert.equal(r.code, 1);
     const lines = r.out.trim().split('\n');
@@ -251,6 +253,20 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
       Array.from({ length: 65 }, (_, k) => `l${String(k * 7).padStart(4, '0')}.imr`),
     );
     assert.match(r.err, /^450 letters checked: 900 items \(450 upheld, 450 overturned\), 65 errors/);
+    // The machine-readable forms come from the workers too: each finding once, in the same order.
+    const sarif = JSON.parse(run(['--format', 'sarif', '.'], many).out) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    assert.deepEqual(
+      sarif.runs[0].results.map((x) => x.locations[0].physicalLocation.artifactLocation.uri.slice(0, 9)),
+      lines.map((l) => l.slice(0, 9)),
+    );
+    const json = JSON.parse(run(['--format', 'json', '.'], many).out) as { findings: unknown[] }[];
+    assert.equal(json.length, 450);
+    assert.equal(
+      json.reduce((n, l) => n + l.findings.length, 0),
+      65,
+    );
   });
 
   test('binary, empty and Windows-1252 files: a clear finding, no crash, no lost text; curly quotes and dashes read as Windows-1252 means them', () => {

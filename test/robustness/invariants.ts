@@ -18,6 +18,7 @@ import { FindingMemo } from '../../server/src/incremental/finding-memo';
 import type { Letter } from '../../server/src/letter/model';
 import { parseLetter } from '../../server/src/letter/parse';
 import { checkLetter } from '../../server/src/rules';
+import { withFixes } from '../fixtures/problems';
 import { VALID_LETTER } from '../fixtures/letters';
 
 // Pieces that make the parser work hardest: labels, decisions, headings, colons, markup, odd characters.
@@ -134,6 +135,7 @@ export function checkInvariants(text: string): void {
   const hints = inlayHints(letter, everything).map((h) => ({ start: h.position, end: h.position }));
   assertInside(text, [
     ...problems.map((p) => p.range),
+    ...problems.flatMap((p) => p.fixes?.().flatMap((f) => f.edits.map((e) => e.range)) ?? []),
     ...assertTree(symbols),
     ...hints,
     ...codeLenses(letter).map((l) => l.range),
@@ -165,8 +167,8 @@ export function checkInvariants(text: string): void {
       const again = parseLetter(text, undefined, memo);
       assert.equal(snapshot(again), snapshot(letter), `read after ${history.length} earlier versions`);
       assert.deepEqual(
-        checkLetter(again, CHECK, findings),
-        problems,
+        withFixes(checkLetter(again, CHECK, findings)),
+        withFixes(problems),
         `checked after ${history.length} earlier versions`,
       );
       assert.deepEqual(documentSymbols(again, outline), symbols, `outlined after ${history.length} earlier versions`);

@@ -39,7 +39,7 @@ describe('fix all', () => {
     for (const [name, text] of letters) {
       const problems = checkLetter(parseLetter(text));
       for (const p of problems) {
-        for (const e of p.fixes?.find((f) => f.safe)?.edits ?? []) {
+        for (const e of p.fixes?.().find((f) => f.safe)?.edits ?? []) {
           assert.ok(
             e.range.start.line >= p.range.start.line && e.range.end.line <= p.range.end.line,
             `${name}: ${p.ruleId} edits outside its lines`,
@@ -49,7 +49,7 @@ describe('fix all', () => {
       const { edits, count } = safeEdits(problems);
       fixed += count;
       const after = TextDocument.applyEdits(TextDocument.create('file:///x', 'imr-letter', 1, text), edits);
-      const left = checkLetter(parseLetter(after)).filter((p) => p.fixes?.some((f) => f.safe));
+      const left = checkLetter(parseLetter(after)).filter((p) => p.fixes?.().some((f) => f.safe));
       assert.deepEqual(
         left.map((p) => `${p.ruleId}: ${p.message}`),
         [],

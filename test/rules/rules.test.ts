@@ -481,13 +481,13 @@ describe('rules', () => {
           JSON.stringify(text.slice(0, 60)),
         );
     });
-    const fixable = checkLetter(parseLetter(c.text)).filter((x) => x.ruleId === rule.id && x.fixes?.length);
+    const fixable = checkLetter(parseLetter(c.text)).filter((x) => x.ruleId === rule.id && x.fixes?.().length);
     if (fixable.length === 0) continue;
     test(`${rule.id}: each fix removes its finding and brings no new one`, () => {
       const before = checkLetter(parseLetter(c.text));
       const key = (p: { ruleId: string; message: string }) => `${p.ruleId}: ${p.message}`;
       for (const p of fixable) {
-        for (const fix of p.fixes!) {
+        for (const fix of p.fixes!()) {
           const after = checkLetter(parseLetter(applyFix(c.text, fix)));
           assert.ok(!after.some((a) => key(a) === key(p)), `${fix.title} did not remove: ${p.message}`);
           const fresh = after.filter((a) => !before.some((b) => key(b) === key(a)));
@@ -540,7 +540,7 @@ describe('rules', () => {
   test('misspelled decisions get a fix to the decision they mean', () => {
     const text = CASES['item.invalid-decision'].text;
     const fixes = checkLetter(parseLetter(text))
-      .flatMap((p) => p.fixes ?? [])
+      .flatMap((p) => p.fixes?.() ?? [])
       .map((f) => f.edits[0].newText);
     assert.deepEqual(fixes, ['Upheld', 'Overturned']);
   });

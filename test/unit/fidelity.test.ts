@@ -301,7 +301,7 @@ describe('fidelity: findings on correct letters are true', () => {
         form,
       );
       assert.ok(
-        found[0].fixes!.every((f) => !f.safe),
+        found[0].fixes!().every((f) => !f.safe),
         "joining may change the letter's words: offered, not applied unasked",
       );
     }

@@ -3,6 +3,7 @@ import { afterEach, describe, test } from 'node:test';
 import { FieldMemo } from '../../server/src/incremental/field-memo';
 import { parseLetter } from '../../server/src/letter/parse';
 import { RULES, checkLetter } from '../../server/src/rules';
+import { withFixes } from '../fixtures/problems';
 import { FindingMemo } from '../../server/src/incremental/finding-memo';
 import type { Rule } from '../../server/src/rules/rule';
 import { VALID_LETTER, edit } from '../fixtures/letters';
@@ -51,7 +52,7 @@ describe('findings kept per item', () => {
       ['Tramadol ER 100mg #30 day supply: 30 with two refills'],
       'the knee brace item was not checked again',
     );
-    assert.deepEqual(second, first, 'and its finding is still reported');
+    assert.deepEqual(withFixes(second), withFixes(first), 'and its finding is still reported');
   });
 
   test('a line break above the items moves their findings with them instead of checking them again', () => {
@@ -69,7 +70,7 @@ describe('findings kept per item', () => {
     assert.deepEqual(itemsChecked(), [], 'no item was checked again');
     const fresh = checkLetter(parseLetter(moved), DAY);
     itemsChecked();
-    assert.deepEqual(second, fresh, "and the findings are a fresh check's");
+    assert.deepEqual(withFixes(second), withFixes(fresh), "and the findings are a fresh check's");
     assert.equal(second[0].range.start.line, first[0].range.start.line + 2);
     // A line taken out inside the first item: it is checked again, the second is moved up.
     const joined = edit(
@@ -79,7 +80,7 @@ describe('findings kept per item', () => {
     );
     const third = checkLetter(parseLetter(joined, undefined, fields), DAY, memo);
     assert.deepEqual(itemsChecked(), ['Hinged knee brace, left']);
-    assert.deepEqual(third, checkLetter(parseLetter(joined), DAY));
+    assert.deepEqual(withFixes(third), withFixes(checkLetter(parseLetter(joined), DAY)));
   });
 
   test('a check on another day, or with other annotation kinds, checks every item again', () => {
@@ -108,5 +109,51 @@ describe('findings kept per item', () => {
     checkLetter(letter, DAY);
     checkLetter(letter, DAY);
     assert.equal(itemsChecked().length, 4);
+  });
+  test('fixes of an item moved again and again are made as far from the rule as after one move', () => {
+    const fields = new FieldMemo();
+    const memo = new FindingMemo(fields);
+    const noMaximus = edit(
+      VALID_LETTER,
+      'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n',
+      '',
+    );
+    // How deep the call stack is where the rule makes its fixes.
+    let depth = 0;
+    const checkItem = rule.checkItem!;
+    rule.checkItem = (item, layout, context) =>
+      checkItem(item, layout, context).map((f) => {
+        const fixes = f.fixes!;
+        return {
+          ...f,
+          fixes: () => {
+            const limit = Error.stackTraceLimit;
+            Error.stackTraceLimit = Infinity;
+            depth = new Error().stack!.split('\n').length;
+            Error.stackTraceLimit = limit;
+            return fixes();
+          },
+        };
+      });
+    try {
+      const depths: number[] = [];
+      let checks = 0;
+      for (let n = 0; n <= 40; n++) {
+        const text = '\n'.repeat(n % 2) + noMaximus; // a line break typed at the top, then taken out
+        const fresh = checkLetter(parseLetter(text), DAY).filter((p) => p.ruleId === 'item.missing-field');
+        itemsChecked();
+        const kept = checkLetter(parseLetter(text, undefined, fields), DAY, memo).filter(
+          (p) => p.ruleId === 'item.missing-field',
+        );
+        checks += itemsChecked().length;
+        const expected = withFixes(fresh);
+        assert.deepEqual(withFixes(kept), expected);
+        depths.push(depth); // where the kept finding's fixes were made
+      }
+      assert.equal(checks, 2, 'checked once, then only moved');
+      assert.equal(new Set(depths.slice(1)).size, 1, `call depths ${depths.join(' ')}`);
+    } finally {
+      rule.checkItem = checkItem;
+    }
   });
 });

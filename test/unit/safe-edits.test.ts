@@ -18,7 +18,7 @@ function reference(problems: Problem[]): { edits: TextEdit[]; count: number } {
   const edits: TextEdit[] = [];
   let count = 0;
   for (const p of problems) {
-    const fix = p.fixes?.find((f) => f.safe);
+    const fix = p.fixes?.().find((f) => f.safe);
     if (!fix || fix.edits.some((e) => edits.some((x) => overlap(x, e)))) continue;
     edits.push(...fix.edits);
     count++;
@@ -45,7 +45,7 @@ const problem = fc
     message: 'm',
     ruleId: 'r',
     severity: 'warning',
-    fixes,
+    fixes: () => fixes,
   }));
 
 describe('safe fixes, all at once', () => {
@@ -64,7 +64,7 @@ describe('safe fixes, all at once', () => {
       message: 'm',
       ruleId: 'r',
       severity: 'warning',
-      fixes: [
+      fixes: () => [
         {
           title: 't',
           safe: true,

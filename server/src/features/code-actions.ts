@@ -49,7 +49,7 @@ export function codeActions(
         (p) => p.ruleId === d.code && p.message === d.message && sameRange(p.range, d.range),
       );
       if (!current) continue; // stale: the text changed since it was reported
-      (current.fixes ?? []).forEach((fix, i) =>
+      (current.fixes?.() ?? []).forEach((fix, i) =>
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -115,7 +115,7 @@ export function safeEdits(problems: Problem[]): { edits: TextEdit[]; count: numb
   const taken: TextEdit[] = []; // in order (precedes); no two overlap
   let count = 0;
   for (const p of problems) {
-    const fix = p.fixes?.find((f) => f.safe);
+    const fix = p.fixes?.().find((f) => f.safe);
     if (!fix || fix.edits.some((e) => overlapsTaken(taken, e))) continue;
     for (const e of fix.edits) taken.splice(insertionPoint(taken, e), 0, e);
     edits.push(...fix.edits);

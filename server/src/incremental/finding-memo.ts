@@ -20,14 +20,16 @@ export class FindingMemo {
   /**
    * Each item's findings so far, by rule (its index in the rule list), to be filled in where
    * missing: the last check's for a kept item (under the same context), moved for a moved one,
-   * none for a new one.
+   * none for a new one. A new row has a slot per rule from the start: filled out of order, an
+   * array grown one index at a time falls back to a slow, large dictionary.
    */
-  rows(items: readonly Item[], context: string): Finding[][][] {
+  rows(items: readonly Item[], context: string, rules: number): Finding[][][] {
     const last = context === this.context ? this.last : undefined;
     const next = new Map<Item, Finding[][]>();
     const rows = items.map((item) => {
       // An item listed twice (never, from the parser) shares its row: the findings are the same.
-      const row = next.get(item) ?? last?.get(item) ?? (last && this.movedRow(item, last)) ?? [];
+      const row =
+        next.get(item) ?? last?.get(item) ?? (last && this.movedRow(item, last)) ?? new Array<Finding[]>(rules);
       next.set(item, row);
       return row;
     });
@@ -52,8 +54,25 @@ export class FindingMemo {
 /** A finding `lines` lines further down: its range and its fixes' edits moved, the rest as it is. */
 function movedFinding(f: Finding, lines: number): Finding {
   return f.fixes
-    ? { range: movedRange(f.range, lines), message: f.message, fixes: f.fixes.map((x) => movedFix(x, lines)) }
+    ? { range: movedRange(f.range, lines), message: f.message, fixes: movedFixes(f.fixes, lines) }
     : { range: movedRange(f.range, lines), message: f.message };
+}
+
+type Fixes = () => Fix[];
+
+/** Each moved fixes function: the rule's own, and how far the item has moved since the rule made it. */
+const origins = new WeakMap<Fixes, { fixes: Fixes; lines: number }>();
+
+/**
+ * A finding's fixes moved: the rule's own fixes, moved by every move since. Not the last move's
+ * fixes moved again, which would nest one function deeper with each line break typed above.
+ */
+function movedFixes(fixes: Fixes, lines: number): Fixes {
+  const origin = origins.get(fixes) ?? { fixes, lines: 0 };
+  const total = origin.lines + lines;
+  const moved = () => origin.fixes().map((x) => movedFix(x, total));
+  origins.set(moved, { fixes: origin.fixes, lines: total });
+  return moved;
 }
 
 function movedFix(fix: Fix, lines: number): Fix {

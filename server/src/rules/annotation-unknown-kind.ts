@@ -13,11 +13,12 @@ export const annotationUnknownKind: Rule = {
     letter.annotations.flatMap((a): Finding[] => {
       if (!a.kind || !a.kindRange || annotationKinds.includes(a.kind)) return [];
       const nearest = [...annotationKinds].sort((x, y) => distance(a.kind!, x) - distance(a.kind!, y))[0];
+      const range = a.kindRange;
       return [
         {
-          range: a.kindRange,
+          range,
           message: `"${a.kind}" is not an annotation kind (known: ${annotationKinds.join(', ')}).`,
-          fixes: [{ title: `Change the kind to ${nearest}`, edits: [{ range: a.kindRange, newText: nearest }] }],
+          fixes: () => [{ title: `Change the kind to ${nearest}`, edits: [{ range, newText: nearest }] }],
         },
       ];
     }),

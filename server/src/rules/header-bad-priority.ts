@@ -20,7 +20,9 @@ export const headerBadPriority: Rule = {
           ? `Priority "${value.text}" should be written "${meant}".`
           : `Priority "${value.text}" is neither Standard nor Expedited.`,
         fixes: meant
-          ? [{ title: `Change priority to ${meant}`, edits: [{ range: value.range, newText: meant }], safe: true }]
+          ? () => [
+              { title: `Change priority to ${meant}`, edits: [{ range: value.range, newText: meant }], safe: true },
+            ]
           : undefined,
       },
     ];

@@ -99,6 +99,10 @@ export interface CheckOptions {
  * Runs every rule that is not switched off, at the level the user set. With `memo` (the
  * document's), the findings of items kept from the last version are taken back.
  */
+// Most rules find nothing in an item: the memo keeps one shared empty list for all of them.
+const NONE: Finding[] = [];
+const orNone = (findings: Finding[]) => (findings.length === 0 ? NONE : findings);
+
 export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: FindingMemo): Problem[] {
   const problems: Problem[] = [];
   const context: RuleContext = {
@@ -112,6 +116,7 @@ export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: F
   const rows = memo?.rows(
     letter.items,
     `${letter.layout.id} ${context.today.toDateString()} ${context.annotationKinds.join()}`,
+    RULES.length,
   );
   RULES.forEach((rule, r) => {
     const set = options.rules?.[rule.id];
@@ -131,7 +136,7 @@ export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: F
     if (checkItem)
       letter.items.forEach((item, k) =>
         (rows
-          ? (rows[k][r] ??= checkItem(item, letter.layout, context))
+          ? (rows[k][r] ??= orNone(checkItem(item, letter.layout, context)))
           : checkItem(item, letter.layout, context)
         ).forEach(report),
       );

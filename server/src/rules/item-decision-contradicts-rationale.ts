@@ -19,7 +19,7 @@ export const itemDecisionContradictsRationale: Rule = {
       {
         range: d.range,
         message: `Item "${item.name}" is ${d.value}, but its rationale concludes the treatment ${says} (which means ${expected}).`,
-        fixes: [
+        fixes: () => [
           { title: `Change the decision to ${expected}`, edits: [{ range: d.range, newText: expected }] },
           {
             title: 'Keep the letter as it is and annotate the contradiction',

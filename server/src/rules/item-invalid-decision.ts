@@ -21,7 +21,7 @@ export const itemInvalidDecision: Rule = {
           ? `Decision "${d.text}" should be written "${d.value}".`
           : `Decision "${d.text}" is neither Upheld nor Overturned${meant ? ` (did you mean ${meant}?)` : ''}.`,
         fixes: meant
-          ? [{ title: `Change decision to ${meant}`, edits: [{ range: d.range, newText: meant }], safe: true }]
+          ? () => [{ title: `Change decision to ${meant}`, edits: [{ range: d.range, newText: meant }], safe: true }]
           : undefined,
       },
     ];

@@ -13,20 +13,34 @@ export const itemMissingField: Rule = {
   severity: 'error',
   checkItem: (item, layout): Finding[] => {
     if (layout.items !== 'blocks') return [];
-    const missing = KINDS.filter((k) => !item.fields.some((f) => f.kind === k));
+    const missing = missingKinds(item);
     if (missing.length === 0) return [];
     const range = item.title.text ? item.title.range : item.range;
     const name = item.name ? `Item "${item.name}"` : 'This item';
-    const names = missing.map((k) => bare(ITEM_FIELD_LABELS[k]));
     return [
       {
         range,
-        message: `${name} is missing ${listing(names)}.`,
-        fixes: [{ title: `Insert ${listing(names)} with a placeholder`, edits: missing.map((k) => skeleton(item, k)) }],
+        message: `${name} is missing ${listing(missing.map(named))}.`,
+        // Worked out again from the item when asked, so a finding keeps no list of its own.
+        fixes: () => {
+          const kinds = missingKinds(item);
+          return [
+            {
+              title: `Insert ${listing(kinds.map(named))} with a placeholder`,
+              edits: kinds.map((k) => skeleton(item, k)),
+            },
+          ];
+        },
       },
     ];
   },
 };
+
+function missingKinds(item: Item): ItemFieldKind[] {
+  return KINDS.filter((k) => !item.fields.some((f) => f.kind === k));
+}
+
+const named = (kind: ItemFieldKind) => bare(ITEM_FIELD_LABELS[kind]);
 
 /** The missing field, in its place: before the next field the item has, or after the item. */
 function skeleton(item: Item, kind: ItemFieldKind): TextEdit {

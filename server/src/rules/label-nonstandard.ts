@@ -21,7 +21,9 @@ function nonstandard(f: LabeledField, canonical: string): Finding[] {
     {
       range: f.label.range,
       message: `Label "${f.label.text}" should read "${canonical}".`,
-      fixes: [{ title: `Write "${canonical}"`, edits: [{ range: f.label.range, newText: canonical }], safe: true }],
+      fixes: () => [
+        { title: `Write "${canonical}"`, edits: [{ range: f.label.range, newText: canonical }], safe: true },
+      ],
     },
   ];
 }

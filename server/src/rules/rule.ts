@@ -17,8 +17,11 @@ export interface Fix {
 export interface Finding {
   range: Range;
   message: string;
-  /** The ways to fix it, the preferred one first. Several when a reader must choose. */
-  fixes?: Fix[];
+  /**
+   * The ways to fix it, the preferred one first; several when a reader must choose. Made when a
+   * code action or --fix asks, not kept with every finding: a long letter has thousands.
+   */
+  fixes?: () => Fix[];
 }
 
 export interface Rule {

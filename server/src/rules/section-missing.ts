@@ -33,7 +33,7 @@ export const sectionMissing: Rule = {
             letter.header?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
           message: `Missing section ${spec.heading}${where}.`,
           fixes: anchor
-            ? [
+            ? () => [
                 {
                   title: `Insert the ${spec.heading} heading with a placeholder`,
                   edits: [insertion(spec.heading, next, prev!)],

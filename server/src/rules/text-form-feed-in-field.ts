@@ -11,6 +11,6 @@ export const textFormFeedInField: Rule = {
     letter.artifacts.formFeeds.map((range) => ({
       range,
       message: 'A page break (form feed) splits this sentence.',
-      fixes: [{ title: 'Remove the page break', edits: [{ range, newText: '' }], safe: true }],
+      fixes: () => [{ title: 'Remove the page break', edits: [{ range, newText: '' }], safe: true }],
     })),
 };

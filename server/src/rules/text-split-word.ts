@@ -14,7 +14,7 @@ export const textSplitWord: Rule = {
         range: w.range,
         message: `"${w.before}" ends a line and "${w.after}" starts the next: read as one word, "${joined}".`,
         // Not safe: "guidelines-" / "low back" would be joined as well, changing the letter's words.
-        fixes: [
+        fixes: () => [
           {
             title: `Join the lines as "${joined}"`,
             edits: [
