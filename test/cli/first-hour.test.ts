@@ -3,19 +3,12 @@
  * whose counts add up (undecided items named).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { VALID_LETTER, edit } from '../fixtures/letters';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { CLI, run } from './run-cli';
 
 describe(
   'imr-lint paths and counts',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -16,13 +16,7 @@ import { describe, test } from 'node:test';
 import { FileRefused, readFileBounded } from '../../server/src/node/read-file';
 import { replaceFile } from '../../server/src/node/write-file';
 import { VALID_LETTER, edit } from '../fixtures/letters';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
-}
+import { CLI, run } from './run-cli';
 
 describe(
   'imr-lint on files that are not files',

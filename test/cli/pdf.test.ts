@@ -6,18 +6,13 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { VALID_LETTER } from '../fixtures/letters';
 import { linesPage, makePdf } from '../fixtures/pdf';
+import { CLI, run } from './run-cli';
 
 const DIST = join(__dirname, '..', '..', 'dist');
-const CLI = join(DIST, 'cli.js');
 const SHARED = join(__dirname, '..', '..', '..', 'shared', 'imr-letters');
 const noShared = existsSync(join(SHARED, 'pdf'))
   ? false
   : `no real letter PDFs at ${join(SHARED, 'pdf')} (they sit in ../shared beside the project)`;
-
-function run(args: string[], cwd: string, nodeArgs: string[] = []) {
-  const r = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 /** The item table's rows without the file column: what a researcher codes, whatever the file. */
 function rows(jsonl: string): unknown[] {

@@ -9,6 +9,12 @@ import type { Rule } from '../../server/src/rules/rule';
 import { VALID_LETTER, edit } from '../fixtures/letters';
 
 const DAY = { today: new Date(2026, 10, 24) };
+// A letter whose second item lacks its MAXIMUS guideline: a finding, with a fix.
+const NO_MAXIMUS = edit(
+  VALID_LETTER,
+  'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n',
+  '',
+);
 const rule = RULES.find((r) => r.id === 'item.missing-field') as Rule;
 const original = rule.checkItem!;
 let checked: string[] = [];
@@ -27,12 +33,7 @@ describe('findings kept per item', () => {
   test('an edit in one item checks that item again and takes back the findings of the others', () => {
     const fields = new FieldMemo();
     const memo = new FindingMemo();
-    const noMaximus = edit(
-      VALID_LETTER,
-      'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n',
-      '',
-    );
-    const first = checkLetter(parseLetter(noMaximus, undefined, fields), DAY, memo);
+    const first = checkLetter(parseLetter(NO_MAXIMUS, undefined, fields), DAY, memo);
     assert.deepEqual(itemsChecked(), [
       'Hinged knee brace, left',
       'Tramadol ER 100mg #30 day supply: 30 with two refills',
@@ -42,7 +43,7 @@ describe('findings kept per item', () => {
       ['item.missing-field'],
     );
     const typed = edit(
-      noMaximus,
+      NO_MAXIMUS,
       'Tramadol ER 100mg #30 is medically necessary.',
       'Tramadol ER 100mg #30 is medically  necessary.',
     );
@@ -58,14 +59,9 @@ describe('findings kept per item', () => {
   test('a line break above the items moves their findings with them instead of checking them again', () => {
     const fields = new FieldMemo();
     const memo = new FindingMemo(fields);
-    const noMaximus = edit(
-      VALID_LETTER,
-      'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n',
-      '',
-    );
-    const first = checkLetter(parseLetter(noMaximus, undefined, fields), DAY, memo);
+    const first = checkLetter(parseLetter(NO_MAXIMUS, undefined, fields), DAY, memo);
     assert.equal(itemsChecked().length, 2);
-    const moved = 'Reviewed.\n\n' + noMaximus;
+    const moved = 'Reviewed.\n\n' + NO_MAXIMUS;
     const second = checkLetter(parseLetter(moved, undefined, fields), DAY, memo);
     assert.deepEqual(itemsChecked(), [], 'no item was checked again');
     const fresh = checkLetter(parseLetter(moved), DAY);
@@ -110,14 +106,10 @@ describe('findings kept per item', () => {
     checkLetter(letter, DAY);
     assert.equal(itemsChecked().length, 4);
   });
+
   test('fixes of an item moved again and again are made as far from the rule as after one move', () => {
     const fields = new FieldMemo();
     const memo = new FindingMemo(fields);
-    const noMaximus = edit(
-      VALID_LETTER,
-      'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004, Section(s):\nInitial Care.\n',
-      '',
-    );
     // How deep the call stack is where the rule makes its fixes.
     let depth = 0;
     const checkItem = rule.checkItem!;
@@ -139,7 +131,7 @@ describe('findings kept per item', () => {
       const depths: number[] = [];
       let checks = 0;
       for (let n = 0; n <= 40; n++) {
-        const text = '\n'.repeat(n % 2) + noMaximus; // a line break typed at the top, then taken out
+        const text = '\n'.repeat(n % 2) + NO_MAXIMUS; // a line break typed at the top, then taken out
         const fresh = checkLetter(parseLetter(text), DAY).filter((p) => p.ruleId === 'item.missing-field');
         itemsChecked();
         const kept = checkLetter(parseLetter(text, undefined, fields), DAY, memo).filter(
