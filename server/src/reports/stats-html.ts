@@ -77,7 +77,7 @@ const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222;bac
 h1{font-size:1.4em}h2{font-size:1.1em;margin-top:2em}
 table{border-collapse:collapse}th,td{padding:2px 8px;vertical-align:middle}
 thead th{font-weight:normal;color:#555;text-align:right;border-bottom:1px solid #ccc}
-tbody th{font-weight:normal;text-align:left;min-width:16em;max-width:32em}td.n{text-align:right;font-variant-numeric:tabular-nums}
+tbody th{font-weight:normal;text-align:left;min-width:16em;max-width:32em}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 svg text{font:10px system-ui,sans-serif;fill:#555}.track{fill:#eee}.rate{fill:#c0504d}
 .whisker{stroke:#222;stroke-width:1.5}.overall{stroke:#555;stroke-dasharray:3 2}
 .note,.sources{color:#555}ul{margin:.3em 0}
