@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -68,6 +68,7 @@ function assertAgree(paths: string[]) {
     region: (r) => [r.region || '(none named)'],
     maximus_guideline: (r) => split(r.maximus_guidelines, '(none cited)'),
     rationale_guideline: (r) => split(r.rationale_guidelines, '(none named)'),
+    claims_administrator_guideline: (r) => split(r.claims_administrator_guidelines, '(none cited)'),
   };
   for (const [id, key] of Object.entries(columns)) {
     const table = report.tables.find((t) => t.id === id);
@@ -87,6 +88,15 @@ describe('imr-lint stats', { skip: existsSync(CLI) ? false : `no bundle at ${CLI
     const { report } = assertAgree(['samples']);
     assert.equal(report.sources.files, 8);
     assert.deepEqual(report.sources.unreadable, []);
+  });
+
+  test('agrees with imr-lint export on 416 letters, read by worker threads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imr-stats-many-'));
+    const samples = readdirSync(join(ROOT, 'samples')).filter((f) => /\.imr(\.txt)?$/.test(f));
+    for (let i = 0; i < 416; i++)
+      copyFileSync(join(ROOT, 'samples', samples[i % samples.length]), join(dir, `${String(i).padStart(3, '0')}.imr`));
+    const { report } = assertAgree([dir]);
+    assert.equal(report.sources.files, 416);
   });
 
   test(

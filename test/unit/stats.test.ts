@@ -116,6 +116,8 @@ describe('stats: the computation', () => {
     assert.equal(group(report, 'maximus_guideline', 'Opioids Treatment Guidelines (2016)').items, 2);
     assert.equal(group(report, 'maximus_guideline', 'ACOEM Ch. 13 Knee Complaints').items, 2);
     assert.equal(group(report, 'rationale_guideline', '(none named)').items, 5);
+    assert.equal(group(report, 'claims_administrator_guideline', 'ACOEM Ch. 13 Knee Complaints').items, 3);
+    assert.equal(group(report, 'claims_administrator_guideline', '(no evidence cited)').items, 2);
     assert.equal(group(report, 'specialty', 'Physical Medicine & Rehabilitation').items, 3);
     assert.equal(group(report, 'specialty', 'Pain Management').items, 3);
     assert.equal(group(report, 'specialty', 'Orthopedic <script>alert(1)</script> Surgery').items, 2);

@@ -69,6 +69,11 @@ const DIMENSIONS: { id: string; title: string; keys: (row: ItemRow) => string[];
     keys: (r) => or(listed(r.maximus_guidelines), '(none cited)'),
   },
   {
+    id: 'claims_administrator_guideline',
+    title: 'Guideline cited by the claims administrator',
+    keys: (r) => or(listed(r.claims_administrator_guidelines), '(none cited)'),
+  },
+  {
     id: 'rationale_guideline',
     title: 'Guideline named in the rationale',
     keys: (r) => or(listed(r.rationale_guidelines), '(none named)'),
