@@ -12,7 +12,6 @@ import {
   EXPORT_FORMATS,
   type ExportSource,
   ITEM_COLUMNS,
-  type ItemRow,
   LEVELS,
   type Item,
   type Letter,
@@ -31,6 +30,8 @@ import {
   PdfProblem,
   printable,
   STATS_FORMATS,
+  type StatsRow,
+  statsRow,
   sarifLog,
 } from './service';
 
@@ -206,7 +207,7 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
   }
   if (o.command === 'export' || o.command === 'stats') {
     const rows = itemRows(name, letter);
-    if (o.command === 'stats') r.data = rows;
+    if (o.command === 'stats') r.data = rows.map(statsRow);
     else
       r.out = rows
         .map((row) => (o.format === 'csv' ? csvLine(ITEM_COLUMNS.map((c) => row[c])) : JSON.stringify(row) + '\n'))
@@ -331,7 +332,7 @@ async function main(argv: string[]): Promise<number> {
 /** imr-lint stats: the files' messages, then the report; exit codes as export's. */
 function statsCommand(o: Options, files: string[], results: LetterResult[], pathsFailed: boolean): number {
   for (const r of results) process.stderr.write(r.err);
-  const inputs = results.map((r, i) => ({ file: printable(files[i]), failed: r.failed, rows: r.data as ItemRow[] }));
+  const inputs = results.map((r, i) => ({ file: printable(files[i]), failed: r.failed, rows: r.data as StatsRow[] }));
   // The names that matched nothing (already named on stderr), for the report to say so too.
   const notFound = pathsFailed ? o.paths.filter((p) => !namedFiles(p)).map(printable) : [];
   const written = writeStats(o, inputs, notFound);

@@ -1,11 +1,11 @@
-import { type ItemRow, itemStats, printable, statsCsv, statsHtml, statsJson, statsText } from '../service';
+import { type StatsRow, itemStats, printable, statsCsv, statsHtml, statsJson, statsText } from '../service';
 import { writeNewFile } from './write-file';
 
 /** What the command line gathered of one file for `imr-lint stats`: its item rows (as `export` makes them). */
 export interface StatsInput {
   file: string;
   failed: boolean;
-  rows?: ItemRow[];
+  rows?: StatsRow[];
 }
 
 export interface StatsOptions {

@@ -57,7 +57,7 @@ export { LEVELS, type Level, type Problem } from '../rules/rule';
 export { ITEM_COLUMNS, type ItemRow, csvLine, itemRows } from '../reports/item-table';
 export { letterReport } from '../reports/letter-report';
 export { printable } from '../reports/printable';
-export { STATS_FORMATS, itemStats, statsCsv, statsJson, statsText } from '../reports/stats';
+export { STATS_FORMATS, type StatsRow, itemStats, statsCsv, statsJson, statsRow, statsText } from '../reports/stats';
 export { statsHtml } from '../reports/stats-html';
 export { sarifLog } from '../reports/sarif';
 export {
