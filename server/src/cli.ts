@@ -64,7 +64,7 @@ Options:
   --version                 print the version and exit
   -h, --help                show this help
 
-Exit code: 0 no errors, 1 errors found (for export: a file gave no rows), 2 usage or read errors.
+Exit code: 0 no errors, 1 errors found (for export and stats: a file gave no rows), 2 usage or read errors.
 "imr-lint annotations" prints the letters' annotations: an appeal worksheet (markdown), a
 table (csv) or W3C Web Annotations (json). "imr-lint export" prints the item table a
 researcher codes from. "imr-lint stats" counts the same rows: overturn rates with 95 %
