@@ -318,6 +318,19 @@ async function main() {
     peakMemoryMiB: peak ? Number(peak) : null,
     exitCode: cli.status,
   };
+  // imr-lint stats over the same folder: the export's reading and the counting on top.
+  const statsStart = performance.now();
+  const stats = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'stats', '--format', 'json', 'letters'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const statsMs = performance.now() - statsStart;
+  results.stats10000 = {
+    seconds: statsMs / 1000,
+    items: stats.status === 0 ? (JSON.parse(stats.stdout) as { total: { items: number } }).total.items : null,
+    exitCode: stats.status,
+  };
   rmSync(dir, { recursive: true, force: true });
 
   // PDFs: the shared ones read and analysed, against pdftotext -layout.
@@ -353,6 +366,8 @@ async function main() {
   console.log(
     `imr-lint on 10,000 letters: ${c.seconds.toFixed(2)} s (${Math.round(c.lettersPerSecond)} letters/s), peak memory ${c.peakMemoryMiB} MiB`,
   );
+  const st = results.stats10000 as { seconds: number; items: number | null };
+  console.log(`imr-lint stats on the same 10,000 letters (${st.items} items): ${st.seconds.toFixed(2)} s`);
   const p = results.pdf as PdfBench | undefined;
   if (p) {
     const vs =

@@ -5,6 +5,7 @@ import { isGlob, namedFiles } from './node/files';
 import { importCommand } from './node/import-pdf';
 import { FileRefused, readFileBounded } from './node/read-file';
 import { type ReadLetter, readLetterFile } from './node/read-letter-file';
+import { writeStats } from './node/stats-command';
 import { replaceFile } from './node/write-file';
 import {
   CSV_HEADER,
@@ -27,6 +28,10 @@ import {
   letterReport,
   PDF_FILE,
   PdfProblem,
+  printable,
+  STATS_FORMATS,
+  type StatsRow,
+  statsRow,
   sarifLog,
 } from './service';
 
@@ -38,6 +43,7 @@ const service = createLetterService();
 const USAGE = `Usage: imr-lint [options] <file or folder>...            check letters
        imr-lint export [--format csv|jsonl] [--bom] <file or folder>...  one row per disputed item
        imr-lint annotations [--format markdown|csv|json] [--bom] <file or folder>...
+       imr-lint stats [--format text|csv|json|html] [--out FILE] [--min-items N] <file or folder>...
        imr-lint import [--out DIR] [--force] <pdf or folder>...      NAME.pdf -> NAME.imr
 
 Checks IMR Final Determination letters, as text or as the PDF itself. Folders are searched for
@@ -58,14 +64,16 @@ Options:
   --version                 print the version and exit
   -h, --help                show this help
 
-Exit code: 0 no errors, 1 errors found (for export: a file gave no rows), 2 usage or read errors.
+Exit code: 0 no errors, 1 errors found (for export and stats: a file gave no rows), 2 usage or read errors.
 "imr-lint annotations" prints the letters' annotations: an appeal worksheet (markdown), a
 table (csv) or W3C Web Annotations (json). "imr-lint export" prints the item table a
-researcher codes from.
+researcher codes from. "imr-lint stats" counts the same rows: overturn rates with 95 %
+intervals, in all and by category, region, guideline cited, reviewer specialty and year
+(docs/stats.md); --out writes the report to FILE (html: one self-contained page).
 `;
 
 interface Options {
-  command: 'check' | 'export' | 'annotations';
+  command: 'check' | 'export' | 'annotations' | 'stats';
   format: string;
   outline: boolean;
   fix: boolean;
@@ -73,6 +81,9 @@ interface Options {
   bom: boolean;
   rules: Record<string, Level>;
   paths: string[];
+  /** stats: where the report goes, and the smallest group shown. */
+  out?: string;
+  minItems: number;
 }
 
 /** What one letter gives: its output, ready to print in file order, and its counts. */
@@ -104,8 +115,9 @@ function parse(argv: string[]): Options | string {
     bom: false,
     rules: {},
     paths: [],
+    minItems: 1,
   };
-  if (argv[0] === 'export' || argv[0] === 'annotations') o.command = argv.shift() as Options['command'];
+  if (['export', 'annotations', 'stats'].includes(argv[0])) o.command = argv.shift() as Options['command'];
   let config = existsSync('.imr-lint.json') ? '.imr-lint.json' : undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -115,7 +127,11 @@ function parse(argv: string[]): Options | string {
     else if (arg === '--stats') o.stats = true;
     else if (arg === '--bom') o.bom = true;
     else if (arg === '--config') config = argv[++i];
-    else if (arg === '--rule') {
+    else if (arg === '--out' && o.command === 'stats') o.out = argv[++i] || undefined;
+    else if (arg === '--min-items' && o.command === 'stats') {
+      o.minItems = Number(argv[++i]);
+      if (!Number.isInteger(o.minItems) || o.minItems < 1) return '--min-items takes a whole number from 1';
+    } else if (arg === '--rule') {
       const [id, level] = (argv[++i] ?? '').split('=');
       if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level))
         return `--rule takes ID=LEVEL with a known rule id and one of ${LEVELS.join(', ')}`;
@@ -127,11 +143,12 @@ function parse(argv: string[]): Options | string {
     check: ['text', 'json', 'sarif'],
     export: ['csv', 'jsonl'],
     annotations: [...EXPORT_FORMATS],
+    stats: [...STATS_FORMATS],
   }[o.command];
   o.format ||= formats[0];
   if (!formats.includes(o.format)) return `--format takes ${formats.join(', ')} here`;
   if (o.bom && o.format !== 'csv')
-    return '--bom is for CSV output (imr-lint export, or imr-lint annotations --format csv)';
+    return '--bom is for CSV output (imr-lint export, or imr-lint annotations or stats --format csv)';
   if (config) {
     try {
       const rules =
@@ -188,11 +205,13 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
           : '';
     return r;
   }
-  if (o.command === 'export') {
+  if (o.command === 'export' || o.command === 'stats') {
     const rows = itemRows(name, letter);
-    r.out = rows
-      .map((row) => (o.format === 'csv' ? csvLine(ITEM_COLUMNS.map((c) => row[c])) : JSON.stringify(row) + '\n'))
-      .join('');
+    if (o.command === 'stats') r.data = rows.map(statsRow);
+    else
+      r.out = rows
+        .map((row) => (o.format === 'csv' ? csvLine(ITEM_COLUMNS.map((c) => row[c])) : JSON.stringify(row) + '\n'))
+        .join('');
     count(r, letter.items, []);
     // A file that adds nothing to the table is named, so no letter leaves a data set unnoticed.
     if (rows.length === 0) r.err = `imr-lint: ${name}: no rows: ${whyNoItems(letter)}\n`;
@@ -240,12 +259,6 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
   return r;
 }
 
-/** A file name as the terminal should show it: control characters (which could move the cursor or retitle the window) escaped. */
-function printable(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
 function whyNoItems(letter: Letter): string {
   if (letter.binary) return 'the file is not text (it holds NUL bytes or control characters)';
   if (letter.blank) return 'the file is empty';
@@ -283,6 +296,7 @@ async function main(argv: string[]): Promise<number> {
     return [];
   });
   const results = await run(files, o);
+  if (o.command === 'stats') return statsCommand(o, files, results, readErrors > 0);
 
   const head =
     o.command === 'export' && o.format === 'csv'
@@ -313,6 +327,17 @@ async function main(argv: string[]): Promise<number> {
     );
   const errors = total(results, (r) => r.errors);
   return readErrors > 0 ? 2 : errors > 0 || unexported > 0 ? 1 : 0;
+}
+
+/** imr-lint stats: the files' messages, then the report; exit codes as export's. */
+function statsCommand(o: Options, files: string[], results: LetterResult[], pathsFailed: boolean): number {
+  for (const r of results) process.stderr.write(r.err);
+  const inputs = results.map((r, i) => ({ file: printable(files[i]), failed: r.failed, rows: r.data as StatsRow[] }));
+  // The names that matched nothing (already named on stderr), for the report to say so too.
+  const notFound = pathsFailed ? o.paths.filter((p) => !namedFiles(p)).map(printable) : [];
+  const written = writeStats(o, inputs, notFound);
+  const failed = pathsFailed || results.some((r) => r.failed);
+  return failed || !written ? 2 : results.some((r) => !r.failed && r.items === 0) ? 1 : 0;
 }
 
 function exportSummary(results: LetterResult[], unexported: number): string {

@@ -19,6 +19,7 @@ const CORE = [
   'vocabulary',
   'treatments',
   'corpus',
+  'precedents',
   'pdf',
 ].map((d) => `${SRC}/${d}/`);
 const PROTOCOL = `${SRC}/protocol.ts`;

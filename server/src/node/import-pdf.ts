@@ -1,8 +1,9 @@
-import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { PDF_FILE, PdfProblem } from '../service';
 import { isGlob, namedFiles } from './files';
 import { readLetterFile } from './read-letter-file';
+import { writeNewFile } from './write-file';
 
 const IMPORT_USAGE = `Usage: imr-lint import [--out DIR] [--force] <pdf or folder>...
 
@@ -35,25 +36,6 @@ function parseImport(argv: string[]): ImportOptions | string {
 function importTarget(pdf: string, out?: string): string {
   const name = basename(pdf).replace(PDF_FILE, '') + '.imr';
   return join(out ?? dirname(pdf), name);
-}
-
-/**
- * Writes text to a new file at once or not at all: a temporary file beside it, then a hard link
- * (which fails if the target exists, so nothing is overwritten) or, with force, a rename over it.
- */
-function writeAtomically(target: string, text: string, force: boolean): 'written' | 'exists' {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  writeFileSync(temp, text, 'utf8');
-  try {
-    if (force) renameSync(temp, target);
-    else linkSync(temp, target);
-    return 'written';
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
-    throw e;
-  } finally {
-    if (existsSync(temp)) unlinkSync(temp);
-  }
 }
 
 /** imr-lint import: each PDF's letter text as NAME.imr; reports each file written, kept or not readable. */
@@ -94,7 +76,7 @@ export async function importCommand(argv: string[], log: (line: string) => void)
         continue;
       }
       try {
-        if (writeAtomically(target, read.text, o.force) === 'exists') {
+        if (writeNewFile(target, read.text, o.force) === 'exists') {
           log(`imr-lint import: ${name(target)} exists; left as it is (--force to overwrite)`);
           failed++;
         } else {

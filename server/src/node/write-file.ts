@@ -1,4 +1,4 @@
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { FileRefused, readFileBounded } from './read-file';
 
@@ -20,5 +20,24 @@ export function replaceFile(path: string, contents: string, expected: Buffer): v
   } catch (e) {
     unlinkSync(temporary);
     throw e;
+  }
+}
+
+/**
+ * Writes text to a new file at once or not at all: a temporary file beside it, then a hard link
+ * (which fails if the target exists, so nothing is overwritten) or, with force, a rename over it.
+ */
+export function writeNewFile(target: string, text: string, force: boolean): 'written' | 'exists' {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  writeFileSync(temp, text, 'utf8');
+  try {
+    if (force) renameSync(temp, target);
+    else linkSync(temp, target);
+    return 'written';
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+    throw e;
+  } finally {
+    if (existsSync(temp)) unlinkSync(temp);
   }
 }

@@ -54,8 +54,11 @@ export { ANNOTATE_KIND, FIX_ALL_KIND };
 // What the command line writes besides findings: the same model, as tables and reports.
 export { RULES, type CheckOptions } from '../rules';
 export { LEVELS, type Level, type Problem } from '../rules/rule';
-export { ITEM_COLUMNS, csvLine, itemRows } from '../reports/item-table';
+export { ITEM_COLUMNS, type ItemRow, csvLine, itemRows } from '../reports/item-table';
 export { letterReport } from '../reports/letter-report';
+export { printable } from '../reports/printable';
+export { STATS_FORMATS, type StatsRow, itemStats, statsCsv, statsJson, statsRow, statsText } from '../reports/stats';
+export { statsHtml } from '../reports/stats-html';
 export { sarifLog } from '../reports/sarif';
 export {
   CSV_HEADER,
