@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { VALID_LETTER } from '../fixtures/letters';
+import { CLI, run } from './run-cli';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const SHARED = join(ROOT, '..', 'shared', 'imr-letters');
-
-function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 interface Group {
   name: string;
@@ -46,8 +40,8 @@ function countBy(rows: Row[], key: (row: Row) => string[]): Map<string, Omit<Gro
 
 /** `stats` and `export` on the same paths agree: the totals and every group of the tables a column names. */
 function assertAgree(paths: string[]) {
-  const stats = run(['stats', '--format', 'json', ...paths]);
-  const exported = run(['export', '--format', 'jsonl', ...paths]);
+  const stats = run(['stats', '--format', 'json', ...paths], ROOT);
+  const exported = run(['export', '--format', 'jsonl', ...paths], ROOT);
   assert.equal(stats.code, exported.code, `${stats.err}\n${exported.err}`);
   const report = JSON.parse(stats.out) as Report;
   const rows = exported.out
@@ -144,16 +138,16 @@ describe('imr-lint stats', { skip: existsSync(CLI) ? false : `no bundle at ${CLI
   });
 
   test('usage errors: exit 2 with a clear message', () => {
-    assert.match(run(['stats', '--min-items', 'x', 'samples']).err, /--min-items takes a whole number from 1/);
-    assert.match(run(['stats', '--format', 'sarif', 'samples']).err, /--format takes text, csv, json, html here/);
-    assert.equal(run(['stats', '--format', 'sarif', 'samples']).code, 2);
-    const unwritable = run(['stats', '--out', join(ROOT, 'no-such-folder', 'r.html'), 'samples']);
+    assert.match(run(['stats', '--min-items', 'x', 'samples'], ROOT).err, /--min-items takes a whole number from 1/);
+    assert.match(run(['stats', '--format', 'sarif', 'samples'], ROOT).err, /--format takes text, csv, json, html here/);
+    assert.equal(run(['stats', '--format', 'sarif', 'samples'], ROOT).code, 2);
+    const unwritable = run(['stats', '--out', join(ROOT, 'no-such-folder', 'r.html'), 'samples'], ROOT);
     assert.equal(unwritable.code, 2);
     assert.match(unwritable.err, /cannot write .*no-such-folder/);
   });
 
   test('--min-items leaves the smaller groups out, and says so', () => {
-    const r = run(['stats', '--min-items', '3', 'samples']);
+    const r = run(['stats', '--min-items', '3', 'samples'], ROOT);
     assert.equal(r.code, 0);
     assert.match(r.out, /Groups of fewer than 3 items are left out/);
     assert.match(r.out, /\(\d+ smaller groups? left out\)/);
