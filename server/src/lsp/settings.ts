@@ -21,7 +21,7 @@ export class SettingsStore {
   private readonly byUri = new Map<string, Promise<Settings>>();
   private catalogFile: string | undefined;
   // VS Code says whether the user trusts the workspace; other editors have no such notion.
-  private trusted = true;
+  trusted = true;
   folderUri: string | undefined;
 
   constructor(

@@ -3,9 +3,10 @@ import { realpath } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { PdfProblem } from '../service';
+import { type LetterFile, PdfProblem } from '../service';
 import { startServer } from '../server';
-import { letterFiles } from './files';
+import { isLetterFileName, letterFiles } from './files';
+import { contentHash, indexCacheIn } from './index-cache';
 import { readPdfInNode } from './pdf-reader';
 import { FileRefused, readFileBoundedAsync } from './read-file';
 import { readLetterFile } from './read-letter-file';
@@ -35,21 +36,31 @@ async function insideFolder(folder: string, path: string): Promise<string> {
   return file;
 }
 
+/** A letter file as the server reads it: stamped with its modification time and size, read and hashed on demand. */
+function letterFile(path: string): LetterFile {
+  const stat = statSync(path);
+  // A PDF is read to its letter text; one that gives none rejects with its PdfProblem.
+  const read = async () => {
+    const file = await readLetterFile(path);
+    if (file instanceof PdfProblem) throw file;
+    return file.text;
+  };
+  const hash = async () => contentHash(await readFileBoundedAsync(path));
+  return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read, hash };
+}
+
 startServer(createConnection(ProposedFeatures.all), {
-  workspaceLetters: async (folderUri) =>
-    // Capped, so a folder that is not a letter collection cannot stall the server.
-    letterFiles(fileURLToPath(folderUri))
-      .slice(0, 20_000)
-      .map((path) => {
-        const stat = statSync(path);
-        // A PDF is read to its letter text; one that gives none rejects with its PdfProblem.
-        const read = async () => {
-          const file = await readLetterFile(path);
-          if (file instanceof PdfProblem) throw file;
-          return file.text;
-        };
-        return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read };
-      }),
+  // Capped, so a folder that is not a letter collection cannot stall the server.
+  workspaceLetters: async (folderUri) => letterFiles(fileURLToPath(folderUri)).slice(0, 20_000).map(letterFile),
+  letterFile: (uri) => {
+    try {
+      const path = fileURLToPath(uri);
+      return isLetterFileName(path) && statSync(path).isFile() ? letterFile(path) : undefined;
+    } catch {
+      return undefined; // not a file address, or the file is gone
+    }
+  },
+  indexCache: indexCacheIn,
   rulesDoc: existsSync(rulesDoc) ? pathToFileURL(rulesDoc).href : undefined,
   readPdf: readPdfInNode,
   readWorkspaceFile: async (folderUri, path) =>

@@ -1,0 +1,222 @@
+import {
+  type CancellationToken,
+  type CodeLens,
+  CodeLensRefreshRequest,
+  type Connection,
+  DidChangeWatchedFilesNotification,
+  type FileEvent,
+  FileChangeType,
+  type Position,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PrecedentFilter, PrecedentsAnswer } from '../protocol';
+import {
+  type IndexProgress,
+  type IndexedLetter,
+  type LetterFile,
+  type LetterService,
+  WorkspaceIndex,
+  decodeIndex,
+  encodeIndex,
+  itemOnLine,
+  letterRecords,
+  precedentHover,
+  precedentLens,
+  precedentsAnswer,
+} from '../service';
+
+/** Where the index is saved between sessions (Node: a file in the extension's storage). */
+export interface IndexCache {
+  /** The saved text, or undefined when there is none. */
+  load(): Promise<string | undefined>;
+  /** Replaces it whole (atomically). */
+  save(text: string): Promise<void>;
+}
+
+/** What the index reads the workspace through (Node; none in a browser). */
+export interface IndexSources {
+  list: () => Promise<LetterFile[]>;
+  /** One file after a file event; undefined when it is not a letter file. */
+  file: (uri: string) => LetterFile | undefined;
+  cache?: IndexCache;
+  /** False in a workspace the user does not trust: PDFs are then not read in the background. */
+  trusted: boolean;
+}
+
+/** The files watched for the index (a `.txt` is a letter only when it reads as one). */
+const WATCHED = '**/*.{imr,txt,pdf,IMR,TXT,PDF}';
+const YIELD_EVERY_MS = 10;
+const EDIT_DELAY_MS = 300;
+const SAVE_DELAY_MS = 2000;
+
+const yieldToRequests = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The workspace index of letters, kept by the server: built in the background after initialize
+ * (with progress the user can cancel, yielding so requests are answered meanwhile), from the
+ * saved index where a file's stamp or content hash is unchanged; kept current from file events
+ * and open documents' edits; saved after changes. Answers the precedents hover, lenses and view.
+ */
+export class PrecedentIndexer {
+  readonly index = new WorkspaceIndex();
+  private sources: IndexSources | undefined;
+  private progress: IndexProgress = { indexed: 0, total: 0, complete: false };
+  private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves when the first build has ended (done or cancelled). */
+  built: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: LetterService,
+    private readonly refreshesLenses: () => boolean,
+  ) {
+    connection.onDidChangeWatchedFiles((p) => void this.filesChanged(Array.isArray(p?.changes) ? p.changes : []));
+  }
+
+  /** Starts the background build; `watch` registers the file watchers with a client that allows it. */
+  start(sources: IndexSources | undefined, watch: boolean): void {
+    this.sources = sources;
+    if (!sources) return;
+    if (watch)
+      this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] })
+        .catch(() => undefined);
+    this.built = this.build(sources).catch((e: unknown) =>
+      this.connection.console.error(`indexing the workspace failed: ${e instanceof Error ? e.name : 'error'}`),
+    );
+  }
+
+  private async build(sources: IndexSources): Promise<void> {
+    const progress = await this.connection.window.createWorkDoneProgress();
+    progress.begin('Indexing IMR letters', 0, 'reading the saved index', true);
+    const saved = sources.cache ? decodeIndex((await sources.cache.load().catch(() => undefined)) ?? '') : undefined;
+    const files = await sources.list();
+    this.progress = { indexed: 0, total: files.length, complete: false };
+    let last = Date.now();
+    let cancelled = false;
+    for (const file of files) {
+      if (progress.token.isCancellationRequested) {
+        cancelled = true;
+        break;
+      }
+      if (!this.documents.get(file.uri)) await this.indexFile(file, saved?.get(file.uri), sources.trusted);
+      this.progress.indexed++;
+      if (Date.now() - last > YIELD_EVERY_MS) {
+        progress.report(
+          Math.round((this.progress.indexed / files.length) * 100),
+          `${this.progress.indexed} of ${files.length}`,
+        );
+        await yieldToRequests();
+        last = Date.now();
+      }
+    }
+    for (const doc of this.documents.all()) this.indexDocument(doc);
+    if (!cancelled) this.index.keepOnly(new Set([...files.map((f) => f.uri), ...this.documents.keys()]));
+    this.progress.complete = !cancelled;
+    progress.done();
+    this.changed();
+  }
+
+  /** A file's records: the saved ones when its stamp, or else its content hash, is the same; else read and parsed. */
+  private async indexFile(file: LetterFile, saved: IndexedLetter | undefined, trusted: boolean): Promise<void> {
+    const known = saved ?? this.index.get(file.uri);
+    if (known && known.stamp === file.stamp) return this.index.set(file.uri, known);
+    // PDFs are read by a large third-party reader: not unasked in a workspace the user does not trust.
+    if (!trusted && /\.pdf$/i.test(file.uri)) return;
+    const hash = file.hash ? await file.hash().catch(() => '') : '';
+    if (known && hash && known.hash === hash) return this.index.set(file.uri, { ...known, stamp: file.stamp });
+    // A file that gives no text (a scanned PDF, unreadable) is kept with no items, so it is not read again until it changes.
+    const text = await file.read().catch(() => '');
+    const letter = this.service.read(text);
+    this.index.set(file.uri, { stamp: file.stamp, hash, items: letter.recognized ? letterRecords(letter) : [] });
+  }
+
+  /** An open document counts as its text is now. */
+  private indexDocument(doc: TextDocument): void {
+    const letter = this.service.analyse(doc);
+    this.index.set(doc.uri, { stamp: '', hash: '', items: letter.recognized ? letterRecords(letter) : [] });
+  }
+
+  /** An open document was edited: its records follow after a pause in typing. */
+  edited(doc: TextDocument): void {
+    if (!this.sources) return;
+    clearTimeout(this.editTimers.get(doc.uri));
+    this.editTimers.set(
+      doc.uri,
+      setTimeout(() => {
+        this.editTimers.delete(doc.uri);
+        const now = this.documents.get(doc.uri);
+        if (now) this.indexDocument(now);
+        this.changed();
+      }, EDIT_DELAY_MS),
+    );
+  }
+
+  /** A document closed: it counts again as the file says (or not at all when there is no file). */
+  closed(uri: string): void {
+    clearTimeout(this.editTimers.get(uri));
+    this.editTimers.delete(uri);
+    if (!this.sources) return;
+    void this.filesChanged([{ uri, type: FileChangeType.Changed }]);
+  }
+
+  private async filesChanged(changes: FileEvent[]): Promise<void> {
+    const sources = this.sources;
+    if (!sources) return;
+    for (const change of changes) {
+      if (typeof change?.uri !== 'string' || this.documents.get(change.uri)) continue;
+      const file = change.type === FileChangeType.Deleted ? undefined : sources.file(change.uri);
+      if (file) await this.indexFile(file, undefined, sources.trusted);
+      else this.index.delete(change.uri);
+    }
+    this.changed();
+  }
+
+  /** After the index changed: lenses drawn again, and the index saved after a pause. */
+  private changed(): void {
+    if (this.refreshesLenses()) this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    const cache = this.sources?.cache;
+    if (!cache) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      cache
+        .save(encodeIndex(this.index.entries()))
+        .catch((e: unknown) =>
+          this.connection.console.error(`saving the workspace index failed: ${e instanceof Error ? e.name : 'error'}`),
+        );
+    }, SAVE_DELAY_MS);
+  }
+
+  /** The item on the position's line and its precedents, or undefined when no item is there. */
+  private target(doc: TextDocument, line: number) {
+    if (!this.sources) return undefined;
+    const letter = this.service.analyse(doc);
+    const i = itemOnLine(letter, line);
+    if (i < 0) return undefined;
+    const target = letterRecords(letter)[i];
+    return { target, similar: this.index.similar(target, doc.uri) };
+  }
+
+  hover(doc: TextDocument, position: Position): string | undefined {
+    const found = this.target(doc, position.line);
+    return found && precedentHover(found.target, found.similar, this.progress);
+  }
+
+  codeLenses(doc: TextDocument, token: CancellationToken): CodeLens[] {
+    if (!this.sources || token.isCancellationRequested) return [];
+    return letterRecords(this.service.analyse(doc)).map((target) =>
+      precedentLens(doc.uri, target, this.index.similar(target, doc.uri), this.progress),
+    );
+  }
+
+  view(doc: TextDocument, position: Position, filter: PrecedentFilter): PrecedentsAnswer | null {
+    if (!this.sources) return null;
+    const letter = this.service.analyse(doc);
+    const i = itemOnLine(letter, position.line, true);
+    if (i < 0) return null;
+    return precedentsAnswer(doc.uri, letterRecords(letter)[i], this.index, filter, this.progress);
+  }
+}
