@@ -15,7 +15,7 @@ export interface IndexProgress {
 }
 
 /** The counts of an item's precedents: all similar items, and those citing each MAXIMUS guideline the item cites. */
-export interface PrecedentCounts {
+interface PrecedentCounts {
   similar: Tally;
   byGuideline: [string, Tally][];
 }
@@ -23,7 +23,7 @@ export interface PrecedentCounts {
 const CLOSEST = 5;
 const VIEW_ENTRIES = 200;
 
-export function precedentCounts(target: ItemRecord, similar: readonly Precedent[]): PrecedentCounts {
+function precedentCounts(target: ItemRecord, similar: readonly Precedent[]): PrecedentCounts {
   const cited = new Set(target.maximusGuidelines);
   const byGuideline = tallyBy(
     similar,
