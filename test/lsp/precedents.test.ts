@@ -9,7 +9,7 @@ import { decodeIndex, encodeIndex } from '../../server/src/precedents/cache';
 import { isSimilar } from '../../server/src/precedents/similar';
 import { tallyBy, tallyDecisions } from '../../server/src/precedents/tally';
 import { VALID_LETTER, edit, lineOf } from '../fixtures/letters';
-import { TestClient } from './client';
+import { type TestClient, startIndexing as start } from './client';
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');
 const BRACE = 'Hinged knee brace, left: Upheld';
@@ -44,29 +44,6 @@ function expected(folder: string, except: string) {
     (r) => r.decision,
   ).find(([g]) => g === guideline)![1];
   return { similar: tallyDecisions(rows.map((r) => r.decision)), byGuideline };
-}
-
-/** A client that shows work-done progress and allows file watchers; resolves `built` when the index's progress ends. */
-async function start(folder: string, storagePath?: string): Promise<{ client: TestClient; built: Promise<void> }> {
-  const client = new TestClient();
-  let ended: () => void;
-  const built = new Promise<void>((resolve) => (ended = resolve));
-  client.rpc.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
-    if (p.value?.kind === 'end') ended();
-  });
-  await client.rpc.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(folder).href,
-    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'letters' }],
-    initializationOptions: storagePath ? { storagePath } : undefined,
-    capabilities: {
-      window: { workDoneProgress: true },
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-      textDocument: { hover: { contentFormat: ['markdown'] } },
-    },
-  });
-  await client.rpc.sendNotification('initialized', {});
-  return { client, built };
 }
 
 async function hoverText(client: TestClient, uri: string): Promise<string> {

@@ -113,8 +113,11 @@ export class PrecedentIndexer {
         last = Date.now();
       }
     }
-    for (const doc of this.documents.all()) this.indexDocument(doc);
-    if (!cancelled) this.index.keepOnly(new Set([...files.map((f) => f.uri), ...this.documents.keys()]));
+    // The workspace's letter files count as open where they are open; other open documents (an
+    // unsaved letter, a file not named as a letter) are not in the workspace's count, as not in `imr-lint export`.
+    const listed = new Set(files.map((f) => f.uri));
+    for (const doc of this.documents.all()) if (listed.has(doc.uri)) this.indexDocument(doc);
+    if (!cancelled) this.index.keepOnly(listed);
     this.progress.complete = !cancelled;
     progress.done();
     this.changed();
@@ -140,9 +143,9 @@ export class PrecedentIndexer {
     this.index.set(doc.uri, { stamp: '', hash: '', items: letter.recognized ? letterRecords(letter) : [] });
   }
 
-  /** An open document was edited: its records follow after a pause in typing. */
+  /** An open letter of the workspace was edited: its records follow after a pause in typing. */
   edited(doc: TextDocument): void {
-    if (!this.sources) return;
+    if (!this.sources || !this.index.get(doc.uri)) return;
     clearTimeout(this.editTimers.get(doc.uri));
     this.editTimers.set(
       doc.uri,
@@ -167,9 +170,12 @@ export class PrecedentIndexer {
     const sources = this.sources;
     if (!sources) return;
     for (const change of changes) {
-      if (typeof change?.uri !== 'string' || this.documents.get(change.uri)) continue;
+      if (typeof change?.uri !== 'string') continue;
       const file = change.type === FileChangeType.Deleted ? undefined : sources.file(change.uri);
-      if (file) await this.indexFile(file, undefined, sources.trusted);
+      const open = this.documents.get(change.uri);
+      // An open letter counts as its text is now (a letter saved for the first time joins the index so).
+      if (open && file) this.indexDocument(open);
+      else if (file) await this.indexFile(file, undefined, sources.trusted);
       else this.index.delete(change.uri);
     }
     this.changed();
