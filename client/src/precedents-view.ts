@@ -37,8 +37,9 @@ export function precedentsView(client: BaseLanguageClient): vscode.Disposable {
         return item;
       }
       const e = node.entry;
-      const item = new vscode.TreeItem(e.item, vscode.TreeItemCollapsibleState.None);
-      item.description = [e.file, e.decisionDate].filter(Boolean).join(' · ');
+      // The letter first: similar items often share a name, their letters do not.
+      const item = new vscode.TreeItem(e.file, vscode.TreeItemCollapsibleState.None);
+      item.description = [e.item, e.decisionDate].filter(Boolean).join(' · ');
       item.tooltip = [e.item, `${e.decision} ${e.decisionDate}`, ...e.maximusGuidelines].join('\n');
       item.resourceUri = vscode.Uri.parse(e.uri);
       item.command = {
