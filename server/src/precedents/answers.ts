@@ -1,6 +1,6 @@
 import type { CodeLens, Command } from 'vscode-languageserver-types';
 import { escapeMarkdown, letterLink } from '../features/markdown';
-import { compareDates, parseDate } from '../letter/dates';
+import { parseDate } from '../letter/dates';
 import type { PrecedentEntry, PrecedentFilter, PrecedentsAnswer } from '../protocol';
 import { treatmentLabel } from '../treatments/classify';
 import type { ItemRecord } from './records';
@@ -60,14 +60,27 @@ function closest(target: ItemRecord, similar: readonly Precedent[]): Precedent[]
   const score = (p: Precedent) =>
     (p.record.maximusGuidelines.some((g) => cited.has(g)) ? 2 : 0) +
     (target.specialty && p.record.specialty === target.specialty ? 1 : 0);
-  const dated = similar.map((p) => ({ p, score: score(p), date: parseDate(p.record.decisionDate) }));
-  dated.sort(
+  const ranked = similar.map((p) => ({ p, score: score(p), date: dateKey(p.record.decisionDate) }));
+  ranked.sort(
     (a, b) =>
       b.score - a.score ||
-      (a.date && b.date ? compareDates(b.date, a.date) : a.date ? -1 : b.date ? 1 : 0) ||
+      b.date - a.date ||
       (a.p.uri < b.p.uri ? -1 : a.p.uri > b.p.uri ? 1 : a.p.record.line - b.p.record.line),
   );
-  return dated.map((d) => d.p);
+  return ranked.map((d) => d.p);
+}
+
+// Decision dates as numbers to sort by (yyyymmdd; 0 when unreadable), each distinct text read once.
+const dateKeys = new Map<string, number>();
+function dateKey(text: string): number {
+  let key = dateKeys.get(text);
+  if (key === undefined) {
+    const d = parseDate(text);
+    key = d ? d.year * 10000 + d.month * 100 + d.day : 0;
+    if (dateKeys.size > 100_000) dateKeys.clear(); // bounded: days, not letters, are expected here
+    dateKeys.set(text, key);
+  }
+  return key;
 }
 
 function fileOf(uri: string): string {
@@ -123,7 +136,10 @@ export function precedentLens(
   return { range, command };
 }
 
-const yearOf = (r: ItemRecord) => String(parseDate(r.decisionDate)?.year ?? '');
+const yearOf = (r: ItemRecord) => {
+  const key = dateKey(r.decisionDate);
+  return key ? String(Math.floor(key / 10000)) : '';
+};
 
 function matchesFilter(r: ItemRecord, f: PrecedentFilter): boolean {
   return (
@@ -147,9 +163,7 @@ export function precedentsAnswer(
   filter: PrecedentFilter,
   progress: IndexProgress,
 ): PrecedentsAnswer {
-  const base = filter.category
-    ? [...index.all(uri)].filter((p) => p.record.category === filter.category)
-    : index.similar(target, uri);
+  const base = filter.category ? index.ofCategory(filter.category, uri) : index.similar(target, uri);
   const kept = closest(
     target,
     base.filter((p) => matchesFilter(p.record, filter)),
@@ -186,7 +200,7 @@ export function precedentsAnswer(
       .filter(([, entries]) => entries.length > 0)
       .map(([decision, entries]) => ({ decision, total: entries.length, entries: entries.slice(0, VIEW_ENTRIES) })),
     choices: {
-      category: distinct([...index.all(uri)].map((p) => p.record.category)),
+      category: index.categories(),
       region: distinct(records.map((r) => r.region)),
       guideline: distinct(records.flatMap((r) => [...r.maximusGuidelines, ...r.claimsGuidelines])),
       year: distinct(records.map(yearOf)),

@@ -14,6 +14,7 @@ export interface Precedent {
 export class WorkspaceIndex {
   private readonly letters = new Map<string, IndexedLetter>();
   private readonly strings = new Map<string, string>();
+  private groups: Map<string, Precedent[]> | undefined;
 
   get size(): number {
     return this.letters.size;
@@ -24,16 +25,18 @@ export class WorkspaceIndex {
   }
 
   set(uri: string, letter: IndexedLetter): void {
+    this.groups = undefined;
     this.letters.set(uri, { stamp: letter.stamp, hash: letter.hash, items: letter.items.map((r) => this.intern(r)) });
   }
 
   delete(uri: string): boolean {
+    this.groups = undefined;
     return this.letters.delete(uri);
   }
 
   /** Letters no longer in `uris` are forgotten (deleted while the server was not watching). */
   keepOnly(uris: ReadonlySet<string>): void {
-    for (const uri of [...this.letters.keys()]) if (!uris.has(uri)) this.letters.delete(uri);
+    for (const uri of [...this.letters.keys()]) if (!uris.has(uri)) this.delete(uri);
   }
 
   entries(): IterableIterator<[string, IndexedLetter]> {
@@ -42,29 +45,46 @@ export class WorkspaceIndex {
 
   /** The items of other letters that ask for what `target` asks (the letter `exclude` left out: no letter is its own precedent). */
   similar(target: Request, exclude: string): Precedent[] {
+    if (target.category === 'other') return [];
+    // Only items of the same category and subcategory can be similar: the rest are not looked at.
+    const group = this.byGroup().get(groupKey(target)) ?? [];
+    return group.filter((p) => p.uri !== exclude && isSimilar(target, p.record));
+  }
+
+  /** Every item of a category in other letters (the view's category filter widens past similarity). */
+  ofCategory(category: string, exclude: string): Precedent[] {
     const found: Precedent[] = [];
-    if (target.category === 'other') return found;
-    for (const [uri, letter] of this.letters) {
-      if (uri === exclude) continue;
-      for (const record of letter.items) if (isSimilar(target, record)) found.push({ uri, record });
-    }
+    for (const [key, group] of this.byGroup())
+      if (key.startsWith(category + '\0')) for (const p of group) if (p.uri !== exclude) found.push(p);
     return found;
   }
 
-  /** Every indexed item of other letters (the view's category filter widens past similarity). */
-  *all(exclude: string): IterableIterator<Precedent> {
-    for (const [uri, letter] of this.letters) {
-      if (uri === exclude) continue;
-      for (const record of letter.items) yield { uri, record };
-    }
+  /** The categories of the items indexed. */
+  categories(): string[] {
+    return [...new Set([...this.byGroup().keys()].map((k) => k.slice(0, k.indexOf('\0'))))].sort();
+  }
+
+  /** The items by category and subcategory: made again on the first question after a change. */
+  private byGroup(): Map<string, Precedent[]> {
+    if (this.groups) return this.groups;
+    const groups = new Map<string, Precedent[]>();
+    for (const [uri, letter] of this.letters)
+      for (const record of letter.items) {
+        const key = groupKey(record);
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = []));
+        group.push({ uri, record });
+      }
+    return (this.groups = groups);
   }
 
   private intern(record: ItemRecord): ItemRecord {
     const s = (text: string) => {
       const kept = this.strings.get(text);
       if (kept !== undefined) return kept;
-      this.strings.set(text, text);
-      return text;
+      const own = copy(text);
+      this.strings.set(own, own);
+      return own;
     };
     return {
       category: s(record.category),
@@ -75,13 +95,21 @@ export class WorkspaceIndex {
       claimsGuidelines: record.claimsGuidelines.map(s),
       maximusGuidelines: record.maximusGuidelines.map(s),
       specialty: s(record.specialty),
-      // Each letter's own: interned, they would only fill the table.
-      item: record.item,
-      caseNumber: record.caseNumber,
-      decisionDate: record.decisionDate,
-      dateOfInjury: record.dateOfInjury,
-      urDenialDate: record.urDenialDate,
+      // Shared by the letters of a day: interned, and read as a date once.
+      decisionDate: s(record.decisionDate),
+      // Each letter's own: copied, as a substring would keep the whole letter's text alive.
+      item: copy(record.item),
+      caseNumber: copy(record.caseNumber),
+      dateOfInjury: copy(record.dateOfInjury),
+      urDenialDate: copy(record.urDenialDate),
       line: record.line,
     };
   }
+}
+
+const groupKey = (r: Request) => `${r.category}\0${r.subcategory}`;
+
+/** A string of its own (a flat copy), not a slice that keeps the text it was cut from. */
+function copy(text: string): string {
+  return (' ' + text).slice(1);
 }
