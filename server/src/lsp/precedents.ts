@@ -129,10 +129,13 @@ export class PrecedentIndexer {
     if (known && known.stamp === file.stamp) return this.index.set(file.uri, known);
     // PDFs are read by a large third-party reader: not unasked in a workspace the user does not trust.
     if (!trusted && /\.pdf$/i.test(file.uri)) return;
-    const hash = file.hash ? await file.hash().catch(() => '') : '';
+    const hashOf = () => (file.hash ? file.hash().catch(() => '') : Promise.resolve(''));
+    // Hashed first only when there is a saved reading to compare with (a file touched, not changed).
+    let hash = known ? await hashOf() : '';
     if (known && hash && known.hash === hash) return this.index.set(file.uri, { ...known, stamp: file.stamp });
     // A file that gives no text (a scanned PDF, unreadable) is kept with no items, so it is not read again until it changes.
     const text = await file.read().catch(() => '');
+    hash ||= await hashOf();
     const letter = this.service.read(text);
     this.index.set(file.uri, { stamp: file.stamp, hash, items: letter.recognized ? letterRecords(letter) : [] });
   }

@@ -39,13 +39,16 @@ async function insideFolder(folder: string, path: string): Promise<string> {
 /** A letter file as the server reads it: stamped with its modification time and size, read and hashed on demand. */
 function letterFile(path: string): LetterFile {
   const stat = statSync(path);
+  // The bytes read for the text are hashed then, so a letter read for the index is read once.
+  let hashed: string | undefined;
   // A PDF is read to its letter text; one that gives none rejects with its PdfProblem.
   const read = async () => {
     const file = await readLetterFile(path);
     if (file instanceof PdfProblem) throw file;
+    hashed = contentHash(file.bytes);
     return file.text;
   };
-  const hash = async () => contentHash(await readFileBoundedAsync(path));
+  const hash = async () => hashed ?? (hashed = contentHash(await readFileBoundedAsync(path)));
   return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read, hash };
 }
 
