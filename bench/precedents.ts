@@ -101,7 +101,7 @@ export async function benchPrecedents(
     }
     const run = async (): Promise<{ client: TestClient; seconds: number }> => {
       const t = performance.now();
-      const { client, built } = await startIndexing(folder, storage);
+      const { client, built } = await startIndexing(folder, { storagePath: storage });
       await built;
       return { client, seconds: (performance.now() - t) / 1000 };
     };

@@ -152,11 +152,11 @@ export class TestClient {
 /**
  * A server on a folder of letters, initialised by a client that shows work-done progress and
  * allows file watchers (as VS Code does); `built` resolves when the workspace index's progress
- * ends. With `storagePath`, the index is saved there.
+ * ends. With `storagePath` in the options, the index is saved there.
  */
 export async function startIndexing(
   folder: string,
-  storagePath?: string,
+  initializationOptions?: { storagePath?: string; workspaceTrusted?: boolean },
 ): Promise<{ client: TestClient; built: Promise<void> }> {
   const client = new TestClient();
   let ended: () => void;
@@ -168,7 +168,7 @@ export async function startIndexing(
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,
     workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'letters' }],
-    initializationOptions: storagePath ? { storagePath } : undefined,
+    initializationOptions,
     capabilities: {
       window: { workDoneProgress: true },
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },

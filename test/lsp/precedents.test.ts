@@ -9,6 +9,7 @@ import { decodeIndex, encodeIndex } from '../../server/src/precedents/cache';
 import { isSimilar } from '../../server/src/precedents/similar';
 import { tallyBy, tallyDecisions } from '../../server/src/precedents/tally';
 import { VALID_LETTER, edit, lineOf } from '../fixtures/letters';
+import { letterPdf } from '../fixtures/pdf';
 import { type TestClient, startIndexing as start } from './client';
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');
@@ -136,7 +137,7 @@ describe('the workspace index over LSP', () => {
     roots.push(storage);
     const uri = pathToFileURL(join(folder, 'open.imr')).href;
     const run = async () => {
-      const { client, built } = await start(folder, storage);
+      const { client, built } = await start(folder, { storagePath: storage });
       try {
         await built;
         await client.open(uri, VALID_LETTER);
@@ -153,7 +154,7 @@ describe('the workspace index over LSP', () => {
       }
       assert.fail('the index was not saved');
     };
-    const { client, built } = await start(folder, storage);
+    const { client, built } = await start(folder, { storagePath: storage });
     await built;
     const cacheFile = await saved();
     await client.stop();
@@ -173,5 +174,44 @@ describe('the workspace index over LSP', () => {
 
     writeFileSync(cacheFile, '{"version":1,"strings":["a"],"letters":[["x"'); // damaged: ignored, every letter read
     assert.deepEqual(await run(), { items: 3, upheld: 3, overturned: 0 });
+  });
+
+  test('a build the user cancels stops, and the hover says the counts are not final', async () => {
+    const folder = workspace();
+    for (let i = 0; i < 3000; i++) writeFileSync(join(folder, `copy-${i}.imr`), braceLetter('Upheld'));
+    const { client, built } = await start(folder);
+    try {
+      // Cancelled as soon as the server makes its progress.
+      client.rpc.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+        setImmediate(() => void client.rpc.sendNotification('window/workDoneProgress/cancel', { token: p.token }));
+        return null;
+      });
+      await built;
+      const uri = pathToFileURL(join(folder, 'open.imr')).href;
+      await client.open(uri, VALID_LETTER);
+      const hover = await hoverText(client, uri);
+      assert.match(hover, /still being built: \d+ of 3\d{3} letters/);
+      assert.ok(counts(hover).similar.items < 3003, hover);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('in an untrusted workspace no PDF is read in the background; trusted, it counts', async () => {
+    const folder = workspace();
+    writeFileSync(join(folder, 'scan.pdf'), letterPdf(braceLetter('Overturned')));
+    const overturned = async (workspaceTrusted: boolean) => {
+      const { client, built } = await start(folder, { workspaceTrusted });
+      try {
+        await built;
+        const uri = pathToFileURL(join(folder, 'open.imr')).href;
+        await client.open(uri, VALID_LETTER);
+        return counts(await hoverText(client, uri)).similar.overturned;
+      } finally {
+        await client.stop();
+      }
+    };
+    assert.equal(await overturned(false), 1); // b.imr only
+    assert.equal(await overturned(true), 2); // and the PDF
   });
 });
