@@ -17,6 +17,9 @@ export interface PrecedentsBench {
   items: number;
   coldSeconds: number;
   warmSeconds: number;
+  /** The server's processor time for each (user + system): what the build costs whatever else the machine runs. */
+  coldCpuSeconds: number | null;
+  warmCpuSeconds: number | null;
   savedIndexMiB: number;
   indexHeapMiB: number;
   serverRssMiB: number | null;
@@ -41,6 +44,18 @@ function sources(root: string, real: string): { text: string; ext: string }[] {
     // no ../shared: the samples alone
   }
   return found;
+}
+
+/** A process's processor time so far (user + system), from /proc; null where there is none. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks: 100 a second on Linux
+  } catch {
+    return null;
+  }
 }
 
 function percentiles(samples: number[]): { medianMs: number; p95Ms: number } {
@@ -99,11 +114,11 @@ export async function benchPrecedents(
       texts.push(text);
       writeFileSync(join(folder, `${String(i).padStart(5, '0')}${ext}`), text);
     }
-    const run = async (): Promise<{ client: TestClient; seconds: number }> => {
+    const run = async (): Promise<{ client: TestClient; seconds: number; cpu: number | null }> => {
       const t = performance.now();
       const { client, built } = await startIndexing(folder, { storagePath: storage });
       await built;
-      return { client, seconds: (performance.now() - t) / 1000 };
+      return { client, seconds: (performance.now() - t) / 1000, cpu: cpuSeconds(client.pid) };
     };
     const cold = await run();
     // Saved after a pause once the build ends: waited for, so the warm run finds it.
@@ -136,6 +151,8 @@ export async function benchPrecedents(
       items: texts.reduce((n, t) => n + parseLetter(t).items.length, 0),
       coldSeconds: cold.seconds,
       warmSeconds: warm.seconds,
+      coldCpuSeconds: cold.cpu,
+      warmCpuSeconds: warm.cpu,
       savedIndexMiB: readFileSync(saved).length / 2 ** 20,
       indexHeapMiB: indexHeapMiB(texts),
       serverRssMiB,
