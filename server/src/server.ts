@@ -17,7 +17,7 @@ import { DiagnosticsChannel } from './lsp/diagnostics';
 import { openDocuments } from './lsp/documents';
 import { notify } from './lsp/notify';
 import { IMR, LSP, RequestHandlers, clamped } from './lsp/requests';
-import { type IndexCache, PrecedentIndexer } from './lsp/precedents';
+import { type IndexCache, type IndexSources, PrecedentIndexer } from './lsp/precedents';
 import { type ReadWorkspaceFile, SettingsStore } from './lsp/settings';
 import { WorkspaceSymbolIndex } from './lsp/workspace-symbols';
 import type { ParamsOf, PrecedentFilter } from './protocol';
@@ -43,6 +43,8 @@ export interface ServerOptions {
   letterFile?: (uri: string) => LetterFile | undefined;
   /** Where the workspace index is saved, in the storage folder the client names (Node only). */
   indexCache?: (storagePath: string, folderUri: string) => IndexCache;
+  /** Reads and parses many letter files off the server's thread, with the built-in catalog (Node only). */
+  readLetters?: IndexSources['readMany'];
 }
 
 /** Wires LSP requests to the letter service: each handler finds the document and asks the service. */
@@ -93,10 +95,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (server.client?.refreshesInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
     documents.all().forEach((doc) => checks.schedule(doc.uri));
   };
-  connection.onInitialized(() => {
-    void settings.loadCatalog().then(revalidateAll);
-    startIndex(server, storagePath);
-  });
+  // The index reads letters with the catalog the settings name: started once it is loaded.
+  connection.onInitialized(
+    () =>
+      void settings.loadCatalog().then(() => {
+        revalidateAll();
+        startIndex(server, storagePath);
+      }),
+  );
   connection.onDidChangeConfiguration(async (change) => {
     await settings.changed((change.settings as Record<string, unknown> | null)?.[SECTION]);
     revalidateAll();
@@ -147,8 +153,10 @@ function startIndex(server: Wiring, storagePath: string | undefined): void {
   const folder = settings.folderUri;
   if (!folder || !options.workspaceLetters || !options.letterFile) return;
   const cache = storagePath && options.indexCache ? options.indexCache(storagePath, folder) : undefined;
+  // Other threads read with the built-in catalog: not when the settings name a catalog file.
+  const readMany = settings.usesCatalogFile ? undefined : options.readLetters;
   server.precedents.start(
-    { list: () => workspaceLetters(server), file: options.letterFile, cache, trusted: settings.trusted },
+    { list: () => workspaceLetters(server), file: options.letterFile, cache, trusted: settings.trusted, readMany },
     server.client?.watchesFiles === true,
   );
 }

@@ -14,6 +14,7 @@ import type { PrecedentFilter, PrecedentsAnswer } from '../protocol';
 import {
   type IndexProgress,
   type IndexedLetter,
+  type ItemRecord,
   type LetterFile,
   type LetterService,
   WorkspaceIndex,
@@ -42,6 +43,11 @@ export interface IndexSources {
   cache?: IndexCache;
   /** False in a workspace the user does not trust: PDFs are then not read in the background. */
   trusted: boolean;
+  /**
+   * Reads and parses many letters at once off the server's thread (Node: worker threads, with the
+   * built-in catalog); each one's hash and records as they come. Absent: read here, one by one.
+   */
+  readMany?: (uris: string[]) => AsyncIterable<{ uri: string; hash: string; items: ItemRecord[] }>;
 }
 
 /** The files watched for the index (a `.txt` is a letter only when it reads as one). */
@@ -96,46 +102,68 @@ export class PrecedentIndexer {
     const files = await sources.list();
     this.progress = { indexed: 0, total: files.length, complete: false };
     let last = Date.now();
-    let cancelled = false;
-    for (const file of files) {
-      if (progress.token.isCancellationRequested) {
-        cancelled = true;
-        break;
-      }
-      if (!this.documents.get(file.uri)) await this.indexFile(file, saved?.get(file.uri), sources.trusted);
+    const step = async () => {
       this.progress.indexed++;
-      if (Date.now() - last > YIELD_EVERY_MS) {
-        progress.report(
-          Math.round((this.progress.indexed / files.length) * 100),
-          `${this.progress.indexed} of ${files.length}`,
-        );
-        await yieldToRequests();
-        last = Date.now();
+      if (Date.now() - last < YIELD_EVERY_MS) return;
+      const { indexed, total } = this.progress;
+      progress.report(Math.round((indexed / total) * 100), `${indexed} of ${total}`);
+      await yieldToRequests();
+      last = Date.now();
+    };
+    const cancelled = () => progress.token.isCancellationRequested;
+    // First what the saved index has (a stat, or a hash, each); then the rest is read and parsed.
+    let toRead: LetterFile[] = [];
+    for (const file of files) {
+      if (cancelled()) break;
+      if (this.documents.get(file.uri) || (await this.reuse(file, saved?.get(file.uri), sources.trusted))) await step();
+      else toRead.push(file);
+    }
+    if (sources.readMany && toRead.length > 0 && !cancelled()) {
+      const unread = new Map(toRead.map((f) => [f.uri, f]));
+      for await (const { uri, hash, items } of sources.readMany(toRead.map((f) => f.uri))) {
+        const file = unread.get(uri);
+        if (!file) continue;
+        unread.delete(uri);
+        this.index.set(uri, { stamp: file.stamp, hash, items });
+        await step();
+        if (cancelled()) break;
       }
+      toRead = [...unread.values()]; // those the workers did not answer for
+    }
+    for (const file of toRead) {
+      if (cancelled()) break;
+      await this.parse(file);
+      await step();
     }
     // The workspace's letter files count as open where they are open; other open documents (an
     // unsaved letter, a file not named as a letter) are not in the workspace's count, as not in `imr-lint export`.
     const listed = new Set(files.map((f) => f.uri));
     for (const doc of this.documents.all()) if (listed.has(doc.uri)) this.indexDocument(doc);
-    if (!cancelled) this.index.keepOnly(listed);
-    this.progress.complete = !cancelled;
+    if (!cancelled()) this.index.keepOnly(listed);
+    this.progress.complete = !cancelled();
     progress.done();
     this.changed();
   }
 
-  /** A file's records: the saved ones when its stamp, or else its content hash, is the same; else read and parsed. */
-  private async indexFile(file: LetterFile, saved: IndexedLetter | undefined, trusted: boolean): Promise<void> {
+  /**
+   * A file's saved records, when its stamp, or else its content hash, is the one saved (true);
+   * false when it must be read. In an untrusted workspace a PDF is left out (true).
+   */
+  private async reuse(file: LetterFile, saved: IndexedLetter | undefined, trusted: boolean): Promise<boolean> {
     const known = saved ?? this.index.get(file.uri);
-    if (known && known.stamp === file.stamp) return this.index.set(file.uri, known);
+    if (known && known.stamp === file.stamp) return (this.index.set(file.uri, known), true);
     // PDFs are read by a large third-party reader: not unasked in a workspace the user does not trust.
-    if (!trusted && /\.pdf$/i.test(file.uri)) return;
-    const hashOf = () => (file.hash ? file.hash().catch(() => '') : Promise.resolve(''));
-    // Hashed first only when there is a saved reading to compare with (a file touched, not changed).
-    let hash = known ? await hashOf() : '';
-    if (known && hash && known.hash === hash) return this.index.set(file.uri, { ...known, stamp: file.stamp });
-    // A file that gives no text (a scanned PDF, unreadable) is kept with no items, so it is not read again until it changes.
+    if (!trusted && /\.pdf$/i.test(file.uri)) return true;
+    const hash = known && file.hash ? await file.hash().catch(() => '') : '';
+    if (!known || !hash || known.hash !== hash) return false;
+    this.index.set(file.uri, { ...known, stamp: file.stamp });
+    return true;
+  }
+
+  /** A file read and parsed here; one that gives no text (a scanned PDF, unreadable) is kept with no items, so it is not read again until it changes. */
+  private async parse(file: LetterFile): Promise<void> {
     const text = await file.read().catch(() => '');
-    hash ||= await hashOf();
+    const hash = file.hash ? await file.hash().catch(() => '') : '';
     const letter = this.service.read(text);
     this.index.set(file.uri, { stamp: file.stamp, hash, items: letter.recognized ? letterRecords(letter) : [] });
   }
@@ -178,7 +206,7 @@ export class PrecedentIndexer {
       const open = this.documents.get(change.uri);
       // An open letter counts as its text is now (a letter saved for the first time joins the index so).
       if (open && file) this.indexDocument(open);
-      else if (file) await this.indexFile(file, undefined, sources.trusted);
+      else if (file && !(await this.reuse(file, undefined, sources.trusted))) await this.parse(file);
       else this.index.delete(change.uri);
     }
     this.changed();

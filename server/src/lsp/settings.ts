@@ -58,6 +58,11 @@ export class SettingsStore {
     await this.loadCatalog();
   }
 
+  /** Whether a catalog file is in use (letters read elsewhere than by this service would be read without it). */
+  get usesCatalogFile(): boolean {
+    return this.catalogFile !== undefined;
+  }
+
   forget(uri: string): void {
     this.byUri.delete(uri);
   }

@@ -7,23 +7,44 @@ import { type LetterFile, PdfProblem } from '../service';
 import { startServer } from '../server';
 import { isLetterFileName, letterFiles } from './files';
 import { contentHash, indexCacheIn } from './index-cache';
+import { isIndexWorker, readInWorkers, runIndexWorker } from './index-workers';
 import { readPdfInNode } from './pdf-reader';
 import { FileRefused, readFileBoundedAsync } from './read-file';
 import { readLetterFile } from './read-letter-file';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 
-if (process.argv.includes('--help') || process.argv.includes('-h')) {
-  process.stdout.write(
-    'Usage: imr-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\nThe IMR letter language server; speaks LSP over stdio unless told otherwise.\n',
-  );
-  process.exit(0);
-}
-// Editors started by hand often pass nothing: speak over stdio then.
-if (!process.argv.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.argv.push('--stdio');
+function serve(): void {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(
+      'Usage: imr-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\nThe IMR letter language server; speaks LSP over stdio unless told otherwise.\n',
+    );
+    process.exit(0);
+  }
+  // Editors started by hand often pass nothing: speak over stdio then.
+  if (!process.argv.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.argv.push('--stdio');
 
-// The bundle sits in dist/, the rule reference in docs/ beside it (in the .vsix and in a checkout).
-const rulesDoc = join(__dirname, '..', 'docs', 'rules.md');
+  // The bundle sits in dist/, the rule reference in docs/ beside it (in the .vsix and in a checkout).
+  const rulesDoc = join(__dirname, '..', 'docs', 'rules.md');
+  startServer(createConnection(ProposedFeatures.all), {
+    // Capped, so a folder that is not a letter collection cannot stall the server.
+    workspaceLetters: async (folderUri) => letterFiles(fileURLToPath(folderUri)).slice(0, 20_000).map(letterFile),
+    letterFile: (uri) => {
+      try {
+        const path = fileURLToPath(uri);
+        return isLetterFileName(path) && statSync(path).isFile() ? letterFile(path) : undefined;
+      } catch {
+        return undefined; // not a file address, or the file is gone
+      }
+    },
+    indexCache: indexCacheIn,
+    readLetters,
+    rulesDoc: existsSync(rulesDoc) ? pathToFileURL(rulesDoc).href : undefined,
+    readPdf: readPdfInNode,
+    readWorkspaceFile: async (folderUri, path) =>
+      (await readFileBoundedAsync(await insideFolder(fileURLToPath(folderUri), path))).toString('utf8'),
+  });
+}
 
 /** A path the settings name, as the file it is inside the workspace folder (links resolved); refused when it is outside. */
 async function insideFolder(folder: string, path: string): Promise<string> {
@@ -52,20 +73,12 @@ function letterFile(path: string): LetterFile {
   return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read, hash };
 }
 
-startServer(createConnection(ProposedFeatures.all), {
-  // Capped, so a folder that is not a letter collection cannot stall the server.
-  workspaceLetters: async (folderUri) => letterFiles(fileURLToPath(folderUri)).slice(0, 20_000).map(letterFile),
-  letterFile: (uri) => {
-    try {
-      const path = fileURLToPath(uri);
-      return isLetterFileName(path) && statSync(path).isFile() ? letterFile(path) : undefined;
-    } catch {
-      return undefined; // not a file address, or the file is gone
-    }
-  },
-  indexCache: indexCacheIn,
-  rulesDoc: existsSync(rulesDoc) ? pathToFileURL(rulesDoc).href : undefined,
-  readPdf: readPdfInNode,
-  readWorkspaceFile: async (folderUri, path) =>
-    (await readFileBoundedAsync(await insideFolder(fileURLToPath(folderUri), path))).toString('utf8'),
-});
+/** Letter files by address, read in worker threads for the workspace index. */
+async function* readLetters(uris: string[]) {
+  for await (const { path, hash, items } of readInWorkers(uris.map((uri) => fileURLToPath(uri))))
+    yield { uri: pathToFileURL(path).href, hash, items };
+}
+
+// The same bundle runs the threads that read letters for the workspace index.
+if (isIndexWorker()) void runIndexWorker();
+else serve();
