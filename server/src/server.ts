@@ -106,6 +106,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration(async (change) => {
     await settings.changed((change.settings as Record<string, unknown> | null)?.[SECTION]);
     revalidateAll();
+    precedents.catalogChanged();
   });
 
   const closed = registerDocumentRequests(server);

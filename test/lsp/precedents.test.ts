@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createLetterService, itemRows } from '../../server/src/service';
-import { decodeIndex, encodeIndex } from '../../server/src/precedents/cache';
+import { DEFAULT_CATALOG } from '../../server/src/guidelines/catalog';
+import { decodeIndex, encodeIndex, readerKey } from '../../server/src/precedents/cache';
 import { isSimilar } from '../../server/src/precedents/similar';
 import { tallyBy, tallyDecisions } from '../../server/src/precedents/tally';
 import { VALID_LETTER, edit, lineOf } from '../fixtures/letters';
@@ -160,14 +161,14 @@ describe('the workspace index over LSP', () => {
     await client.stop();
 
     // Mark what is reused: the saved records of a.imr and c.txt say Overturned, which the files do not.
-    const letters = decodeIndex(readFileSync(cacheFile, 'utf8'))!;
+    const letters = decodeIndex(readFileSync(cacheFile, 'utf8'), readerKey(DEFAULT_CATALOG))!;
     assert.ok(letters.size >= 10);
     for (const f of ['a.imr', 'c.txt']) {
       const key = pathToFileURL(join(folder, f)).href;
       const letter = letters.get(key)!;
       letters.set(key, { ...letter, items: letter.items.map((r) => ({ ...r, decision: 'Overturned' })) });
     }
-    writeFileSync(cacheFile, encodeIndex(letters));
+    writeFileSync(cacheFile, encodeIndex(letters, readerKey(DEFAULT_CATALOG)));
     utimesSync(join(folder, 'c.txt'), new Date(), new Date(Date.now() + 5000)); // touched, the same bytes
     writeFileSync(join(folder, 'b.imr'), braceLetter('Upheld') + '\n'); // changed
     assert.deepEqual(await run(), { items: 3, upheld: 1, overturned: 2 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createLetterService, itemRows } from '../../server/src/service';
-import { decodeIndex, encodeIndex } from '../../server/src/precedents/cache';
+import { Catalog, DEFAULT_CATALOG } from '../../server/src/guidelines/catalog';
+import { decodeIndex, encodeIndex, readerKey } from '../../server/src/precedents/cache';
 import { precedentHover, precedentLens, precedentsAnswer } from '../../server/src/precedents/answers';
 import { itemOnLine, letterRecords } from '../../server/src/precedents/records';
 import { isSimilar } from '../../server/src/precedents/similar';
@@ -145,6 +146,26 @@ describe('the workspace index', () => {
     );
   });
 
+  test('the hover links the closest letters, in the order the view lists them: the same guideline first, then the latest', () => {
+    const dated = new WorkspaceIndex();
+    for (let i = 0; i < 9; i++) {
+      let text = edit(braceLetter('Upheld'), '12/09/2016', `12/0${i + 1}/2016`);
+      // Two of them cite another MAXIMUS guideline: they come last, whatever their date.
+      if (i >= 7)
+        text = edit(
+          text,
+          'MAXIMUS guideline: Decision based on MTUS Knee',
+          'MAXIMUS guideline: Decision based on ODG Knee',
+        );
+      dated.set(`file:///d/${i}.imr`, { stamp: '', hash: '', items: letterRecords(service.read(text)) });
+    }
+    const similar = dated.similar(target, 'file:///x.imr');
+    const linked = [...precedentHover(target, similar, DONE).matchAll(/\(file:\/\/\/d\/(\d)\.imr#/g)].map((m) => m[1]);
+    const listed = precedentsAnswer('file:///x.imr', target, dated, {}, DONE).groups[0].entries.map((e) => e.file[0]);
+    assert.deepEqual(linked, ['6', '5', '4', '3', '2']);
+    assert.deepEqual(listed, ['6', '5', '4', '3', '2', '1', '0', '8', '7']);
+  });
+
   test('an item name is escaped in the hover', () => {
     const hostile = letterRecords(
       service.read(edit(VALID_LETTER, BRACE, 'Hinged knee brace [x](javascript:alert(1)), left: Upheld')),
@@ -161,23 +182,32 @@ describe('the saved index', () => {
     ['file:///w/b.txt', { stamp: '3:4', hash: 'h2', items: [] }],
   ]);
 
+  const reader = readerKey(DEFAULT_CATALOG);
+
   test('reads back as it was saved', () => {
-    assert.deepEqual(decodeIndex(encodeIndex(letters)), letters);
+    assert.deepEqual(decodeIndex(encodeIndex(letters, reader), reader), letters);
+  });
+
+  test('an index read with another catalog (or vocabulary) is not used', () => {
+    const other = readerKey(new Catalog(DEFAULT_CATALOG.entries.slice(1)));
+    assert.notEqual(other, reader);
+    assert.equal(readerKey(DEFAULT_CATALOG), reader);
+    assert.equal(decodeIndex(encodeIndex(letters, reader), other), undefined);
   });
 
   test('a damaged, truncated, older or foreign file is ignored whole', () => {
-    const text = encodeIndex(letters);
-    assert.equal(decodeIndex(text.slice(0, text.length - 10)), undefined);
-    assert.equal(decodeIndex(''), undefined);
-    assert.equal(decodeIndex('null'), undefined);
-    assert.equal(decodeIndex(text.replace('"version":1', '"version":0')), undefined);
+    const text = encodeIndex(letters, reader);
+    assert.equal(decodeIndex(text.slice(0, text.length - 10), reader), undefined);
+    assert.equal(decodeIndex('', reader), undefined);
+    assert.equal(decodeIndex('null', reader), undefined);
+    assert.equal(decodeIndex(text.replace('"version":1', '"version":0'), reader), undefined);
     assert.equal(
-      decodeIndex(JSON.stringify({ version: 1, strings: ['a'], letters: [['u', 's', 'h', [[0]]]] })),
+      decodeIndex(JSON.stringify({ version: 1, reader, strings: ['a'], letters: [['u', 's', 'h', [[0]]]] }), reader),
       undefined,
     );
     // An index past the table of strings.
     const saved = JSON.parse(text) as { strings: string[] };
     saved.strings = saved.strings.slice(0, 2);
-    assert.equal(decodeIndex(JSON.stringify(saved)), undefined);
+    assert.equal(decodeIndex(JSON.stringify(saved), reader), undefined);
   });
 });

@@ -23,6 +23,7 @@ import {
   itemOnLine,
   letterRecords,
   precedentHover,
+  readerKey,
   precedentLens,
   precedentsAnswer,
 } from '../service';
@@ -70,6 +71,12 @@ export class PrecedentIndexer {
   private progress: IndexProgress = { indexed: 0, total: 0, complete: false };
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Each build's number: a build that is no longer the last one stops. */
+  private generation = 0;
+  /** What the index was read with (the catalog and vocabulary): a change reads every letter again. */
+  private reader = '';
+  /** The records of the last document asked about, by version: a hover, its lenses and the view read them again and again. */
+  private lastRecords: { uri: string; version: number; records: ItemRecord[] } | undefined;
   /** Resolves when the first build has ended (done or cancelled). */
   built: Promise<void> = Promise.resolve();
 
@@ -90,15 +97,30 @@ export class PrecedentIndexer {
       this.connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] })
         .catch(() => undefined);
-    this.built = this.build(sources).catch((e: unknown) =>
+    this.rebuild(sources);
+  }
+
+  /** The catalog may have changed: letters read with another are read again. */
+  catalogChanged(): void {
+    if (this.sources && readerKey(this.service.catalog) !== this.reader) {
+      this.index.keepOnly(new Set());
+      this.rebuild(this.sources);
+    }
+  }
+
+  private rebuild(sources: IndexSources): void {
+    const generation = ++this.generation;
+    this.reader = readerKey(this.service.catalog);
+    this.built = this.build(sources, generation).catch((e: unknown) =>
       this.connection.console.error(`indexing the workspace failed: ${e instanceof Error ? e.name : 'error'}`),
     );
   }
 
-  private async build(sources: IndexSources): Promise<void> {
+  private async build(sources: IndexSources, generation: number): Promise<void> {
     const progress = await this.connection.window.createWorkDoneProgress();
     progress.begin('Indexing IMR letters', 0, 'reading the saved index', true);
-    const saved = sources.cache ? decodeIndex((await sources.cache.load().catch(() => undefined)) ?? '') : undefined;
+    const text = sources.cache ? await sources.cache.load().catch(() => undefined) : undefined;
+    const saved = text ? decodeIndex(text, this.reader) : undefined;
     const files = await sources.list();
     this.progress = { indexed: 0, total: files.length, complete: false };
     let last = Date.now();
@@ -110,7 +132,7 @@ export class PrecedentIndexer {
       await yieldToRequests();
       last = Date.now();
     };
-    const cancelled = () => progress.token.isCancellationRequested;
+    const cancelled = () => progress.token.isCancellationRequested || generation !== this.generation;
     // First what the saved index has (a stat, or a hash, each); then the rest is read and parsed.
     let toRead: LetterFile[] = [];
     for (const file of files) {
@@ -220,20 +242,27 @@ export class PrecedentIndexer {
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       cache
-        .save(encodeIndex(this.index.entries()))
+        .save(encodeIndex(this.index.entries(), this.reader))
         .catch((e: unknown) =>
           this.connection.console.error(`saving the workspace index failed: ${e instanceof Error ? e.name : 'error'}`),
         );
     }, SAVE_DELAY_MS);
   }
 
+  private recordsOf(doc: TextDocument): ItemRecord[] {
+    const last = this.lastRecords;
+    if (last && last.uri === doc.uri && last.version === doc.version) return last.records;
+    const records = letterRecords(this.service.analyse(doc));
+    this.lastRecords = { uri: doc.uri, version: doc.version, records };
+    return records;
+  }
+
   /** The item on the position's line and its precedents, or undefined when no item is there. */
   private target(doc: TextDocument, line: number) {
     if (!this.sources) return undefined;
-    const letter = this.service.analyse(doc);
-    const i = itemOnLine(letter, line);
+    const i = itemOnLine(this.service.analyse(doc), line);
     if (i < 0) return undefined;
-    const target = letterRecords(letter)[i];
+    const target = this.recordsOf(doc)[i];
     return { target, similar: this.index.similar(target, doc.uri) };
   }
 
@@ -244,7 +273,7 @@ export class PrecedentIndexer {
 
   codeLenses(doc: TextDocument, token: CancellationToken): CodeLens[] {
     if (!this.sources || token.isCancellationRequested) return [];
-    return letterRecords(this.service.analyse(doc)).map((target) =>
+    return this.recordsOf(doc).map((target) =>
       precedentLens(doc.uri, target, this.index.similar(target, doc.uri), this.progress),
     );
   }
@@ -254,6 +283,6 @@ export class PrecedentIndexer {
     const letter = this.service.analyse(doc);
     const i = itemOnLine(letter, position.line, true);
     if (i < 0) return null;
-    return precedentsAnswer(doc.uri, letterRecords(letter)[i], this.index, filter, this.progress);
+    return precedentsAnswer(doc.uri, this.recordsOf(doc)[i], this.index, filter, this.progress);
   }
 }

@@ -21,7 +21,7 @@ interface PrecedentCounts {
 }
 
 const CLOSEST = 5;
-const VIEW_ENTRIES = 200;
+const VIEW_ENTRIES = 100;
 
 function precedentCounts(target: ItemRecord, similar: readonly Precedent[]): PrecedentCounts {
   const cited = new Set(target.maximusGuidelines);
@@ -55,19 +55,28 @@ function similarTo(target: ItemRecord): string {
  * The closest precedents first: those citing the same MAXIMUS guideline, then by the same
  * reviewer specialty, then the most recent decision.
  */
-function closest(target: ItemRecord, similar: readonly Precedent[]): Precedent[] {
+function closest(target: ItemRecord, similar: readonly Precedent[], limit = Infinity): Precedent[] {
   const cited = new Set(target.maximusGuidelines);
   const score = (p: Precedent) =>
     (p.record.maximusGuidelines.some((g) => cited.has(g)) ? 2 : 0) +
     (target.specialty && p.record.specialty === target.specialty ? 1 : 0);
+  type Ranked = { p: Precedent; score: number; date: number };
+  const before = (a: Ranked, b: Ranked) =>
+    b.score - a.score ||
+    b.date - a.date ||
+    (a.p.uri < b.p.uri ? -1 : a.p.uri > b.p.uri ? 1 : a.p.record.line - b.p.record.line);
   const ranked = similar.map((p) => ({ p, score: score(p), date: dateKey(p.record.decisionDate) }));
-  ranked.sort(
-    (a, b) =>
-      b.score - a.score ||
-      b.date - a.date ||
-      (a.p.uri < b.p.uri ? -1 : a.p.uri > b.p.uri ? 1 : a.p.record.line - b.p.record.line),
-  );
-  return ranked.map((d) => d.p);
+  if (limit >= ranked.length) return ranked.sort(before).map((r) => r.p);
+  // The first few only (the hover's links): kept in order as they come, not the whole list sorted.
+  const top: Ranked[] = [];
+  for (const r of ranked) {
+    if (top.length === limit && before(r, top[limit - 1]) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && before(r, top[i - 1]) < 0) i--;
+    top.splice(i, 0, r);
+    if (top.length > limit) top.pop();
+  }
+  return top.map((r) => r.p);
 }
 
 // Decision dates as numbers to sort by (yyyymmdd; 0 when unreadable), each distinct text read once.
@@ -106,8 +115,7 @@ export function precedentHover(target: ItemRecord, similar: readonly Precedent[]
   for (const [name, t] of counts.byGuideline)
     line += `; citing the same MAXIMUS guideline${named ? ` (${escapeMarkdown(name)})` : ''}: ${described(t, false)}`;
   const lines = [line + stillBuilding(progress), '', `Similar: ${escapeMarkdown(similarTo(target))}`];
-  const links = closest(target, similar)
-    .slice(0, CLOSEST)
+  const links = closest(target, similar, CLOSEST)
     .map((p) => {
       const link = letterLink(fileOf(p.uri), p.uri, p.record.line);
       const details = [p.record.item, p.record.decision, p.record.decisionDate].filter(Boolean).join(' · ');

@@ -73,7 +73,7 @@ export { isPdfProblem, pdfProblemDiagnostic, pdfText } from '../features/pdf-let
 // The workspace index of letters and what it answers (precedents): kept by the server, built from the same models.
 export { type IndexedLetter, type ItemRecord, itemOnLine, letterRecords } from '../precedents/records';
 export { WorkspaceIndex } from '../precedents/workspace-index';
-export { decodeIndex, encodeIndex } from '../precedents/cache';
+export { decodeIndex, encodeIndex, readerKey } from '../precedents/cache';
 export { type IndexProgress, precedentHover, precedentLens, precedentsAnswer } from '../precedents/answers';
 
 /** A document as the service reads it: its address, its version and its text (an LSP TextDocument is one). */
