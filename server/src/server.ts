@@ -154,12 +154,17 @@ function startIndex(server: Wiring, storagePath: string | undefined): void {
   const folder = settings.folderUri;
   if (!folder || !options.workspaceLetters || !options.letterFile) return;
   const cache = storagePath && options.indexCache ? options.indexCache(storagePath, folder) : undefined;
-  // Other threads read with the built-in catalog: not when the settings name a catalog file.
-  const readMany = settings.usesCatalogFile ? undefined : options.readLetters;
-  server.precedents.start(
-    { list: () => workspaceLetters(server), file: options.letterFile, cache, trusted: settings.trusted, readMany },
-    server.client?.watchesFiles === true,
-  );
+  const sources: IndexSources = {
+    list: () => workspaceLetters(server),
+    file: options.letterFile,
+    cache,
+    trusted: settings.trusted,
+    // Other threads read with the built-in catalog: not while the settings name a catalog file.
+    get readMany() {
+      return settings.usesCatalogFile ? undefined : options.readLetters;
+    },
+  };
+  server.precedents.start(sources, server.client?.watchesFiles === true);
 }
 
 /** A hover's contents and the precedents of the item on its line, as one hover. */

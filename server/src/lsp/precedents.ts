@@ -122,12 +122,14 @@ export class PrecedentIndexer {
     const text = sources.cache ? await sources.cache.load().catch(() => undefined) : undefined;
     const saved = text ? decodeIndex(text, this.reader) : undefined;
     const files = await sources.list();
-    this.progress = { indexed: 0, total: files.length, complete: false };
+    // This build's own count: one that a newer build replaced no longer touches what is shown.
+    const state: IndexProgress = { indexed: 0, total: files.length, complete: false };
+    if (generation === this.generation) this.progress = state;
     let last = Date.now();
     const step = async () => {
-      this.progress.indexed++;
+      state.indexed++;
       if (Date.now() - last < YIELD_EVERY_MS) return;
-      const { indexed, total } = this.progress;
+      const { indexed, total } = state;
       progress.report(Math.round((indexed / total) * 100), `${indexed} of ${total}`);
       await yieldToRequests();
       last = Date.now();
@@ -162,9 +164,9 @@ export class PrecedentIndexer {
     const listed = new Set(files.map((f) => f.uri));
     for (const doc of this.documents.all()) if (listed.has(doc.uri)) this.indexDocument(doc);
     if (!cancelled()) this.index.keepOnly(listed);
-    this.progress.complete = !cancelled();
+    state.complete = !cancelled();
     progress.done();
-    this.changed();
+    if (generation === this.generation) this.changed();
   }
 
   /**
