@@ -113,8 +113,25 @@ describe('the workspace index over LSP', () => {
       await client.rpc.sendNotification('workspace/didChangeWatchedFiles', {
         changes: [{ uri: pathToFileURL(join(folder, 'b.imr')).href, type: 3 }],
       });
-      const third = await hoverAfterChange(client, uri, second);
-      assert.deepEqual(counts(third), expected(folder, 'open.imr'));
+      const deleted = await hoverAfterChange(client, uri, second);
+      assert.deepEqual(counts(deleted), expected(folder, 'open.imr'));
+
+      // An open letter of the workspace counts as its text is now: its item overturned in the editor, not on disk.
+      const a = pathToFileURL(join(folder, 'a.imr')).href;
+      await client.open(a, braceLetter('Upheld'));
+      const line = lineOf(VALID_LETTER, BRACE);
+      await client.rpc.sendNotification('textDocument/didChange', {
+        textDocument: { uri: a, version: 2 },
+        contentChanges: [
+          { range: { start: { line, character: 25 }, end: { line, character: 31 } }, text: 'Overturned' },
+        ],
+      });
+      const third = await hoverAfterChange(client, uri, deleted);
+      assert.deepEqual(counts(third).similar, {
+        items: counts(deleted).similar.items,
+        upheld: counts(deleted).similar.upheld - 1,
+        overturned: counts(deleted).similar.overturned + 1,
+      });
 
       const view = await client.rpc.sendRequest<{ groups: { decision: string; total: number }[] } | null>(
         'imr/precedents',
