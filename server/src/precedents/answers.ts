@@ -4,7 +4,7 @@ import { parseDate } from '../letter/dates';
 import type { PrecedentEntry, PrecedentFilter, PrecedentsAnswer } from '../protocol';
 import { treatmentLabel } from '../treatments/classify';
 import type { ItemRecord } from './records';
-import { type Tally, overturnRate, percent, tallyBy, tallyDecisions } from './tally';
+import { type Tally, overturnRate, percent, tallyDecisions } from './tally';
 import type { Precedent, WorkspaceIndex } from './workspace-index';
 
 /** How far the index has got: hovers and lenses say when their counts are not yet final. */
@@ -24,15 +24,13 @@ const CLOSEST = 5;
 const VIEW_ENTRIES = 100;
 
 function precedentCounts(target: ItemRecord, similar: readonly Precedent[]): PrecedentCounts {
-  const cited = new Set(target.maximusGuidelines);
-  const byGuideline = tallyBy(
-    similar,
-    (p) => p.record.maximusGuidelines.filter((g) => cited.has(g)),
-    (p) => p.record.decision,
-  );
-  // In the order the item cites them.
-  byGuideline.sort(([a], [b]) => target.maximusGuidelines.indexOf(a) - target.maximusGuidelines.indexOf(b));
-  return { similar: tallyDecisions(similar.map((p) => p.record.decision)), byGuideline };
+  const decisions = (of: readonly Precedent[]) => tallyDecisions(of.map((p) => p.record.decision));
+  // One pass per guideline the item cites (one or two), in the order it cites them.
+  const byGuideline: [string, Tally][] = [...new Set(target.maximusGuidelines)].map((g) => [
+    g,
+    decisions(similar.filter((p) => p.record.maximusGuidelines.includes(g))),
+  ]);
+  return { similar: decisions(similar), byGuideline: byGuideline.filter(([, t]) => t.items > 0) };
 }
 
 /** "37 (31 upheld, 6 overturned, 16 % overturned)". */
