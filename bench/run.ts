@@ -22,6 +22,7 @@ import { parseLetter } from '../server/src/letter/parse';
 import { checkLetter } from '../server/src/rules';
 import { TestClient } from '../test/lsp/client';
 import { type PdfBench, benchPdf, sharedPdfs } from './pdf';
+import { type PrecedentsBench, benchPrecedents } from './precedents';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLE = readFileSync(join(ROOT, 'samples', 'two-column-header.imr'), 'utf8');
@@ -101,6 +102,24 @@ const SAMPLES = 100;
 const f = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
 const table: string[][] = [];
 const row = (...cells: string[]) => table.push(cells);
+
+/** `--precedents`: only the workspace index rows, added to the last bench/results.json. */
+async function precedentsOnly() {
+  const file = join(ROOT, 'bench', 'results.json');
+  const last = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  last.precedents = await benchPrecedents(ROOT, REAL, rssMiB);
+  printPrecedents(last.precedents as PrecedentsBench);
+  writeFileSync(file, JSON.stringify(last, null, 2) + '\n');
+  console.log('written: bench/results.json');
+}
+
+function printPrecedents(p: PrecedentsBench): void {
+  console.log(
+    `workspace index of ${p.letters.toLocaleString('en-US')} text letters (${p.items} items): cold build ${p.coldSeconds.toFixed(2)} s (server processor time ${p.coldCpuSeconds} s), warm reopen from the saved index ${p.warmSeconds.toFixed(2)} s (${p.warmCpuSeconds} s); saved index ${p.savedIndexMiB.toFixed(1)} MiB; index heap ${p.indexHeapMiB.toFixed(1)} MiB; server memory ${p.serverRssMiB} MiB`,
+  );
+  for (const [name, v] of Object.entries({ hover: p.hover, codeLens: p.codeLens, view: p.view }))
+    console.log(`  ${name} on an item with every letter indexed: median ${f(v.medianMs)} ms, p95 ${f(v.p95Ms)} ms`);
+}
 
 async function main() {
   results.machine = {
@@ -333,6 +352,8 @@ async function main() {
   };
   rmSync(dir, { recursive: true, force: true });
 
+  results.precedents = await benchPrecedents(ROOT, REAL, rssMiB);
+
   // PDFs: the shared ones read and analysed, against pdftotext -layout.
   const pdfDir = sharedPdfs(REAL);
   if (pdfDir) results.pdf = await benchPdf(ROOT, pdfDir, analyse);
@@ -385,6 +406,7 @@ async function main() {
       `imr-lint on a folder of ${p.cliFolder.pdfs} PDFs: ${p.cliFolder.seconds.toFixed(2)} s (${f(p.cliFolder.msPerPdf)} ms per PDF)${folder}`,
     );
   } else console.log('PDFs: no shared PDFs beside the project, so no PDF row');
+  printPrecedents(results.precedents as PrecedentsBench);
   console.log(`bundles: ${JSON.stringify(results.bundleKB)} KB`);
   console.log("\ntargets (the issue's, on a 2-core machine):");
   for (const t of results.targets as Target[])
@@ -440,6 +462,7 @@ function targets(analysis: Analysed[], lsp: Record<string, { p95Ms: number }>, r
     ),
     t('10,000 letters through the command line', cli.seconds, 10, 's'),
     t('server memory with 1,000 letters open', r.serverRssMiBWith1000Letters as number, 150, 'MiB'),
+    ...precedentTargets(r.precedents as PrecedentsBench, t),
     ...pdfTargets(r.pdf as PdfBench | undefined, t),
   ];
 }
@@ -461,6 +484,19 @@ function pdfTargets(
   ];
 }
 
+/** The workspace index's targets: cold under 10 s, warm under 1 s, hover p95 under 20 ms, with 10,000 letters. */
+function precedentTargets(
+  p: PrecedentsBench,
+  t: (target: string, figure: number, limit: number, unit: string) => Target,
+): Target[] {
+  return [
+    t('the workspace index of 10,000 letters built cold', p.coldSeconds, 10, 's'),
+    t('the workspace index of 10,000 letters reopened from its saved copy', p.warmSeconds, 1, 's'),
+    t('hover on an item with 10,000 letters indexed, p95', p.hover.p95Ms, 20, 'ms'),
+    t('the Precedents view with 10,000 letters indexed, p95', p.view.p95Ms, 20, 'ms'),
+  ];
+}
+
 function rssMiB(pid: number | undefined): number | null {
   try {
     const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
@@ -470,7 +506,7 @@ function rssMiB(pid: number | undefined): number | null {
   }
 }
 
-main().catch((e) => {
+(process.argv.includes('--precedents') ? precedentsOnly() : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -86,6 +86,13 @@ export function configurationProperties(): Record<string, unknown> {
       markdownDescription:
         "The most symbols a letter's outline shows (`0` for no limit). Past it, whole levels are left out, deepest first: a letter of a thousand items keeps its sections and items and loses their fields and citations. Only letters of hundreds of items reach the default. `imr-lint --outline` prints every symbol.",
     },
+    'imrLetter.precedents.codeLens': {
+      type: 'boolean',
+      default: true,
+      scope: 'resource',
+      markdownDescription:
+        'Show a lens above each disputed item with how similar requests in the workspace were decided (`Precedents: 37 similar, 16 % overturned`); click it for the **Precedents** view. The hover on the item line gives the same counts either way.',
+    },
     'imrLetter.trace.server': {
       type: 'string',
       enum: ['off', 'messages', 'verbose'],

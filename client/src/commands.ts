@@ -1,17 +1,27 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { pdfCommands } from './pdf-commands';
+import { precedentsView } from './precedents-view';
 import { request } from './request';
 
 /** The same for the desktop and the web client. */
-export const CLIENT_OPTIONS: LanguageClientOptions = {
-  // Every scheme: letters in virtual workspaces and unsaved letters get every feature too.
-  documentSelector: [{ language: 'imr-letter' }],
-  synchronize: { configurationSection: 'imrLetter' },
-  // The server reads the guideline catalog file the settings name only in a trusted workspace.
-  initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
-  outputChannelName: 'IMR Letters',
-};
+export function clientOptions(context: vscode.ExtensionContext): LanguageClientOptions {
+  return {
+    // Every scheme: letters in virtual workspaces and unsaved letters get every feature too.
+    documentSelector: [{ language: 'imr-letter' }],
+    synchronize: { configurationSection: 'imrLetter' },
+    initializationOptions: () => ({
+      // The server reads the guideline catalog file the settings name only in a trusted workspace.
+      workspaceTrusted: vscode.workspace.isTrusted,
+      // Where the server saves the workspace index of letters: this workspace's storage (or the global one).
+      storagePath:
+        (context.storageUri ?? context.globalStorageUri).scheme === 'file'
+          ? (context.storageUri ?? context.globalStorageUri).fsPath
+          : undefined,
+    }),
+    outputChannelName: 'IMR Letters',
+  };
+}
 
 /**
  * Starts the client and adds the commands that need VS Code itself (pickers, the clipboard,
@@ -96,7 +106,7 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     command('imrLetter.nextAnnotation', (editor) => moveToAnnotation(client, editor, 1)),
     command('imrLetter.previousAnnotation', (editor) => moveToAnnotation(client, editor, -1)),
   );
-  context.subscriptions.push(detectLetters(context), pdfCommands(context, client));
+  context.subscriptions.push(detectLetters(context), pdfCommands(context, client), precedentsView(client));
   // Trust granted: start again, so the server may read the catalog file the settings name.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client.stop().then(() => client.start())),

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CLIENT_OPTIONS, startClient } from './commands';
+import { clientOptions, startClient } from './commands';
 
 let client: LanguageClient | undefined;
 
@@ -11,7 +11,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  client = new LanguageClient('imrLetter', 'IMR Letters', serverOptions, CLIENT_OPTIONS);
+  client = new LanguageClient('imrLetter', 'IMR Letters', serverOptions, clientOptions(context));
   await startClient(context, client);
 }
 

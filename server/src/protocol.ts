@@ -1,6 +1,6 @@
 // The custom requests (imr/*) the VS Code client sends the server, with their payloads: declared
 // once here, imported by both sides. Types only, so neither bundle gains code from it.
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 
 export type AnnotationExportFormat = 'markdown' | 'csv' | 'json';
 
@@ -21,6 +21,44 @@ export interface LetterSummary {
 /** A PDF's letter text (and whether it reads as an IMR letter), or why there is none. */
 export type PdfTextAnswer = { text: string; pages: number[]; recognized: boolean } | { problem: string };
 
+/** Narrows the Precedents view; a category replaces "similar" with every item of that category. */
+export interface PrecedentFilter {
+  category?: string;
+  region?: string;
+  guideline?: string;
+  year?: string;
+}
+
+/** An item of another letter in the Precedents view. */
+export interface PrecedentEntry {
+  uri: string;
+  /** The item's line (0-based), where the letter opens. */
+  line: number;
+  file: string;
+  item: string;
+  decision: string;
+  decisionDate: string;
+  category: string;
+  region: string;
+  drug: string;
+  maximusGuidelines: string[];
+}
+
+/** The Precedents view of the item at a position: similar items grouped by decision. */
+export interface PrecedentsAnswer {
+  /** The item at the position, and what "similar" meant for it ("Pharmaceuticals: Opioids · tramadol"). */
+  item: string;
+  similarTo: string;
+  /** Letters indexed so far, and whether the index is complete. */
+  indexed: number;
+  complete: boolean;
+  filter: PrecedentFilter;
+  /** Upheld, Overturned, then any other decision written; each group's total (entries are capped). */
+  groups: { decision: string; total: number; entries: PrecedentEntry[] }[];
+  /** The values the filter can take among the items before filtering. */
+  choices: { category: string[]; region: string[]; guideline: string[]; year: string[] };
+}
+
 /** Each request: its method name, what it is sent, and what it answers. */
 export interface Requests {
   /** Reflow Letter: the edits, for the version they were computed on. */
@@ -38,6 +76,11 @@ export interface Requests {
   'imr/annotations': { params: { uri: string }; result: Range[] | null };
   /** Import PDF Letters: the text of a PDF's bytes (base64), read by the server's PDF reader (Node only). */
   'imr/pdfText': { params: { data: string }; result: PdfTextAnswer };
+  /** The Precedents view: the similar items of the item at `position` (null when none is there). */
+  'imr/precedents': {
+    params: { uri: string; position: Position; filter?: PrecedentFilter };
+    result: PrecedentsAnswer | null;
+  };
 }
 
 export type Method = keyof Requests;

@@ -3,8 +3,10 @@ import {
   type CodeActionParams,
   type CompletionParams,
   type Connection,
+  type Hover,
   type HoverParams,
   type InlayHintParams,
+  MarkupContent,
   MessageType,
   type TextDocuments,
 } from 'vscode-languageserver';
@@ -15,9 +17,10 @@ import { DiagnosticsChannel } from './lsp/diagnostics';
 import { openDocuments } from './lsp/documents';
 import { notify } from './lsp/notify';
 import { IMR, LSP, RequestHandlers, clamped } from './lsp/requests';
+import { type IndexCache, type IndexSources, PrecedentIndexer } from './lsp/precedents';
 import { type ReadWorkspaceFile, SettingsStore } from './lsp/settings';
 import { WorkspaceSymbolIndex } from './lsp/workspace-symbols';
-import type { ParamsOf } from './protocol';
+import type { ParamsOf, PrecedentFilter } from './protocol';
 import {
   type LetterFile,
   type LetterService,
@@ -36,6 +39,12 @@ export interface ServerOptions {
   workspaceLetters?: (folderUri: string) => Promise<LetterFile[]>;
   /** Reads a PDF's letter text (Node only): for imr/pdfText, the client's Import PDF Letters. */
   readPdf?: ReadPdf;
+  /** One letter file by address, after a file event (Node only); undefined when it is not a letter file. */
+  letterFile?: (uri: string) => LetterFile | undefined;
+  /** Where the workspace index is saved, in the storage folder the client names (Node only). */
+  indexCache?: (storagePath: string, folderUri: string) => IndexCache;
+  /** Reads and parses many letter files off the server's thread, with the built-in catalog (Node only). */
+  readLetters?: IndexSources['readMany'];
 }
 
 /** Wires LSP requests to the letter service: each handler finds the document and asks the service. */
@@ -45,7 +54,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settings = new SettingsStore(connection, service, options.readWorkspaceFile);
   const checks = new DiagnosticsChannel(connection, documents, service, settings);
   const handlers = new RequestHandlers(connection, documents, settings);
-  const server: Wiring = { connection, documents, service, settings, checks, handlers, options, client: undefined };
+  const precedents = new PrecedentIndexer(
+    connection,
+    documents,
+    service,
+    () => server.client?.refreshesCodeLenses === true,
+  );
+  const server: Wiring = {
+    connection,
+    documents,
+    service,
+    settings,
+    checks,
+    handlers,
+    options,
+    precedents,
+    client: undefined,
+  };
+  let storagePath: string | undefined;
 
   connection.onInitialize((params) => {
     const client = (server.client = clientSupport(params));
@@ -55,6 +81,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       params.initializationOptions,
       params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined,
     );
+    const given = (params.initializationOptions as { storagePath?: unknown } | null | undefined)?.storagePath;
+    storagePath = typeof given === 'string' && given ? given : undefined;
     return serverCapabilities(client);
   });
 
@@ -67,17 +95,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (server.client?.refreshesInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
     documents.all().forEach((doc) => checks.schedule(doc.uri));
   };
-  connection.onInitialized(() => void settings.loadCatalog().then(revalidateAll));
+  // The index reads letters with the catalog the settings name: started once it is loaded.
+  connection.onInitialized(
+    () =>
+      void settings.loadCatalog().then(() => {
+        revalidateAll();
+        startIndex(server, storagePath);
+      }),
+  );
   connection.onDidChangeConfiguration(async (change) => {
     await settings.changed((change.settings as Record<string, unknown> | null)?.[SECTION]);
     revalidateAll();
+    precedents.catalogChanged();
   });
 
   const closed = registerDocumentRequests(server);
-  documents.onDidChangeContent((e) => checks.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    checks.schedule(e.document.uri);
+    precedents.edited(e.document);
+  });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     checks.closed(uri);
+    precedents.closed(uri);
     service.close(uri);
     settings.forget(uri);
     closed(uri);
@@ -97,6 +137,7 @@ interface Wiring {
   checks: DiagnosticsChannel;
   handlers: RequestHandlers;
   options: ServerOptions;
+  precedents: PrecedentIndexer;
   /** What the client can do, known once it has initialised. */
   client: ClientSupport | undefined;
 }
@@ -105,6 +146,35 @@ interface Wiring {
 function workspaceLetters({ settings, options }: Wiring): Promise<LetterFile[]> {
   const folder = settings.folderUri;
   return folder && options.workspaceLetters ? options.workspaceLetters(folder).catch(() => []) : Promise.resolve([]);
+}
+
+/** The workspace index, built in the background where there is a folder of files (not in a browser). */
+function startIndex(server: Wiring, storagePath: string | undefined): void {
+  const { options, settings } = server;
+  const folder = settings.folderUri;
+  if (!folder || !options.workspaceLetters || !options.letterFile) return;
+  const cache = storagePath && options.indexCache ? options.indexCache(storagePath, folder) : undefined;
+  const sources: IndexSources = {
+    list: () => workspaceLetters(server),
+    file: options.letterFile,
+    cache,
+    trusted: settings.trusted,
+    // Other threads read with the built-in catalog: not while the settings name a catalog file.
+    get readMany() {
+      return settings.usesCatalogFile ? undefined : options.readLetters;
+    },
+  };
+  server.precedents.start(sources, server.client?.watchesFiles === true);
+}
+
+/** A hover's contents and the precedents of the item on its line, as one hover. */
+function withPrecedents(hover: Hover | null, precedents: string | undefined): Hover | null {
+  if (!precedents) return hover;
+  if (!hover) return { contents: { kind: 'markdown', value: precedents } };
+  const value = MarkupContent.is(hover.contents) ? hover.contents.value : undefined;
+  return value === undefined
+    ? hover
+    : { ...hover, contents: { kind: 'markdown', value: `${value}\n\n---\n\n${precedents}` } };
 }
 
 /** The LSP requests about a document, and workspace symbols. Gives what to forget when a document closes. */
@@ -131,7 +201,10 @@ function registerDocumentRequests(server: Wiring): (uri: string) => void {
   connection.onFoldingRanges(handlers.onDocument(LSP, (doc, _p, _s, token) => service.folding(doc, token)));
   connection.onHover(
     handlers.onDocument({ ...LSP, position: true, settings: true }, (doc, p: HoverParams, s, token) =>
-      service.hover(doc, clamped(doc, p.position), s, token),
+      withPrecedents(
+        service.hover(doc, clamped(doc, p.position), s, token),
+        server.precedents.hover(doc, clamped(doc, p.position)),
+      ),
     ),
   );
   connection.onDocumentLinks(handlers.onDocument(LSP, (doc, _p, _s, token) => service.links(doc, token)));
@@ -156,7 +229,12 @@ function registerDocumentRequests(server: Wiring): (uri: string) => void {
       service.inlayHints(doc, p.range, s, token),
     ),
   );
-  connection.onCodeLens(handlers.onDocument(LSP, (doc, _p, _s, token) => service.codeLenses(doc, token)));
+  connection.onCodeLens(
+    handlers.onDocument({ ...LSP, settings: true }, (doc, _p, s, token) => [
+      ...service.codeLenses(doc, token),
+      ...(s.precedentLenses ? server.precedents.codeLenses(doc, token) : []),
+    ]),
+  );
   connection.onDocumentFormatting(
     handlers.onDocument({ ...LSP, settings: true }, (doc, _p, s, token) => service.format(doc, s, token)),
   );
@@ -200,9 +278,26 @@ function registerCommandRequests(server: Wiring): void {
     handlers.onDocument(IMR, (doc) => service.annotationRanges(doc)),
   );
   handlers.onImrRequest(
+    'imr/precedents',
+    handlers.onDocument({ ...IMR, position: true }, (doc, p: ParamsOf<'imr/precedents'>) =>
+      server.precedents.view(doc, clamped(doc, p.position), precedentFilter(p.filter)),
+    ),
+  );
+  handlers.onImrRequest(
     'imr/pdfText',
     handlers.answer(async (p: ParamsOf<'imr/pdfText'>) =>
       pdfText(fromBase64(typeof p?.data === 'string' ? p.data : ''), options.readPdf, (text) => service.read(text)),
     ),
   );
+}
+
+/** The view's filter as sent: only string values of the known keys. */
+function precedentFilter(raw: unknown): PrecedentFilter {
+  const filter: PrecedentFilter = {};
+  if (raw && typeof raw === 'object')
+    for (const key of ['category', 'region', 'guideline', 'year'] as const) {
+      const value = (raw as Record<string, unknown>)[key];
+      if (typeof value === 'string' && value) filter[key] = value;
+    }
+  return filter;
 }

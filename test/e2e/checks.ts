@@ -8,10 +8,13 @@
  * through the real protocol, client and workbench, not what the service computes (the unit, rule
  * and LSP tests do that).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { linkBases } from '../../scripts/package';
 import { codeLenses } from '../../server/src/features/code-lens';
+import { isSimilar } from '../../server/src/precedents/similar';
+import { tallyDecisions } from '../../server/src/precedents/tally';
+import { itemRows } from '../../server/src/reports/item-table';
 import { letterSummary } from '../../server/src/features/letter-summary';
 import { parseLetter } from '../../server/src/letter/parse';
 import { squash } from './util';
@@ -574,6 +577,47 @@ const extensionPage: Check = {
   },
 };
 
+/**
+ * The workspace index: the lens above the first item gives the counts of similar items in the
+ * other letters of the folder (as the item table of those files counts them), the hover on the
+ * item line says the same, and clicking the lens shows the Precedents view grouped by decision.
+ */
+const precedents: Check = {
+  name: 'precedents: the lens above an item, the hover counts, the Precedents view',
+  async run(ctx) {
+    const { wb } = ctx;
+    const letter = parseLetter(lines(ctx, OUTLINE_LETTER).join('\n'));
+    const target = itemRows('', letter)[0];
+    const rows = readdirSync(ctx.ws)
+      .filter((f) => f !== OUTLINE_LETTER && /\.(imr|txt)$/i.test(f))
+      .flatMap((f) => itemRows(f, parseLetter(readFileSync(join(ctx.ws, f), 'utf8'))))
+      .filter((r) => isSimilar(target, r));
+    const t = tallyDecisions(rows.map((r) => r.decision));
+    if (t.items === 0) throw new Error(`no other letter of the workspace has an item like "${target.item}"`);
+    const line = letter.items[0].title.range.start.line;
+    await wb.openFile(OUTLINE_LETTER);
+    await wb.goTo(line + 1, 3);
+    const lens = wb.page
+      .locator('.editor-group-container.active .codelens-decoration a', { hasText: `Precedents: ${t.items} similar` })
+      .first();
+    await lens.waitFor({ state: 'visible', timeout: wb.timeout });
+    const lensText = squash(await lens.innerText());
+    if (/indexing/.test(lensText)) throw new Error(`the lens still says "${lensText}"`);
+    await wb.command('Show or Focus Hover');
+    const counts = `Similar requests in this workspace: ${t.items} (${t.upheld} upheld, ${t.overturned} overturned`;
+    const hover = wb.page.locator('.monaco-hover-content').filter({ hasText: counts }).first();
+    await hover.waitFor({ state: 'visible', timeout: wb.timeout });
+    await wb.shot(join(ctx.images, 'precedents-hover.png'));
+    await wb.page.keyboard.press('Escape');
+    await lens.click();
+    const group = t.upheld > 0 ? `Upheld (${t.upheld})` : `Overturned (${t.overturned})`;
+    const row = wb.page.locator('.monaco-list-row', { hasText: group }).first();
+    await row.waitFor({ state: 'visible', timeout: wb.timeout });
+    await wb.shot(join(ctx.images, 'precedents-view.png'));
+    return `"${target.item}": lens "${lensText}", hover "${counts}…", view group "${group}"`;
+  },
+};
+
 /** The screenshots the README shows (docs/images). */
 export const README_PICTURES = ['header.png', 'outline.png', 'hover.png', 'problems.png', 'quickfix.png'];
 
@@ -589,4 +633,5 @@ export const CHECKS: Check[] = [
   problemsPanel,
   quickFix,
   extensionPage,
+  precedents,
 ];

@@ -6,6 +6,7 @@ import {
   StreamMessageWriter,
   createMessageConnection,
 } from 'vscode-jsonrpc/node';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** The bundled server, as editors run it (`npm test` builds it first). */
@@ -146,4 +147,34 @@ export class TestClient {
     this.rpc.dispose();
     return code;
   }
+}
+
+/**
+ * A server on a folder of letters, initialised by a client that shows work-done progress and
+ * allows file watchers (as VS Code does); `built` resolves when the workspace index's progress
+ * ends. With `storagePath` in the options, the index is saved there.
+ */
+export async function startIndexing(
+  folder: string,
+  initializationOptions?: { storagePath?: string; workspaceTrusted?: boolean },
+): Promise<{ client: TestClient; built: Promise<void> }> {
+  const client = new TestClient();
+  let ended: () => void;
+  const built = new Promise<void>((resolve) => (ended = resolve));
+  client.rpc.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
+    if (p.value?.kind === 'end') ended();
+  });
+  await client.rpc.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'letters' }],
+    initializationOptions,
+    capabilities: {
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { hover: { contentFormat: ['markdown'] } },
+    },
+  });
+  await client.rpc.sendNotification('initialized', {});
+  return { client, built };
 }

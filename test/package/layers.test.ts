@@ -18,6 +18,7 @@ const CORE = [
   'reports',
   'vocabulary',
   'treatments',
+  'precedents',
   'corpus',
   'precedents',
   'pdf',

@@ -71,3 +71,13 @@ export function webSearchUrl(words: string): string {
   );
   return `https://duckduckgo.com/?q=${query}`;
 }
+
+/**
+ * A link that opens a letter at a line (`file:///...#L42`, as VS Code's link opener reads it):
+ * only file and untitled addresses, with anything that could end the link encoded.
+ */
+export function letterLink(label: string, uri: string, line: number): string | undefined {
+  if (!/^(file|untitled):[^\s<>]+$/i.test(uri)) return undefined;
+  const safe = uri.replace(/[()[\]#]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `[${escapeMarkdown(label)}](${safe}#L${line + 1})`;
+}

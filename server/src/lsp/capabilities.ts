@@ -9,6 +9,9 @@ export interface ClientSupport {
   pullsDiagnostics: boolean;
   refreshesDiagnostics: boolean;
   refreshesInlayHints: boolean;
+  refreshesCodeLenses: boolean;
+  /** The server may register file watchers (for the workspace index). */
+  watchesFiles: boolean;
   edits: { snippets: boolean; versioned: boolean };
 }
 
@@ -19,6 +22,8 @@ export function clientSupport(params: InitializeParams): ClientSupport {
     pullsDiagnostics: params.capabilities.textDocument?.diagnostic !== undefined,
     refreshesDiagnostics: workspace?.diagnostics?.refreshSupport === true,
     refreshesInlayHints: workspace?.inlayHint?.refreshSupport === true,
+    refreshesCodeLenses: workspace?.codeLens?.refreshSupport === true,
+    watchesFiles: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     edits: {
       snippets: (workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
       versioned: workspace?.workspaceEdit?.documentChanges === true,

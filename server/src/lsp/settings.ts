@@ -21,7 +21,7 @@ export class SettingsStore {
   private readonly byUri = new Map<string, Promise<Settings>>();
   private catalogFile: string | undefined;
   // VS Code says whether the user trusts the workspace; other editors have no such notion.
-  private trusted = true;
+  trusted = true;
   folderUri: string | undefined;
 
   constructor(
@@ -56,6 +56,11 @@ export class SettingsStore {
     this.byUri.clear();
     if (pushed !== undefined) this.pushed = readSettings(pushed);
     await this.loadCatalog();
+  }
+
+  /** Whether a catalog file is in use (letters read elsewhere than by this service would be read without it). */
+  get usesCatalogFile(): boolean {
+    return this.catalogFile !== undefined;
   }
 
   forget(uri: string): void {

@@ -5,6 +5,11 @@ import { globSync } from 'tinyglobby';
 /** What letters are saved as: text, or the PDF as it arrived. */
 const LETTER_FILE = /\.(imr|imr\.txt|txt|pdf)$/i;
 
+/** Whether a file's name is one letters are saved under. */
+export function isLetterFileName(path: string): boolean {
+  return LETTER_FILE.test(path);
+}
+
 /**
  * The letter files at a path: the file itself (read later, which says what is wrong with it), or
  * every letter file below a folder, in name order. A walk takes regular files only, and links to
@@ -19,7 +24,7 @@ export function letterFiles(path: string): string[] {
     .flatMap((e) => {
       const full = join(path, e.name);
       if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : letterFiles(full);
-      return LETTER_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isRegularFile(full))) ? [full] : [];
+      return isLetterFileName(e.name) && (e.isFile() || (e.isSymbolicLink() && isRegularFile(full))) ? [full] : [];
     });
 }
 

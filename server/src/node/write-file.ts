@@ -1,6 +1,20 @@
 import { chmodSync, existsSync, linkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FileRefused, readFileBounded } from './read-file';
+
+/** Where a file's new contents are written before they are renamed over it. */
+const temporaryFor = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.imr-lint.tmp`);
+
+/** Writes a file all at once (a temporary file renamed over it): a reader sees the old contents or the new, never half. */
+export async function writeFileAtomically(path: string, contents: string): Promise<void> {
+  const temporary = temporaryFor(path);
+  await writeFile(temporary, contents, 'utf8');
+  await rename(temporary, path).catch(async (e: unknown) => {
+    await unlink(temporary).catch(() => undefined);
+    throw e;
+  });
+}
 
 /**
  * Replaces a file's contents all at once: written to a temporary file beside it, then renamed over
@@ -9,7 +23,7 @@ import { FileRefused, readFileBounded } from './read-file';
  * was written to it meanwhile is not lost.
  */
 export function replaceFile(path: string, contents: string, expected: Buffer): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.imr-lint.tmp`);
+  const temporary = temporaryFor(path);
   const mode = statSync(path).mode;
   writeFileSync(temporary, contents, { encoding: 'utf8', mode, flag: 'wx' });
   try {

@@ -73,6 +73,11 @@ export { decisionCount, decisionsPart } from '../features/letter-summary';
 // PDFs: the reader is passed in by the entry points (Node); the service checks and lays out its text.
 export { PDF_FILE, PdfProblem, type PdfText, type ReadPdf, readPdfLetter } from '../pdf/reader';
 export { isPdfProblem, pdfProblemDiagnostic, pdfText } from '../features/pdf-letters';
+// The workspace index of letters and what it answers (precedents): kept by the server, built from the same models.
+export { type IndexedLetter, type ItemRecord, itemOnLine, letterRecords } from '../precedents/records';
+export { WorkspaceIndex } from '../precedents/workspace-index';
+export { decodeIndex, encodeIndex, readerKey } from '../precedents/cache';
+export { type IndexProgress, precedentHover, precedentLens, precedentsAnswer } from '../precedents/answers';
 
 /** A document as the service reads it: its address, its version and its text (an LSP TextDocument is one). */
 export interface LetterDocument {
@@ -93,6 +98,8 @@ export interface LetterFile {
   /** Changes when the file does (modification time and size, say). */
   stamp: string;
   read(): Promise<string>;
+  /** A hash of the file's bytes, cheaper than `read` (no PDF is opened): the saved index's key. */
+  hash?(): Promise<string>;
 }
 
 /** What the client's edits can carry. */

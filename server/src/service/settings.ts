@@ -17,6 +17,8 @@ export interface Settings extends CheckOptions {
   outlineLimit: number;
   /** How deep the outline goes: items, their fields, or everything down to each citation. */
   outlineDepth: OutlineDepth;
+  /** A lens above each item with the counts of its precedents in the workspace. */
+  precedentLenses: boolean;
 }
 
 export const SECTION = 'imrLetter';
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reflowOnFormat: false,
   outlineLimit: DEFAULT_OUTLINE_LIMIT,
   outlineDepth: DEFAULT_OUTLINE_DEPTH,
+  precedentLenses: true,
 };
 
 export function readSettings(raw: unknown): Settings {
@@ -49,6 +52,7 @@ export function readSettings(raw: unknown): Settings {
   const reflow = (raw as { format?: { reflow?: unknown } } | null | undefined)?.format?.reflow;
   const outline = (raw as { outline?: { maxSymbols?: unknown } } | null | undefined)?.outline?.maxSymbols;
   const depth = (raw as { outline?: { depth?: unknown } } | null | undefined)?.outline?.depth;
+  const lenses = (raw as { precedents?: { codeLens?: unknown } } | null | undefined)?.precedents?.codeLens;
   return {
     rules,
     catalogFile: typeof file === 'string' && file.trim() ? file.trim() : undefined,
@@ -61,5 +65,6 @@ export function readSettings(raw: unknown): Settings {
         ? Math.floor(outline)
         : DEFAULT_OUTLINE_LIMIT,
     outlineDepth: OUTLINE_DEPTHS.includes(depth as OutlineDepth) ? (depth as OutlineDepth) : DEFAULT_OUTLINE_DEPTH,
+    precedentLenses: lenses !== false,
   };
 }

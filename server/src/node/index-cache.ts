@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IndexCache } from '../lsp/precedents';
+import { readFileBoundedAsync } from './read-file';
+import { writeFileAtomically } from './write-file';
+
+/** A saved index past this is not read (ten thousand letters save to a few megabytes). */
+const MAX_CACHE_BYTES = 200 * 1024 * 1024;
+
+/** A short hash of bytes or text: the index's key of a file's content, and the cache file's name for a folder. */
+export function contentHash(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('base64url').slice(0, 22);
+}
+
+/**
+ * The workspace index saved in the extension's storage folder, one file per workspace folder
+ * (the storage may be shared by several, as the global one is).
+ */
+export function indexCacheIn(storagePath: string, folderUri: string): IndexCache {
+  const file = join(storagePath, `precedents-index-${contentHash(folderUri)}.json`);
+  return {
+    load: async () => {
+      try {
+        return (await readFileBoundedAsync(file, MAX_CACHE_BYTES)).toString('utf8');
+      } catch {
+        return undefined; // none yet, or unreadable: the letters are read again
+      }
+    },
+    save: async (text) => {
+      await mkdir(storagePath, { recursive: true });
+      await writeFileAtomically(file, text);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { Catalog } from '../guidelines/catalog';
+import vocabulary from '../treatments/vocabulary.json';
+import type { IndexedLetter, ItemRecord } from './records';
+
+const readerKeys = new WeakMap<Catalog, string>();
+
+/**
+ * What the records were read with: the treatment vocabulary and the guideline catalog (a saved
+ * index read with others would give other categories and guideline names), as a short hash.
+ */
+export function readerKey(catalog: Catalog): string {
+  let key = readerKeys.get(catalog);
+  if (key === undefined) {
+    // FNV-1a over both as JSON: a change in either changes the key.
+    let h = 0x811c9dc5;
+    const text = JSON.stringify(vocabulary) + JSON.stringify(catalog.entries);
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    readerKeys.set(catalog, (key = (h >>> 0).toString(16)));
+  }
+  return key;
+}
+
+/**
+ * The index as saved between sessions: a table of strings, and per letter its address, stamp,
+ * content hash and items as rows of indexes into the table. Versioned, and keyed by what read the
+ * letters (readerKey): a file of another version or reader, or one that does not read as this
+ * one, is ignored whole (the letters are read again).
+ */
+const CACHE_VERSION = 1;
+
+const STRING_FIELDS = [
+  'item',
+  'category',
+  'subcategory',
+  'region',
+  'drug',
+  'decision',
+  'specialty',
+  'caseNumber',
+  'decisionDate',
+  'dateOfInjury',
+  'urDenialDate',
+] as const;
+
+type Row = [...number[], number[], number[], number];
+
+export function encodeIndex(letters: Iterable<[string, IndexedLetter]>, reader: string): string {
+  const table: string[] = [];
+  const ids = new Map<string, number>();
+  const id = (text: string) => {
+    let n = ids.get(text);
+    if (n === undefined) ids.set(text, (n = table.push(text) - 1));
+    return n;
+  };
+  const saved: [string, string, string, Row[]][] = [];
+  for (const [uri, letter] of letters)
+    saved.push([
+      uri,
+      letter.stamp,
+      letter.hash,
+      letter.items.map(
+        (r) =>
+          [
+            ...STRING_FIELDS.map((f) => id(r[f])),
+            r.claimsGuidelines.map(id),
+            r.maximusGuidelines.map(id),
+            r.line,
+          ] as Row,
+      ),
+    ]);
+  return JSON.stringify({ version: CACHE_VERSION, reader, strings: table, letters: saved });
+}
+
+const isIndexList = (v: unknown, n: number): v is number[] =>
+  Array.isArray(v) && v.every((i) => Number.isInteger(i) && i >= 0 && i < n);
+
+/** The letters of a saved index, or undefined when the text is not one of this version (damaged, older, or not ours). */
+export function decodeIndex(text: string, reader: string): Map<string, IndexedLetter> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const saved = (parsed ?? {}) as { version?: unknown; reader?: unknown; strings?: unknown; letters?: unknown };
+  const { strings, letters } = saved;
+  if (saved.version !== CACHE_VERSION || saved.reader !== reader) return undefined;
+  if (!Array.isArray(strings) || !Array.isArray(letters)) return undefined;
+  if (!strings.every((s) => typeof s === 'string')) return undefined;
+  const table = strings as string[];
+  const n = table.length;
+  const result = new Map<string, IndexedLetter>();
+  for (const entry of letters as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 4) return undefined;
+    const [uri, stamp, hash, rows] = entry as unknown[];
+    if (typeof uri !== 'string' || typeof stamp !== 'string' || typeof hash !== 'string' || !Array.isArray(rows))
+      return undefined;
+    const items: ItemRecord[] = [];
+    for (const row of rows as unknown[]) {
+      const k = STRING_FIELDS.length;
+      if (!Array.isArray(row) || row.length !== k + 3) return undefined;
+      const [claims, maximus, line] = row.slice(k) as unknown[];
+      if (!isIndexList(row.slice(0, k), n) || !isIndexList(claims, n) || !isIndexList(maximus, n)) return undefined;
+      if (!Number.isInteger(line) || (line as number) < 0) return undefined;
+      const record = Object.fromEntries(STRING_FIELDS.map((f, i) => [f, table[row[i] as number]])) as Record<
+        (typeof STRING_FIELDS)[number],
+        string
+      >;
+      items.push({
+        ...record,
+        claimsGuidelines: claims.map((i) => table[i]),
+        maximusGuidelines: maximus.map((i) => table[i]),
+        line: line as number,
+      });
+    }
+    result.set(uri, { stamp, hash, items });
+  }
+  return result;
+}
