@@ -174,7 +174,13 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
       failed: true,
     };
   }
-  if (read instanceof PdfProblem) return { ...r, err: `imr-lint: ${name}: ${read.message}\n`, failed: true };
+  if (read instanceof PdfProblem) {
+    // Checked, a PDF with no text is a finding like any other (its level set as any rule's); it has no rows or annotations.
+    if (o.command !== 'check') return { ...r, err: `imr-lint: ${name}: ${read.message}\n`, failed: true };
+    const problems = service.checkUnreadablePdf(read.message, { rules: o.rules });
+    count(r, [], problems);
+    return report(r, name, service.read(''), problems, o);
+  }
   const bytes = read.bytes;
   let letter = service.read(read.text);
   if (o.command === 'annotations') {
@@ -217,9 +223,20 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
     }
   }
   count(r, letter.items, problems);
+  return report(r, name, letter, problems, o, read.pages);
+}
+
+/** A checked letter's findings (and outline) in the format asked for; for a PDF, each finding names its page. */
+function report(
+  r: LetterResult,
+  name: string,
+  letter: Letter,
+  problems: Problem[],
+  o: Options,
+  pages?: number[],
+): LetterResult {
   if (o.format === 'text') {
     if (o.outline) r.out += `${name}\n${service.outlineText(letter, '  ')}`;
-    const pages = read.pages;
     const page = (line: number) => (pages ? ` (page ${pages[line] ?? pages[pages.length - 1]})` : '');
     r.out += problems
       .map(
@@ -228,7 +245,7 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
       )
       .join('');
     if (o.outline) r.out += '\n';
-  } else r.data = o.format === 'json' ? letterReport(name, letter, problems) : { file: name, problems };
+  } else r.data = o.format === 'json' ? letterReport(name, letter, problems, pages) : { file: name, problems };
   return r;
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
-import { PDF_FILE, PdfProblem } from '../service';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { PDF_FILE, PdfProblem, withPdfSource } from '../service';
 import { isGlob, namedFiles } from './files';
 import { readLetterFile } from './read-letter-file';
 
@@ -94,7 +94,9 @@ export async function importCommand(argv: string[], log: (line: string) => void)
         continue;
       }
       try {
-        if (writeAtomically(target, read.text, o.force) === 'exists') {
+        // The letter names its PDF (from its own folder) at its end, for Open Original PDF.
+        const source = relative(dirname(target), pdf).split(sep).join('/');
+        if (writeAtomically(target, withPdfSource(read.text, source), o.force) === 'exists') {
           log(`imr-lint import: ${name(target)} exists; left as it is (--force to overwrite)`);
           failed++;
         } else {

@@ -46,7 +46,7 @@ startServer(createConnection(ProposedFeatures.all), {
         const read = async () => {
           const file = await readLetterFile(path);
           if (file instanceof PdfProblem) throw file;
-          return file.text;
+          return { text: file.text, pages: file.pages };
         };
         return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read };
       }),
