@@ -27,7 +27,7 @@ async function readPdf(client: BaseLanguageClient, pdf: vscode.Uri): Promise<Pdf
 }
 
 function fileName(uri: vscode.Uri): string {
-  return fileName(uri);
+  return uri.path.replace(/^.*\//, '');
 }
 
 function base64(bytes: Uint8Array): string {
@@ -110,8 +110,10 @@ export function pdfCommands(client: BaseLanguageClient): vscode.Disposable {
       return vscode.window.showInformationMessage(
         `No PDF found for this letter (looked for ${named ? `${named}, which the letter names as its source` : `${fileName(pdf)} beside it`}).`,
       );
-    // A PDF viewer extension opens it in VS Code; without one, the system's viewer does (files only).
-    return pdf.scheme === 'file' ? vscode.env.openExternal(pdf) : vscode.commands.executeCommand('vscode.open', pdf);
+    // On the desktop, the system's PDF viewer opens a local file; elsewhere (a remote folder, the
+    // browser) there is none to hand it to, and VS Code opens it (in a PDF viewer extension if there is one).
+    const local = pdf.scheme === 'file' && vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName;
+    return local ? vscode.env.openExternal(pdf) : vscode.commands.executeCommand('vscode.open', pdf);
   };
 
   // A letter's PDF opened in VS Code (shown as binary, or by a PDF viewer): offer to import it, once a session.

@@ -245,7 +245,7 @@ function report(
       )
       .join('');
     if (o.outline) r.out += '\n';
-  } else r.data = o.format === 'json' ? letterReport(name, letter, problems, pages) : { file: name, problems };
+  } else r.data = o.format === 'json' ? letterReport(name, letter, problems, pages) : { file: name, problems, pages };
   return r;
 }
 

@@ -192,10 +192,25 @@ require(${JSON.stringify(join(DIST, 'pdf-reader.js'))}).readPdf(require('node:fs
         assert.equal(json.length, 10);
         assert.ok(json.every((l) => l.file.endsWith('.pdf') && l.items.length > 0));
         const sarif = JSON.parse(run(['--format', 'sarif', pdfs], dir).out) as {
-          runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+          runs: {
+            results: {
+              locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+              properties?: { page?: number };
+            }[];
+          }[];
         };
         const uris = sarif.runs[0].results.map((res) => res.locations[0].physicalLocation.artifactLocation.uri);
         assert.ok(uris.length > 0 && uris.every((u) => u.endsWith('.pdf')));
+        // Each finding names the page of the PDF it is on, as the text output does.
+        const textPages = fromPdf.out.match(/\(page \d+\)$/gm)!.map((m) => Number(/\d+/.exec(m)![0]));
+        assert.deepEqual(
+          sarif.runs[0].results.map((res) => res.properties?.page),
+          textPages,
+        );
+        assert.ok(
+          textPages.some((p) => p > 1),
+          'findings past the first page',
+        );
         const annotations = run(['annotations', '--format', 'csv', pdfs], dir);
         assert.equal(annotations.code, 0, annotations.err);
       },

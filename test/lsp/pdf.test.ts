@@ -40,13 +40,18 @@ describe('PDF letters in the workspace', { skip: existsSync(SERVER) ? false : 'n
     const misspelt = read.text.split('\n').findIndex((l) => l.includes('Uphled'));
     assert.equal(read.pages[misspelt], 2);
     assert.deepEqual(
-      published('letter.pdf')?.map((d) => [d.code, d.range.start, d.range.end, d.message.replace(/^.*(?= \()/, '')]),
+      published('letter.pdf')?.map((d) => [
+        d.code,
+        d.range.start,
+        d.range.end,
+        String(d.message).replace(/(?<=: ).*$/, ''),
+      ]),
       [
         [
           'item.invalid-decision',
           { line: 0, character: 0 },
           { line: 0, character: 0 },
-          ` (page 2, line ${misspelt + 1} of its text)`,
+          `Page 2, line ${misspelt + 1} of its text: `,
         ],
       ],
     );

@@ -15,6 +15,7 @@ interface Exchange {
   symbols: { name: string; children?: { name: string; detail?: string }[] }[];
   diagnostics: { code: string }[];
   hover: string;
+  pdf: { problem?: string; text?: string };
 }
 
 /**
@@ -41,7 +42,8 @@ const CONVERSATION = `async ({ code, text }) => {
   const symbols = await request('textDocument/documentSymbol', { textDocument: { uri } });
   const line = text.split('\\n').findIndex((l) => l.startsWith('Claims Administrator guideline: Decision based on MTUS Knee'));
   const hover = await request('textDocument/hover', { textDocument: { uri }, position: { line, character: 60 } });
-  return { capabilities: init.capabilities, symbols, diagnostics: await diagnostics, hover: hover.contents.value };
+  const pdf = await request('imr/pdfText', { data: btoa('%PDF-1.4\\n%%EOF\\n') });
+  return { capabilities: init.capabilities, symbols, diagnostics: await diagnostics, hover: hover.contents.value, pdf };
 }`;
 
 describe('the web build', () => {
@@ -80,6 +82,9 @@ describe('the web build', () => {
           ['item.invalid-decision'],
         );
         assert.match(result.hover.replace(/\\(.)/g, '$1'), /ACOEM Ch. 13 Knee Complaints/);
+        // Import PDF Letters in VS Code for the Web: no PDF reader in the worker, and the answer says so.
+        assert.equal(result.pdf.text, undefined);
+        assert.match(result.pdf.problem ?? '', /in VS Code for the Web the extension does not carry the PDF reader/);
         assert.deepEqual(errors, []);
       } finally {
         await browser.close();

@@ -29,15 +29,16 @@ export async function pdfText(
 
 /**
  * A workspace PDF's findings where a user can act on them: a line of the PDF's text means nothing
- * in the PDF, so each is at the PDF's start and says its page, and the line it has in the text
- * (the same line in the letter imported from it, as the import adds no line).
+ * in the PDF, so each is at the PDF's start and opens with its page and the line it has in the text
+ * (the same line in the letter imported from it, as the import adds no line); first, so a list
+ * that cuts long messages short still shows them.
  */
 export function onPdfPages(diagnostics: Diagnostic[], pages: readonly number[]): Diagnostic[] {
   const start = { line: 0, character: 0 };
   return diagnostics.map((d) => {
     const line = d.range.start.line;
     const page = pages[line] ?? pages[pages.length - 1];
-    return { ...d, range: { start, end: start }, message: `${d.message} (page ${page}, line ${line + 1} of its text)` };
+    return { ...d, range: { start, end: start }, message: `Page ${page}, line ${line + 1} of its text: ${d.message}` };
   });
 }
 
