@@ -1,14 +1,11 @@
 // PDFs in the language server: the text of a PDF the client sends (for Import PDF Letters), and
-// where a workspace PDF's findings are shown. The reader is passed in by
-// the entry point (Node); where there is none (the web worker), the answer says why.
+// where a workspace PDF's findings are shown. The reader is passed in by the entry point (the
+// Node server's, or the web worker's); where there is none, or it cannot load, the answer says why.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Letter } from '../letter/model';
-import { PdfProblem, type ReadPdf, readPdfLetter } from '../pdf/reader';
+import { PdfProblem, type ReadPdf, pdfProblem, readPdfLetter } from '../pdf/reader';
 import type { PdfTextAnswer } from '../protocol';
 import { withPdfSource } from '../pdf/source';
-
-const NO_PDF_READER =
-  'PDF letters are read by VS Code desktop (and by imr-lint import): in VS Code for the Web the extension does not carry the PDF reader (1.7 MB), so this PDF cannot be imported here';
 
 /**
  * The letter text of a PDF's bytes, read as a letter. With `source` (the PDF's path from the
@@ -20,7 +17,7 @@ export async function pdfText(
   parse: (text: string) => Letter,
   source?: string,
 ): Promise<PdfTextAnswer> {
-  if (!readPdf) return { problem: NO_PDF_READER };
+  if (!readPdf) return { problem: pdfProblem('no-reader').message };
   const read = await readPdfLetter(bytes, readPdf);
   if (read instanceof PdfProblem) return { problem: read.message };
   const text = source ? withPdfSource(read.text, source) : read.text;
