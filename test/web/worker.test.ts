@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { PdfProblem, readPdfLetter } from '../../server/src/pdf/reader';
 import { readPdf } from '../../server/src/pdf-reader/pdfjs';
 import { VALID_LETTER, edit } from '../fixtures/letters';
@@ -67,110 +68,94 @@ const PDF_CONVERSATION = `async ({ url, data }) => {
   return answered;
 }`;
 
-describe('the web build', () => {
-  test(
-    'the browser server bundle answers LSP from a web worker in Chromium',
-    {
-      skip: !CHROMIUM
-        ? 'no Chromium: apt-get install chromium'
-        : !existsSync(BUNDLE)
-          ? `no bundle at ${BUNDLE}: run node esbuild.mjs`
-          : false,
-      timeout: 120_000,
-    },
-    async () => {
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-      try {
-        const page = await browser.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        const text = edit(VALID_LETTER, 'left: Upheld', 'left: Uphled');
-        const result = (await page.evaluate(
-          `(${CONVERSATION})(${JSON.stringify({ code: readFileSync(BUNDLE, 'utf8'), text })})`,
-        )) as Exchange;
-        assert.equal(result.capabilities.hoverProvider, true);
-        const issues = result.symbols.find((s) => s.name.startsWith('IMR issues'))!;
-        assert.deepEqual(
-          issues.children!.map((c) => [c.name, c.detail]),
-          [
-            ['"Uphled"? · Hinged knee brace, left', ''],
-            ['Overturned · Tramadol ER 100mg #30 day supply: 30 with two refills', ''],
-          ],
-        );
-        assert.deepEqual(
-          result.diagnostics.map((d) => d.code),
-          ['item.invalid-decision'],
-        );
-        assert.match(result.hover.replace(/\\(.)/g, '$1'), /ACOEM Ch. 13 Knee Complaints/);
-        // A worker whose PDF reader cannot be loaded (this one runs from a blob: address, with nothing
-        // beside it) answers Import PDF Letters with why, and what to do instead.
-        assert.equal(result.pdf.text, undefined);
-        assert.match(result.pdf.problem ?? '', /^the PDF reader could not be loaded here.*imr-lint import/);
-        assert.deepEqual(errors, []);
-      } finally {
-        await browser.close();
-      }
-    },
-  );
+/** A test in Chromium (skipped without it, or without `bundle` built): `body` gets a new page, on which no error may be thrown. */
+function chromiumTest(name: string, bundle: string, body: (page: Page) => Promise<void>): void {
+  const skip = !CHROMIUM
+    ? 'no Chromium: apt-get install chromium'
+    : !existsSync(bundle)
+      ? `no bundle at ${bundle}: run node esbuild.mjs`
+      : false;
+  test(name, { skip, timeout: 120_000 }, async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await body(page);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
 
-  test(
+describe('the web build', () => {
+  chromiumTest('the browser server bundle answers LSP from a web worker in Chromium', BUNDLE, async (page) => {
+    const text = edit(VALID_LETTER, 'left: Upheld', 'left: Uphled');
+    const result = (await page.evaluate(
+      `(${CONVERSATION})(${JSON.stringify({ code: readFileSync(BUNDLE, 'utf8'), text })})`,
+    )) as Exchange;
+    assert.equal(result.capabilities.hoverProvider, true);
+    const issues = result.symbols.find((s) => s.name.startsWith('IMR issues'))!;
+    assert.deepEqual(
+      issues.children!.map((c) => [c.name, c.detail]),
+      [
+        ['"Uphled"? · Hinged knee brace, left', ''],
+        ['Overturned · Tramadol ER 100mg #30 day supply: 30 with two refills', ''],
+      ],
+    );
+    assert.deepEqual(
+      result.diagnostics.map((d) => d.code),
+      ['item.invalid-decision'],
+    );
+    assert.match(result.hover.replace(/\\(.)/g, '$1'), /ACOEM Ch. 13 Knee Complaints/);
+    // A worker whose PDF reader cannot be loaded (this one runs from a blob: address, with nothing
+    // beside it) answers Import PDF Letters with why, and what to do instead.
+    assert.equal(result.pdf.text, undefined);
+    assert.match(result.pdf.problem ?? '', /^the PDF reader could not be loaded here.*imr-lint import/);
+  });
+
+  chromiumTest(
     'Import PDF Letters in VS Code for the Web: the worker loads the PDF reader beside it and reads a PDF',
-    {
-      skip: !CHROMIUM
-        ? 'no Chromium: apt-get install chromium'
-        : !existsSync(READER)
-          ? `no bundle at ${READER}: run node esbuild.mjs`
-          : false,
-      timeout: 120_000,
-    },
-    async () => {
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-      try {
-        const page = await browser.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        // The extension's dist/browser/ served at an address of its own, as VS Code for the Web serves it; nothing else.
-        const served: string[] = [];
-        await page.route('**/*', async (route) => {
-          const url = new URL(route.request().url());
-          served.push(url.pathname);
-          if (url.origin !== ORIGIN) return route.abort();
-          if (url.pathname === '/')
-            return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>web</title>' });
-          const file = join(DIST_BROWSER, url.pathname.slice(1));
-          return existsSync(file) && /^\/[a-z-]+\.js$/.test(url.pathname)
-            ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(file, 'utf8') })
-            : route.fulfill({ status: 404, body: '' });
-        });
-        await page.goto(`${ORIGIN}/`);
-        const text = edit(VALID_LETTER, 'left: Upheld', 'left: Uphled');
-        const data = Buffer.from(letterPdf(text)).toString('base64');
-        const answer = (await page.evaluate(
-          `(${PDF_CONVERSATION})(${JSON.stringify({ url: `${ORIGIN}/server.js`, data })})`,
-        )) as {
-          text?: string;
-          recognized?: boolean;
-          problem?: string;
-        };
-        assert.equal(answer.problem, undefined);
-        assert.equal(answer.recognized, true);
-        assert.equal(
-          answer.text,
-          (await readPdfLetter(letterPdf(text), readPdf).then((r) => (r instanceof PdfProblem ? '' : r.text))) +
-            '{>>imr-source: letter.pdf<<}',
-          'the same text as the Node reader gives, naming its PDF',
-        );
-        assert.deepEqual(
-          served,
-          ['/', '/server.js', '/pdf-reader.js'],
-          'the reader is loaded from beside the worker, and nothing else is fetched',
-        );
-        assert.deepEqual(errors, []);
-      } finally {
-        await browser.close();
-      }
+    READER,
+    async (page) => {
+      // The extension's dist/browser/ served at an address of its own, as VS Code for the Web serves it; nothing else.
+      const served: string[] = [];
+      await page.route('**/*', async (route) => {
+        const url = new URL(route.request().url());
+        served.push(url.pathname);
+        if (url.origin !== ORIGIN) return route.abort();
+        if (url.pathname === '/')
+          return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>web</title>' });
+        const file = join(DIST_BROWSER, url.pathname.slice(1));
+        return existsSync(file) && /^\/[a-z-]+\.js$/.test(url.pathname)
+          ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(file, 'utf8') })
+          : route.fulfill({ status: 404, body: '' });
+      });
+      await page.goto(`${ORIGIN}/`);
+      const text = edit(VALID_LETTER, 'left: Upheld', 'left: Uphled');
+      const data = Buffer.from(letterPdf(text)).toString('base64');
+      const answer = (await page.evaluate(
+        `(${PDF_CONVERSATION})(${JSON.stringify({ url: `${ORIGIN}/server.js`, data })})`,
+      )) as {
+        text?: string;
+        recognized?: boolean;
+        problem?: string;
+      };
+      assert.equal(answer.problem, undefined);
+      assert.equal(answer.recognized, true);
+      assert.equal(
+        answer.text,
+        (await readPdfLetter(letterPdf(text), readPdf).then((r) => (r instanceof PdfProblem ? '' : r.text))) +
+          '{>>imr-source: letter.pdf<<}',
+        'the same text as the Node reader gives, naming its PDF',
+      );
+      assert.deepEqual(
+        served,
+        ['/', '/server.js', '/pdf-reader.js'],
+        'the reader is loaded from beside the worker, and nothing else is fetched',
+      );
     },
   );
 });
