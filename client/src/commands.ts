@@ -106,7 +106,7 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     command('imrLetter.nextAnnotation', (editor) => moveToAnnotation(client, editor, 1)),
     command('imrLetter.previousAnnotation', (editor) => moveToAnnotation(client, editor, -1)),
   );
-  context.subscriptions.push(detectLetters(context), pdfCommands(context, client), precedentsView(client));
+  context.subscriptions.push(detectLetters(context), pdfCommands(client), precedentsView(client));
   // Trust granted: start again, so the server may read the catalog file the settings name.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client.stop().then(() => client.start())),

@@ -3,9 +3,6 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { PdfTextAnswer } from '../../server/src/protocol';
 import { request } from './request';
 
-/** Where each imported letter's PDF is, by the letter's address: for Open Original PDF. */
-const SOURCES_KEY = 'imrLetter.pdfSources';
-
 /** A letter's name with .imr for the PDF's extension. */
 function letterUriOf(pdf: vscode.Uri): vscode.Uri {
   return pdf.with({ path: pdf.path.replace(/\.pdf$/i, '') + '.imr' });
@@ -20,10 +17,17 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** The PDF's letter text, read by the language server (which holds the PDF reader), or why there is none. */
+/**
+ * The PDF's letter text, read by the language server (which holds the PDF reader), or why there is
+ * none. The text names the PDF at its end (the letter is written beside it), for Open Original PDF.
+ */
 async function readPdf(client: BaseLanguageClient, pdf: vscode.Uri): Promise<PdfTextAnswer> {
   const bytes = await vscode.workspace.fs.readFile(pdf);
-  return request(client, 'imr/pdfText', { data: base64(bytes) });
+  return request(client, 'imr/pdfText', { data: base64(bytes), source: fileName(pdf) });
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.replace(/^.*\//, '');
 }
 
 function base64(bytes: Uint8Array): string {
@@ -36,12 +40,10 @@ function base64(bytes: Uint8Array): string {
  * Import PDF Letters..., Open Original PDF, and the offer to import a letter's PDF opened in VS Code.
  * The PDF is read by the language server; only picking, writing and opening files happen here.
  */
-export function pdfCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): vscode.Disposable {
-  const sources = () => context.workspaceState.get<Record<string, string>>(SOURCES_KEY, {});
-
+export function pdfCommands(client: BaseLanguageClient): vscode.Disposable {
   /** Imports one PDF: NAME.imr beside it, asked before one is replaced. The letter's address, or undefined. */
   const importOne = async (pdf: vscode.Uri): Promise<vscode.Uri | undefined> => {
-    const name = pdf.path.replace(/^.*\//, '');
+    const name = fileName(pdf);
     const read = await readPdf(client, pdf).catch((e: unknown) => ({
       problem: e instanceof Error ? e.message : 'it could not be read',
     }));
@@ -56,14 +58,13 @@ export function pdfCommands(context: vscode.ExtensionContext, client: BaseLangua
     const target = letterUriOf(pdf);
     if (await exists(target)) {
       const replace = await vscode.window.showWarningMessage(
-        `${target.path.replace(/^.*\//, '')} exists. Replace it with the text of ${name}?`,
+        `${fileName(target)} exists. Replace it with the text of ${name}?`,
         { modal: true },
         'Replace',
       );
       if (replace !== 'Replace') return undefined;
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(read.text));
-    await context.workspaceState.update(SOURCES_KEY, { ...sources(), [target.toString()]: pdf.toString() });
     return target;
   };
 
@@ -100,15 +101,19 @@ export function pdfCommands(context: vscode.ExtensionContext, client: BaseLangua
     if (!editor || editor.document.languageId !== 'imr-letter')
       return vscode.window.showInformationMessage('Open an IMR letter first.');
     const letter = editor.document.uri;
-    const remembered = sources()[letter.toString()];
-    const beside = letter.with({ path: letter.path.replace(/(\.imr(\.txt)?|\.txt)$/i, '') + '.pdf' });
-    const pdf = remembered ? vscode.Uri.parse(remembered) : beside;
+    // The PDF the letter names at its end (written at import), else NAME.pdf beside it.
+    const named = await request(client, 'imr/pdfSource', { uri: letter.toString() }).catch(() => null);
+    const pdf = named
+      ? vscode.Uri.joinPath(letter, '..', named)
+      : letter.with({ path: letter.path.replace(/(\.imr(\.txt)?|\.txt)$/i, '') + '.pdf' });
     if (!(await exists(pdf)))
       return vscode.window.showInformationMessage(
-        `No PDF found for this letter (looked for ${pdf.path.replace(/^.*\//, '')}${remembered ? ', where it was imported from' : ' beside it'}).`,
+        `No PDF found for this letter (looked for ${named ? `${named}, which the letter names as its source` : `${fileName(pdf)} beside it`}).`,
       );
-    // A PDF viewer extension opens it in VS Code; without one, the system's viewer does (files only).
-    return pdf.scheme === 'file' ? vscode.env.openExternal(pdf) : vscode.commands.executeCommand('vscode.open', pdf);
+    // On the desktop, the system's PDF viewer opens a local file; elsewhere (a remote folder, the
+    // browser) there is none to hand it to, and VS Code opens it (in a PDF viewer extension if there is one).
+    const local = pdf.scheme === 'file' && vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName;
+    return local ? vscode.env.openExternal(pdf) : vscode.commands.executeCommand('vscode.open', pdf);
   };
 
   // A letter's PDF opened in VS Code (shown as binary, or by a PDF viewer): offer to import it, once a session.
@@ -121,7 +126,7 @@ export function pdfCommands(context: vscode.ExtensionContext, client: BaseLangua
       const read = await readPdf(client, uri).catch(() => undefined);
       if (!read || 'problem' in read || !read.recognized) continue;
       const go = await vscode.window.showInformationMessage(
-        `${uri.path.replace(/^.*\//, '')} is an IMR letter. Import it as text to check and annotate it?`,
+        `${fileName(uri)} is an IMR letter. Import it as text to check and annotate it?`,
         'Import',
       );
       if (go === 'Import') await importPdfs(uri);

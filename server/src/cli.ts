@@ -191,7 +191,13 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
       failed: true,
     };
   }
-  if (read instanceof PdfProblem) return { ...r, err: `imr-lint: ${name}: ${read.message}\n`, failed: true };
+  if (read instanceof PdfProblem) {
+    // Checked, a PDF with no text is a finding like any other (its level set as any rule's); it has no rows or annotations.
+    if (o.command !== 'check') return { ...r, err: `imr-lint: ${name}: ${read.message}\n`, failed: true };
+    const problems = service.checkUnreadablePdf(read.message, { rules: o.rules });
+    count(r, [], problems);
+    return report(r, name, service.read(''), problems, o);
+  }
   const bytes = read.bytes;
   let letter = service.read(read.text);
   if (o.command === 'annotations') {
@@ -236,9 +242,20 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
     }
   }
   count(r, letter.items, problems);
+  return report(r, name, letter, problems, o, read.pages);
+}
+
+/** A checked letter's findings (and outline) in the format asked for; for a PDF, each finding names its page. */
+function report(
+  r: LetterResult,
+  name: string,
+  letter: Letter,
+  problems: Problem[],
+  o: Options,
+  pages?: number[],
+): LetterResult {
   if (o.format === 'text') {
     if (o.outline) r.out += `${name}\n${service.outlineText(letter, '  ')}`;
-    const pages = read.pages;
     const page = (line: number) => (pages ? ` (page ${pages[line] ?? pages[pages.length - 1]})` : '');
     r.out += problems
       .map(
@@ -250,11 +267,12 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
   } else
     r.data =
       o.format === 'json'
-        ? letterReport(name, letter, problems)
+        ? letterReport(name, letter, problems, pages)
         : // Without their fixes (functions): the result may come from a worker thread, as a copy.
           {
             file: name,
             problems: problems.map(({ range, message, ruleId, severity }) => ({ range, message, ruleId, severity })),
+            pages,
           };
   return r;
 }

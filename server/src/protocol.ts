@@ -74,8 +74,13 @@ export interface Requests {
   'imr/cleanText': { params: { uri: string }; result: string | null };
   /** Where the letter's annotations are, in order (Next / Previous Annotation). */
   'imr/annotations': { params: { uri: string }; result: Range[] | null };
-  /** Import PDF Letters: the text of a PDF's bytes (base64), read by the server's PDF reader (Node only). */
-  'imr/pdfText': { params: { data: string }; result: PdfTextAnswer };
+  /**
+   * Import PDF Letters: the text of a PDF's bytes (base64), read by the server's PDF reader (Node
+   * only); with `source` (the PDF's path from the letter's folder) the text names its PDF at its end.
+   */
+  'imr/pdfText': { params: { data: string; source?: string }; result: PdfTextAnswer };
+  /** Open Original PDF: the PDF the letter names as its source, as a path from the letter's folder. */
+  'imr/pdfSource': { params: { uri: string }; result: string | null };
   /** The Precedents view: the similar items of the item at `position` (null when none is there). */
   'imr/precedents': {
     params: { uri: string; position: Position; filter?: PrecedentFilter };

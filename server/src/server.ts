@@ -286,8 +286,17 @@ function registerCommandRequests(server: Wiring): void {
   handlers.onImrRequest(
     'imr/pdfText',
     handlers.answer(async (p: ParamsOf<'imr/pdfText'>) =>
-      pdfText(fromBase64(typeof p?.data === 'string' ? p.data : ''), options.readPdf, (text) => service.read(text)),
+      pdfText(
+        fromBase64(typeof p?.data === 'string' ? p.data : ''),
+        options.readPdf,
+        (text) => service.read(text),
+        typeof p?.source === 'string' ? p.source : undefined,
+      ),
     ),
+  );
+  handlers.onImrRequest(
+    'imr/pdfSource',
+    handlers.onDocument(IMR, (doc) => service.pdfSource(doc)),
   );
 }
 

@@ -37,18 +37,58 @@ describe(
     writeFileSync(join(dir, 'cut-short.pdf'), whole.slice(0, whole.length / 2));
     writeFileSync(join(dir, 'notes.pdf'), makePdf([linesPage(['Minutes of the meeting', 'Nothing of a letter here'])]));
 
-    test('each bad PDF gets its own message (exit 2), and the other files are still checked', () => {
+    test('each bad PDF gets its own finding, letter.pdf-unreadable (exit 1), and the other files are still checked', () => {
       const r = run(['.'], dir);
-      assert.equal(r.code, 2);
-      assert.match(r.err, /imr-lint: cut-short\.pdf: this PDF is truncated/);
+      assert.equal(r.code, 1);
+      assert.match(r.out, /^cut-short\.pdf:1:1 error letter\.pdf-unreadable this PDF is truncated/m);
       assert.match(
-        r.err,
-        /imr-lint: saved-page\.pdf: this file is not a PDF \(it does not start with %PDF-\), despite its name/,
+        r.out,
+        /^saved-page\.pdf:1:1 error letter\.pdf-unreadable this file is not a PDF \(it does not start with %PDF-\), despite its name$/m,
       );
-      assert.match(r.err, /imr-lint: scanned\.pdf: this PDF has no text: it is a scanned image; run OCR first/);
+      assert.match(
+        r.out,
+        /^scanned\.pdf:1:1 error letter\.pdf-unreadable this PDF has no text: it is a scanned image; run OCR first$/m,
+      );
       // A PDF that is not an IMR letter is read, and the letter model says so, as for a text file.
       assert.match(r.out, /^notes\.pdf:1:1 warning letter\.unrecognized .* \(page 1\)$/m);
+      assert.doesNotMatch(r.out, /^good\.imr/m, 'a readable letter gets no letter.pdf-unreadable');
       assert.match(r.err, /5 letters checked: 2 items/);
+      assert.equal(r.err.match(/^imr-lint: /gm), null, 'no read error: each is a finding');
+    });
+
+    test('letter.pdf-unreadable has a level like any rule, and is in the JSON and SARIF output', () => {
+      let r = run(['--rule', 'letter.pdf-unreadable=warning', 'scanned.pdf', 'good.imr'], dir);
+      assert.equal(r.code, 0);
+      assert.match(r.out, /^scanned\.pdf:1:1 warning letter\.pdf-unreadable this PDF has no text/m);
+      r = run(['--rule', 'letter.pdf-unreadable=off', 'scanned.pdf'], dir);
+      assert.equal(r.code, 0);
+      assert.equal(r.out, '');
+      const json = JSON.parse(run(['--format', 'json', 'scanned.pdf'], dir).out) as {
+        file: string;
+        items: unknown[];
+        findings: { rule: string; severity: string; line: number; message: string }[];
+      }[];
+      assert.deepEqual(json[0].findings, [
+        {
+          rule: 'letter.pdf-unreadable',
+          severity: 'error',
+          line: 1,
+          column: 1,
+          message: 'this PDF has no text: it is a scanned image; run OCR first',
+        },
+      ]);
+      const sarif = JSON.parse(run(['--format', 'sarif', 'scanned.pdf'], dir).out) as {
+        runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string }[] }[];
+      };
+      assert.deepEqual(
+        sarif.runs[0].results.map((x) => [x.ruleId, x.level]),
+        [['letter.pdf-unreadable', 'error']],
+      );
+      assert.ok(sarif.runs[0].tool.driver.rules.some((x) => x.id === 'letter.pdf-unreadable'));
+      // Export and annotations have no finding to give: the PDF is named as not read.
+      r = run(['export', 'scanned.pdf'], dir);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /imr-lint: scanned\.pdf: this PDF has no text/);
     });
 
     test('a text letter never loads the PDF reader; a PDF does', () => {
@@ -95,7 +135,11 @@ require(${JSON.stringify(join(DIST, 'pdf-reader.js'))}).readPdf(require('node:fs
       writeFileSync(join(folder, 'b.imr'), 'my notes on b');
       let r = run(['import', 'import'], dir);
       assert.equal(r.code, 1);
-      assert.equal(readFileSync(join(folder, 'a.imr'), 'utf8'), 'Case Number: CM16-0213037\nfirst letter\n\f');
+      assert.equal(
+        readFileSync(join(folder, 'a.imr'), 'utf8'),
+        'Case Number: CM16-0213037\nfirst letter\n\f{>>imr-source: a.pdf<<}',
+        'the letter names its PDF at its end',
+      );
       assert.equal(readFileSync(join(folder, 'b.imr'), 'utf8'), 'my notes on b', 'an existing file is left as it is');
       assert.match(r.err, /^import\/a\.pdf -> import\/a\.imr \(1 pages\)$/m);
       assert.match(r.err, /^imr-lint import: import\/b\.imr exists; left as it is \(--force to overwrite\)$/m);
@@ -108,11 +152,15 @@ require(${JSON.stringify(join(DIST, 'pdf-reader.js'))}).readPdf(require('node:fs
 
       r = run(['import', '--force', 'import/b.PDF'], dir);
       assert.equal(r.code, 0);
-      assert.equal(readFileSync(join(folder, 'b.imr'), 'utf8'), 'second letter\n\f');
+      assert.equal(readFileSync(join(folder, 'b.imr'), 'utf8'), 'second letter\n\f{>>imr-source: b.PDF<<}');
 
       r = run(['import', '--out', 'out', 'import/a.pdf', 'scanned.pdf'], dir);
       assert.equal(r.code, 1);
-      assert.equal(readFileSync(join(dir, 'out', 'a.imr'), 'utf8'), 'Case Number: CM16-0213037\nfirst letter\n\f');
+      assert.equal(
+        readFileSync(join(dir, 'out', 'a.imr'), 'utf8'),
+        'Case Number: CM16-0213037\nfirst letter\n\f{>>imr-source: ../import/a.pdf<<}',
+        "named from the letter's folder",
+      );
       assert.match(r.err, /scanned\.pdf: this PDF has no text/);
       assert.equal(existsSync(join(dir, 'out', 'scanned.imr')), false);
 
@@ -139,10 +187,25 @@ require(${JSON.stringify(join(DIST, 'pdf-reader.js'))}).readPdf(require('node:fs
         assert.equal(json.length, 10);
         assert.ok(json.every((l) => l.file.endsWith('.pdf') && l.items.length > 0));
         const sarif = JSON.parse(run(['--format', 'sarif', pdfs], dir).out) as {
-          runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+          runs: {
+            results: {
+              locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+              properties?: { page?: number };
+            }[];
+          }[];
         };
         const uris = sarif.runs[0].results.map((res) => res.locations[0].physicalLocation.artifactLocation.uri);
         assert.ok(uris.length > 0 && uris.every((u) => u.endsWith('.pdf')));
+        // Each finding names the page of the PDF it is on, as the text output does.
+        const textPages = fromPdf.out.match(/\(page \d+\)$/gm)!.map((m) => Number(/\d+/.exec(m)![0]));
+        assert.deepEqual(
+          sarif.runs[0].results.map((res) => res.properties?.page),
+          textPages,
+        );
+        assert.ok(
+          textPages.some((p) => p > 1),
+          'findings past the first page',
+        );
         const annotations = run(['annotations', '--format', 'csv', pdfs], dir);
         assert.equal(annotations.code, 0, annotations.err);
       },
@@ -168,6 +231,16 @@ require(${JSON.stringify(join(DIST, 'pdf-reader.js'))}).readPdf(require('node:fs
         rows(run(['export', '--format', 'jsonl', ...imported], dir).out),
         rows(run(['export', '--format', 'jsonl', ...texts], dir).out),
       );
+      // The source the import names at the letter's end changes no finding, line or outline: each
+      // imported letter reads as its PDF does, line for line (less the page the PDF's findings name).
+      for (const file of imported) {
+        assert.match(readFileSync(file, 'utf8'), /\f\{>>imr-source: \d{3}\.pdf<<\}$/);
+        const pdf = file.replace(/\.imr$/, '.pdf');
+        const asImported = run(['--outline', file], dir).out.replaceAll('.imr', '.pdf');
+        const asPdf = run(['--outline', pdf], dir).out.replace(/ \(page \d+\)$/gm, '');
+        assert.equal(asImported, asPdf, file);
+        assert.ok(asPdf.split('\n').length > 10, 'an outline and findings were compared');
+      }
     });
   },
 );

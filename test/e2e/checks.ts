@@ -75,7 +75,7 @@ const letterJson = (ctx: Context, file: string): LetterJson =>
 const lines = (ctx: Context, file: string) => readFileSync(join(ctx.ws, file), 'utf8').split(/\r\n|\r|\n/);
 
 /** `imr-lint --outline`: "  name  — detail  (line N)", two spaces a level. */
-function outline(ctx: Context, file: string): OutlineNode[] {
+export function outline(ctx: Context, file: string): OutlineNode[] {
   const root: OutlineNode = { name: '', detail: '', line: 0, children: [] };
   const stack: [number, OutlineNode][] = [[0, root]];
   for (const text of ctx.cli(['--outline', join(ctx.ws, file)]).split('\n')) {
@@ -89,8 +89,23 @@ function outline(ctx: Context, file: string): OutlineNode[] {
   return root.children;
 }
 
-const show = (rows: { name: string; detail: string }[]) =>
+export const show = (rows: { name: string; detail: string }[]) =>
   rows.map((r) => (r.detail ? `${r.name} — ${r.detail}` : r.name)).join(' | ');
+
+/** Waits until the Outline's top level is the sections `imr-lint --outline` gives (one row each); its rows then. */
+export async function outlineSections(wb: Workbench, expected: OutlineNode[]) {
+  // The tree may have unfolded the section holding the cursor: only the top level is compared.
+  let rows = await wb.outlineRows();
+  await wb.until(
+    'the Outline to list the sections',
+    async () => {
+      rows = await wb.outlineRows();
+      return show(rows.filter((r) => r.level === 1)) === show(expected);
+    },
+    () => show(rows.filter((r) => r.level === 1)),
+  );
+  return rows;
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -145,16 +160,7 @@ const outlineView: Check = {
     if (await folder.count()) await folder.click();
     await wb.command('Explorer: Focus on Outline View');
 
-    // Top level: one row per section (the tree may have unfolded the one holding the cursor).
-    let rows = await wb.outlineRows();
-    await wb.until(
-      'the Outline to list the sections',
-      async () => {
-        rows = await wb.outlineRows();
-        return show(rows.filter((r) => r.level === 1)) === show(expected);
-      },
-      () => show(rows.filter((r) => r.level === 1)),
-    );
+    let rows = await outlineSections(wb, expected);
 
     // The issues section unfolded: one row per item, its decision first; by default
     // (imrLetter.outline.depth "items") an item has no rows under it.

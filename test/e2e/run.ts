@@ -25,11 +25,15 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { CHECKS, type Context, EXTRA_LETTERS, README_PICTURES } from './checks';
+import { CHECKS as LETTER_CHECKS, type Context, EXTRA_LETTERS, README_PICTURES } from './checks';
+import { PDF_CHECKS, writePdfLetters } from './pdf-checks';
 import { type CodeServer, startCodeServer } from './code-server';
 import { ensureTools } from './setup';
 import { log } from './util';
 import { Workbench } from './workbench';
+
+/** The letter checks, then the PDF ones (Check All fills the Problems panel the letter checks count). */
+const CHECKS = [...LETTER_CHECKS, ...PDF_CHECKS];
 
 const ROOT = join(__dirname, '..', '..');
 const VSIX = join(ROOT, 'dist', 'imr-letters.vsix');
@@ -88,7 +92,8 @@ async function main(): Promise<number> {
   const ws = join(workspace, 'samples');
   cpSync(join(ROOT, 'samples'), ws, { recursive: true });
   for (const [name, from] of Object.entries(EXTRA_LETTERS)) copyFileSync(join(ws, from), join(ws, name));
-  log(`workspace: ${ws} (samples/ plus ${Object.keys(EXTRA_LETTERS).join(', ')})`);
+  const pdfs = writePdfLetters(ws);
+  log(`workspace: ${ws} (samples/ plus ${[...Object.keys(EXTRA_LETTERS), ...pdfs].join(', ')})`);
   const cli = (args: string[]) => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
     if (r.status !== 0 && r.status !== 1) throw new Error(`imr-lint ${args.join(' ')} failed: ${r.stderr}`);

@@ -56,7 +56,11 @@ async function bundles(): Promise<{ name: string; code: string; imports: { from:
 describe('privacy: nothing leaves the machine', () => {
   test('no bundle imports a network module or calls a network API', async () => {
     const built = await bundles();
-    assert.equal(built.length, 6, 'client and server for Node and the web, the command line and the PDF reader');
+    assert.equal(
+      built.length,
+      7,
+      'client and server for Node and the web, the command line and the PDF reader for each',
+    );
     for (const { name, code, imports } of built) {
       assert.deepEqual(
         imports.filter((i) => NETWORK_MODULES.includes(i.module.split('/')[0])),
@@ -129,13 +133,15 @@ describe('privacy: nothing leaves the machine', () => {
     assert.match(text, /xref\.fetch\(1\)/, 'a method named fetch is not');
   });
 
-  test('the PDF reader is its own file, and the server and the command line only require it when a PDF is read', async () => {
+  test('the PDF reader is its own file (one for Node, one for the web worker), and no server or command line holds it', async () => {
     const built = await bundles();
-    const reader = built.find((b) => b.name === 'dist/pdf-reader.js');
-    assert.ok(
-      reader && /getTextContent/.test(reader.code) && /WorkerMessageHandler/.test(reader.code),
-      'the reader bundle holds pdfjs and its worker',
-    );
+    for (const name of ['dist/pdf-reader.js', 'dist/browser/pdf-reader.js']) {
+      const reader = built.find((b) => b.name === name);
+      assert.ok(
+        reader && /getTextContent/.test(reader.code) && /WorkerMessageHandler/.test(reader.code),
+        `${name} holds pdfjs and its worker`,
+      );
+    }
     for (const name of ['dist/server.js', 'dist/cli.js', 'dist/browser/server.js', 'dist/client.js']) {
       const code = built.find((b) => b.name === name)!.code;
       assert.doesNotMatch(code, /getTextContent|WorkerMessageHandler/, `${name} holds no PDF library`);

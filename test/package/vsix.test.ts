@@ -35,6 +35,7 @@ describe('the packaged extension', () => {
       'changelog.md',
       'dist/THIRD-PARTY-NOTICES.txt',
       'dist/browser/client.js',
+      'dist/browser/pdf-reader.js',
       'dist/browser/server.js',
       'dist/cli.js',
       'dist/client.js',

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseLetter } from '../../server/src/letter/parse';
-import { type CheckOptions, RULES, checkLetter } from '../../server/src/rules';
-import type { Fix } from '../../server/src/rules/rule';
+import { type CheckOptions, RULES, checkLetter, checkUnreadablePdf } from '../../server/src/rules';
+import type { Fix, Level } from '../../server/src/rules/rule';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VALID_LETTER, doubleSpace, edit, lineOf } from '../fixtures/letters';
 
@@ -450,10 +450,36 @@ describe('rules', () => {
     );
   });
 
-  test('every rule has a fixture that triggers it', () => {
+  test('every rule that reads text has a fixture that triggers it', () => {
     assert.deepEqual(
-      RULES.map((r) => r.id).filter((id) => !CASES[id]),
+      RULES.filter((r) => r.check || r.checkItem)
+        .map((r) => r.id)
+        .filter((id) => !CASES[id]),
       [],
+    );
+    // The one that does not: its PDFs are in test/cli/pdf.test.ts and test/lsp/pdf.test.ts.
+    assert.deepEqual(
+      RULES.filter((r) => !r.check && !r.checkItem).map((r) => r.id),
+      ['letter.pdf-unreadable'],
+    );
+  });
+
+  test("letter.pdf-unreadable: the reader's message at the letter's start, at the level set, none when off", () => {
+    const message = 'this PDF has no text: it is a scanned image; run OCR first';
+    const start = { line: 0, character: 0 };
+    assert.deepEqual(checkUnreadablePdf(message), [
+      { range: { start, end: start }, message, ruleId: 'letter.pdf-unreadable', severity: 'error' },
+    ]);
+    assert.equal(checkUnreadablePdf(message, { rules: { 'letter.pdf-unreadable': 'warning' } })[0].severity, 'warning');
+    assert.equal(
+      checkUnreadablePdf(message, { rules: { 'letter.pdf-unreadable': 'loud' as Level } })[0].severity,
+      'error',
+    );
+    assert.deepEqual(checkUnreadablePdf(message, { rules: { 'letter.pdf-unreadable': 'off' } }), []);
+    assert.deepEqual(
+      checkLetter(parseLetter('')).map((p) => p.ruleId),
+      ['letter.empty'],
+      'text, even none, never gets it',
     );
   });
 

@@ -1,8 +1,8 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Letter } from '../letter/model';
-import { type CheckOptions, checkLetter } from '../rules';
+import { type CheckOptions, checkLetter, checkUnreadablePdf } from '../rules';
 import type { FindingMemo } from '../incremental/finding-memo';
-import type { Severity } from '../rules/rule';
+import type { Problem, Severity } from '../rules/rule';
 
 export const SOURCE = 'imr';
 
@@ -25,6 +25,15 @@ export function diagnostics(
   rulesDoc?: string,
   memo?: FindingMemo,
 ): Diagnostic[] {
+  return toDiagnostics(checkLetter(letter, options, memo), rulesDoc);
+}
+
+/** A PDF that gave no letter text: letter.pdf-unreadable, at its start, at the level set. */
+export function unreadablePdfDiagnostics(message: string, options: CheckOptions, rulesDoc?: string): Diagnostic[] {
+  return toDiagnostics(checkUnreadablePdf(message, options), rulesDoc);
+}
+
+function toDiagnostics(problems: Problem[], rulesDoc: string | undefined): Diagnostic[] {
   // One link per rule, shared by its findings (a long letter has thousands of one rule's).
   const links = new Map<string, { href: string } | undefined>();
   const linkOf = (ruleId: string) => {
@@ -32,7 +41,7 @@ export function diagnostics(
       links.set(ruleId, rulesDoc ? { href: `${rulesDoc}#${ruleId.replace(/\./g, '')}` } : undefined);
     return links.get(ruleId);
   };
-  return checkLetter(letter, options, memo).map((p) => ({
+  return problems.map((p) => ({
     range: p.range,
     severity: SEVERITY[p.severity],
     code: p.ruleId,

@@ -6,7 +6,7 @@ import type {
   TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type LetterFile, type LetterService, isPdfProblem, pdfProblemDiagnostic } from '../service';
+import { type LetterFile, type LetterService, isPdfProblem } from '../service';
 import type { SettingsStore } from './settings';
 
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -29,12 +29,12 @@ export class DiagnosticsChannel {
 
   /** The one place findings come from: an open document's, or a closed file's text (undefined: not a letter, leave it alone). */
   private async findings(
-    target: TextDocument | { uri: string; text: string },
+    target: TextDocument | { uri: string; text: string; pages?: number[] },
     token?: CancellationToken,
   ): Promise<Diagnostic[] | undefined> {
     const settings = await this.settings.for(target.uri);
     return 'text' in target
-      ? this.service.fileDiagnostics(target.uri, target.text, settings)
+      ? this.service.fileDiagnostics(target.uri, target.text, settings, target.pages)
       : this.service.diagnostics(target, settings, token);
   }
 
@@ -107,10 +107,12 @@ export class DiagnosticsChannel {
       if (token.isCancellationRequested || progress.token.isCancellationRequested) break;
       checked++;
       if (open.has(file.uri)) continue;
-      // A PDF that gives no letter text (scanned, encrypted, damaged) is told why, in one error.
-      const text = await file.read().catch((e: unknown) => (isPdfProblem(e) ? e : ''));
+      // A PDF that gives no letter text (scanned, encrypted, damaged) is told why, in one finding.
+      const read = await file.read().catch((e: unknown) => (isPdfProblem(e) ? e : { text: '' }));
       const items =
-        typeof text === 'string' ? await this.findings({ uri: file.uri, text }) : [pdfProblemDiagnostic(text)];
+        'text' in read
+          ? await this.findings({ uri: file.uri, ...read })
+          : this.service.unreadableFileDiagnostics(read.message, await this.settings.for(file.uri));
       if (!items) continue;
       if (items.some((d) => d.severity === 1)) withErrors++;
       await this.connection.sendDiagnostics({ uri: file.uri, diagnostics: items });

@@ -186,7 +186,7 @@ export class PrecedentIndexer {
 
   /** A file read and parsed here; one that gives no text (a scanned PDF, unreadable) is kept with no items, so it is not read again until it changes. */
   private async parse(file: LetterFile): Promise<void> {
-    const text = await file.read().catch(() => '');
+    const { text } = await file.read().catch(() => ({ text: '' }));
     const hash = file.hash ? await file.hash().catch(() => '') : '';
     const letter = this.service.read(text);
     this.index.set(file.uri, { stamp: file.stamp, hash, items: letter.recognized ? letterRecords(letter) : [] });

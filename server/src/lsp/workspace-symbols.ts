@@ -24,7 +24,7 @@ export class WorkspaceSymbolIndex {
       if (open.has(file.uri)) continue;
       let entry = this.indexed.get(file.uri);
       if (!entry || entry.stamp !== file.stamp) {
-        const text = await file.read().catch(() => '');
+        const { text } = await file.read().catch(() => ({ text: '' }));
         entry = { stamp: file.stamp, symbols: this.service.textWorkspaceSymbols(file.uri, text) };
         this.indexed.set(file.uri, entry);
       }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
-import { PDF_FILE, PdfProblem } from '../service';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { PDF_FILE, PdfProblem, withPdfSource } from '../service';
 import { isGlob, namedFiles } from './files';
 import { readLetterFile } from './read-letter-file';
 import { writeNewFile } from './write-file';
@@ -76,7 +76,9 @@ export async function importCommand(argv: string[], log: (line: string) => void)
         continue;
       }
       try {
-        if (writeNewFile(target, read.text, o.force) === 'exists') {
+        // The letter names its PDF (from its own folder) at its end, for Open Original PDF.
+        const source = relative(dirname(target), pdf).split(sep).join('/');
+        if (writeNewFile(target, withPdfSource(read.text, source), o.force) === 'exists') {
           log(`imr-lint import: ${name(target)} exists; left as it is (--force to overwrite)`);
           failed++;
         } else {

@@ -67,7 +67,7 @@ function letterFile(path: string): LetterFile {
     const file = await readLetterFile(path);
     if (file instanceof PdfProblem) throw file;
     hashed = contentHash(file.bytes);
-    return file.text;
+    return { text: file.text, pages: file.pages };
   };
   const hash = async () => hashed ?? (hashed = contentHash(await readFileBoundedAsync(path)));
   return { uri: pathToFileURL(path).href, stamp: `${stat.mtimeMs}:${stat.size}`, read, hash };

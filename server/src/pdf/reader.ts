@@ -12,7 +12,7 @@ export interface PdfText {
 /** Reads a PDF's bytes into text; rejects with a PdfProblem when it cannot. */
 export type ReadPdf = (bytes: Uint8Array) => Promise<PdfText>;
 
-export type PdfProblemKind = 'not-pdf' | 'encrypted' | 'truncated' | 'corrupt' | 'no-text' | 'too-large';
+export type PdfProblemKind = 'not-pdf' | 'encrypted' | 'truncated' | 'corrupt' | 'no-text' | 'too-large' | 'no-reader';
 
 /** Why a PDF gave no letter text; the message is written for the reader of the letter. */
 export class PdfProblem extends Error {
@@ -35,6 +35,8 @@ export const PDF_MESSAGES: Record<PdfProblemKind, string> = {
     'this PDF is truncated: it stops before its end-of-file marker (%%EOF), as a download cut short does; download it again',
   corrupt: 'this PDF is damaged and cannot be read; download it again',
   'no-text': 'this PDF has no text: it is a scanned image; run OCR first',
+  'no-reader':
+    'the PDF reader could not be loaded here, so this PDF cannot be read; import it in VS Code desktop or with imr-lint import, and open the .imr it writes',
   'too-large': `this PDF is too large to be an IMR letter (more than ${PDF_LIMITS.maxPages} pages or ${PDF_LIMITS.maxBytes / 1024 / 1024} MB), so it was not read`,
 };
 

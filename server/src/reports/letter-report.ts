@@ -3,7 +3,7 @@ import type { HeaderKey, Letter } from '../letter/model';
 import type { Problem } from '../rules/rule';
 
 /** One letter as data: what researchers and other tools read (`imr-lint --format json`). */
-export function letterReport(file: string, letter: Letter, problems: Problem[]): object {
+export function letterReport(file: string, letter: Letter, problems: Problem[], pages?: readonly number[]): object {
   const header = Object.fromEntries(
     (letter.header?.fields ?? []).map((f) => [f.key, f.value?.text ?? null]),
   ) as Partial<Record<HeaderKey, string | null>>;
@@ -58,6 +58,8 @@ export function letterReport(file: string, letter: Letter, problems: Problem[]):
       line: p.range.start.line + 1,
       column: p.range.start.character + 1,
       message: p.message,
+      // A PDF's: the page the line of its text came from.
+      ...(pages ? { page: pages[p.range.start.line] ?? pages[pages.length - 1] } : {}),
     })),
   };
 }

@@ -4,7 +4,10 @@ import type { Problem } from '../rules/rule';
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
 /** Findings as SARIF 2.1.0, so code-scanning tools can show them. */
-export function sarifLog(results: { file: string; problems: Problem[] }[], version: string): object {
+export function sarifLog(
+  results: { file: string; problems: Problem[]; pages?: readonly number[] }[],
+  version: string,
+): object {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -23,7 +26,7 @@ export function sarifLog(results: { file: string; problems: Problem[] }[], versi
             })),
           },
         },
-        results: results.flatMap(({ file, problems }) =>
+        results: results.flatMap(({ file, problems, pages }) =>
           problems.map((p) => ({
             ruleId: p.ruleId,
             ruleIndex: RULES.findIndex((r) => r.id === p.ruleId),
@@ -43,6 +46,8 @@ export function sarifLog(results: { file: string; problems: Problem[] }[], versi
                 },
               },
             ],
+            // A PDF's: the page the line of its text came from (the region is in the text read from it).
+            ...(pages ? { properties: { page: pages[p.range.start.line] ?? pages[pages.length - 1] } } : {}),
           })),
         ),
       },

@@ -33,6 +33,7 @@ import { itemNoConclusion } from './item-no-conclusion';
 import { letterBinary } from './letter-binary';
 import { letterEmpty } from './letter-empty';
 import { letterTooLarge } from './letter-too-large';
+import { letterPdfUnreadable } from './letter-pdf-unreadable';
 import { letterUnrecognized } from './letter-unrecognized';
 import { reviewerMissingField } from './reviewer-missing-field';
 import type { FindingMemo } from '../incremental/finding-memo';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   letterEmpty,
   letterUnrecognized,
   letterTooLarge,
+  letterPdfUnreadable,
   sectionMissing,
   sectionDuplicate,
   sectionOutOfOrder,
@@ -119,8 +121,7 @@ export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: F
     RULES.length,
   );
   RULES.forEach((rule, r) => {
-    const set = options.rules?.[rule.id];
-    const level = set !== undefined && LEVELS.includes(set) ? set : rule.severity; // a malformed setting keeps the default
+    const level = levelOf(rule, options);
     if (level === 'off' || (!rule.appliesToAnyText && (!letter.recognized || tooLarge))) return;
     const report = ({ range, message, fixes }: Finding) => {
       if (isSuppressed(letter.suppressions, rule.id, range.start.line)) return;
@@ -144,4 +145,18 @@ export function checkLetter(letter: Letter, options: CheckOptions = {}, memo?: F
   return problems.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
+}
+
+/** The level a rule is reported at: the one set for it, or its default (a malformed setting keeps the default). */
+function levelOf(rule: Rule, options: CheckOptions): Level {
+  const set = options.rules?.[rule.id];
+  return set !== undefined && LEVELS.includes(set) ? set : rule.severity;
+}
+
+/** A PDF that gave no letter text, as the finding of letter.pdf-unreadable at its level (none when it is off). */
+export function checkUnreadablePdf(message: string, options: CheckOptions = {}): Problem[] {
+  const level = levelOf(letterPdfUnreadable, options);
+  if (level === 'off') return [];
+  const start = { line: 0, character: 0 };
+  return [{ range: { start, end: start }, message, ruleId: letterPdfUnreadable.id, severity: level }];
 }

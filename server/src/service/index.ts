@@ -21,7 +21,9 @@ import { annotationCompletions } from '../features/annotation-completion';
 import { FIX_ALL_KIND, codeActions } from '../features/code-actions';
 import { codeLenses } from '../features/code-lens';
 import { completions } from '../features/completion';
-import { diagnostics, sameDiagnostics } from '../features/diagnostics';
+import { diagnostics, sameDiagnostics, unreadablePdfDiagnostics } from '../features/diagnostics';
+import { onPdfPages } from '../features/pdf-letters';
+import { pdfSourceOf } from '../pdf/source';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
 import { inlayHints } from '../features/inlay-hints';
@@ -41,7 +43,7 @@ import type { Letter } from '../letter/model';
 import { parseLetter } from '../letter/parse';
 import { EXPORT_FORMATS, type ExportFormat, exportAnnotations } from '../reports/export-annotations';
 import { outlineText } from '../reports/outline-text';
-import { type CheckOptions, checkLetter } from '../rules';
+import { type CheckOptions, checkLetter, checkUnreadablePdf } from '../rules';
 import type { Problem } from '../rules/rule';
 import { safeEdits } from '../features/code-actions';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -71,8 +73,9 @@ export { decodeLetter } from '../letter/text/decode';
 export type { Item, Letter } from '../letter/model';
 export { decisionCount, decisionsPart } from '../features/letter-summary';
 // PDFs: the reader is passed in by the entry points (Node); the service checks and lays out its text.
-export { PDF_FILE, PdfProblem, type PdfText, type ReadPdf, readPdfLetter } from '../pdf/reader';
-export { isPdfProblem, pdfProblemDiagnostic, pdfText } from '../features/pdf-letters';
+export { PDF_FILE, PdfProblem, type PdfText, type ReadPdf, pdfProblem, readPdfLetter } from '../pdf/reader';
+export { isPdfProblem, pdfText } from '../features/pdf-letters';
+export { withPdfSource } from '../pdf/source';
 // The workspace index of letters and what it answers (precedents): kept by the server, built from the same models.
 export { type IndexedLetter, type ItemRecord, itemOnLine, letterRecords } from '../precedents/records';
 export { WorkspaceIndex } from '../precedents/workspace-index';
@@ -97,7 +100,8 @@ export interface LetterFile {
   uri: string;
   /** Changes when the file does (modification time and size, say). */
   stamp: string;
-  read(): Promise<string>;
+  /** Its text; for a PDF, the PDF's letter text and the page of each line. */
+  read(): Promise<{ text: string; pages?: number[] }>;
   /** A hash of the file's bytes, cheaper than `read` (no PDF is opened): the saved index's key. */
   hash?(): Promise<string>;
 }
@@ -199,10 +203,16 @@ export function createLetterService(options: LetterServiceOptions = {}) {
      * The findings of a letter that is not open, or undefined for a file that is not a letter and
      * not named as one (a folder holds notes too; a `.imr` that is empty or binary is told so).
      */
-    fileDiagnostics(uri: string, text: string, settings: Settings): Diagnostic[] | undefined {
+    fileDiagnostics(uri: string, text: string, settings: Settings, pages?: number[]): Diagnostic[] | undefined {
       const letter = this.read(text);
       if (!letter.recognized && !NAMED_AS_LETTER.test(uri)) return undefined;
-      return diagnostics(letter, settings, options.rulesDoc);
+      const found = diagnostics(letter, settings, options.rulesDoc);
+      return pages ? onPdfPages(found, pages) : found;
+    },
+
+    /** A file that is a PDF but gave no letter text: why, as letter.pdf-unreadable (nothing when that is off). */
+    unreadableFileDiagnostics(message: string, settings: Settings): Diagnostic[] {
+      return unreadablePdfDiagnostics(message, settings, options.rulesDoc);
     },
 
     symbols(doc: LetterDocument, settings: Settings, token: Cancellation = NOT_CANCELLED): LimitedOutline | null {
@@ -357,6 +367,11 @@ function commandFeatures(modelOf: (doc: LetterDocument) => Letter, catalog: () =
       return stripAnnotations(doc.getText());
     },
 
+    /** The PDF the letter was imported from, as its path from the letter's folder (Open Original PDF). */
+    pdfSource(doc: LetterDocument): string | null {
+      return pdfSourceOf(doc.getText()) ?? null;
+    },
+
     annotationRanges(doc: LetterDocument): Range[] {
       return modelOf(doc).annotations.map((a) => a.range);
     },
@@ -374,6 +389,11 @@ function textFeatures(catalog: () => Catalog) {
     /** The findings of a model read with `read`, at the levels `options` set. */
     check(letter: Letter, options: CheckOptions): Problem[] {
       return checkLetter(letter, options);
+    },
+
+    /** A PDF that gave no letter text (the reader's message), as letter.pdf-unreadable at the level `options` set. */
+    checkUnreadablePdf(message: string, options: CheckOptions): Problem[] {
+      return checkUnreadablePdf(message, options);
     },
 
     /** The text with every safe fix of `problems` applied, and how many were. */
