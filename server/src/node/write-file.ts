@@ -1,4 +1,4 @@
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { FileRefused, readFileBounded } from './read-file';
 
@@ -9,7 +9,7 @@ import { FileRefused, readFileBounded } from './read-file';
  * was written to it meanwhile is not lost.
  */
 export function replaceFile(path: string, contents: string, expected: Buffer): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.imr-lint.tmp`);
+  const temporary = temporaryBeside(path);
   const mode = statSync(path).mode;
   writeFileSync(temporary, contents, { encoding: 'utf8', mode, flag: 'wx' });
   try {
@@ -20,5 +20,47 @@ export function replaceFile(path: string, contents: string, expected: Buffer): v
   } catch (e) {
     unlinkSync(temporary);
     throw e;
+  }
+}
+
+function temporaryBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.imr-lint.tmp`);
+}
+
+/**
+ * A new file written piece by piece (a run's output, a manifest) into a temporary file beside it,
+ * renamed into place by commit(): a reader never sees half a file, and a run that fails or is
+ * stopped leaves what was there before.
+ */
+export class AtomicFile {
+  private readonly temporary: string;
+  private fd: number | undefined;
+
+  constructor(readonly path: string) {
+    this.temporary = temporaryBeside(path);
+    this.fd = openSync(this.temporary, 'wx', 0o666);
+  }
+
+  write(data: string | Uint8Array): void {
+    if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at, bytes.length - at);
+  }
+
+  commit(): void {
+    this.close();
+    renameSync(this.temporary, this.path);
+  }
+
+  /** Leaves the file as it was before (idempotent, so a failure path can always call it). */
+  abort(): void {
+    if (this.fd === undefined) return;
+    this.close();
+    unlinkSync(this.temporary);
+  }
+
+  private close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }

@@ -56,6 +56,15 @@ export { RULES, type CheckOptions } from '../rules';
 export { LEVELS, type Level, type Problem } from '../rules/rule';
 export { ITEM_COLUMNS, csvLine, itemRows } from '../reports/item-table';
 export { letterReport } from '../reports/letter-report';
+export {
+  ITEM_TABLE,
+  LETTER_TABLE,
+  type ColumnKind,
+  type TypedCell,
+  type TypedColumn,
+  letterRow,
+  typedRow,
+} from '../reports/typed-table';
 export { sarifLog } from '../reports/sarif';
 export {
   CSV_HEADER,
