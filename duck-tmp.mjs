@@ -3,5 +3,5 @@ const db = await DuckDBInstance.create(':memory:');
 const c = await db.connect();
 for (const q of process.argv.slice(2)) {
   const r = await c.runAndReadAll(q);
-  console.log(JSON.stringify(r.getRowObjectsJson()).slice(0, 1500));
+  console.log(JSON.stringify(r.getRowObjectsJson()));
 }

@@ -22,6 +22,7 @@ import { parseLetter } from '../server/src/letter/parse';
 import { checkLetter } from '../server/src/rules';
 import { TestClient } from '../test/lsp/client';
 import { type PdfBench, benchPdf, sharedPdfs } from './pdf';
+import { type ScaleBench, benchScale, scaleLines } from './scale';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLE = readFileSync(join(ROOT, 'samples', 'two-column-header.imr'), 'utf8');
@@ -320,6 +321,9 @@ async function main() {
   };
   rmSync(dir, { recursive: true, force: true });
 
+  // The corpus rows: streamed JSONL and its peak memory (100,000 letters with --100k: some minutes), shards, Parquet.
+  results.scale = await benchScale(ROOT, REAL, [1_000, 10_000, ...(process.argv.includes('--100k') ? [100_000] : [])]);
+
   // PDFs: the shared ones read and analysed, against pdftotext -layout.
   const pdfDir = sharedPdfs(REAL);
   if (pdfDir) results.pdf = await benchPdf(ROOT, pdfDir, analyse);
@@ -353,6 +357,7 @@ async function main() {
   console.log(
     `imr-lint on 10,000 letters: ${c.seconds.toFixed(2)} s (${Math.round(c.lettersPerSecond)} letters/s), peak memory ${c.peakMemoryMiB} MiB`,
   );
+  for (const line of scaleLines(results.scale as ScaleBench)) console.log(line);
   const p = results.pdf as PdfBench | undefined;
   if (p) {
     const vs =

@@ -64,6 +64,8 @@ Options:
   --files-from FILE|-       also process the letters FILE (or standard input) lists, one path a line
   --shard I/N               process only shard I of N (1/4 ... 4/4), chosen by a hash of each
                             file's path relative to the folder given (or as listed)
+  --threads N               worker threads (default: one per core, at most 8); 1 when an engine
+                            already runs one imr-lint per core
   --write-manifest FILE     write the SHA-256 of every letter read (sha256sum's format)
   --since-manifest FILE     skip letters whose SHA-256 that manifest lists (a refresh reads new ones only)
   --outline                 with text: also print each letter's outline
@@ -97,6 +99,7 @@ interface Options {
   shard?: Shard;
   writeManifest?: string;
   sinceManifest?: string;
+  threads?: number;
   /** The hashes of --since-manifest, read once and shared with the worker threads. */
   since?: SharedArrayBuffer;
 }
@@ -152,7 +155,11 @@ function parse(argv: string[]): Options | string {
     else if (arg === '--files-from') o.filesFrom = argv[++i];
     else if (arg === '--write-manifest') o.writeManifest = argv[++i];
     else if (arg === '--since-manifest') o.sinceManifest = argv[++i];
-    else if (arg === '--shard') {
+    else if (arg === '--threads') {
+      o.threads = Number(argv[++i]);
+      if (!Number.isInteger(o.threads) || o.threads < 1 || o.threads > 64)
+        return '--threads takes a number from 1 to 64';
+    } else if (arg === '--shard') {
       const shard = parseShard(argv[++i] ?? '');
       if (typeof shard === 'string') return shard;
       o.shard = shard;
@@ -360,7 +367,7 @@ async function main(argv: string[]): Promise<number> {
       },
       weight < PARALLEL_FROM
         ? undefined
-        : { threads: Math.min(availableParallelism(), 8), script: __filename, workerData: { options: o } },
+        : { threads: o.threads ?? Math.min(availableParallelism(), 8), script: __filename, workerData: { options: o } },
     );
     progress?.done();
     if (jsonArray) await output?.write(jsonWritten === 0 ? '[]\n' : '\n]\n');

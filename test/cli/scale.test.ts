@@ -67,6 +67,9 @@ describe('imr-lint at scale', { skip: existsSync(CLI) ? false : `no bundle at ${
         .map((f) => `corpus/a/${f}`)
         .concat(readdirSync(join(corpus, 'b')).map((f) => `corpus/b/${f}`)),
     );
+    // One thread (an engine runs one process per core) writes the same.
+    assert.equal(run(['export', '--format', 'jsonl', '--threads', '1', 'corpus'], dir).out, whole.out);
+    assert.match(run(['--threads', '0', 'corpus'], dir).err, /--threads takes a number from 1 to 64/);
     // --format json streams its array too, and says the same as the lines.
     assert.deepEqual(JSON.parse(run(['--format', 'json', 'corpus'], dir).out), reports);
   });

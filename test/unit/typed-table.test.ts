@@ -21,7 +21,7 @@ test('item rows typed: dates as days since 1970, yes/no as booleans, an empty ce
 
 test('a letter row counts its items, decisions and findings as integers', () => {
   const letter = service.read(VALID_LETTER);
-  const problems = service.check(letter);
+  const problems = service.check(letter, { rules: {} });
   const typed = typedRow(LETTER_TABLE, letterRow('a.imr', letter, problems));
   const cell = (name: string) => typed[LETTER_TABLE.findIndex((c) => c.name === name)];
   assert.deepEqual([cell('items'), cell('upheld'), cell('overturned'), cell('undecided')], [2, 1, 1, 0]);
