@@ -9,11 +9,13 @@ export interface Pool {
 
 // Letters given to a thread before its last one is back, so it never waits for the next.
 const QUEUED_PER_THREAD = 2;
+// Results a thread may be ahead by while an earlier, slower letter (a long PDF) is still being read.
+const AHEAD_PER_THREAD = 32;
 
 /**
  * Processes every input, in worker threads when a pool is given, and hands each result to `emit`
  * in the inputs' order as soon as every earlier one has been emitted. Threads finish out of
- * order, so results wait in a reorder buffer; no input is sent while `QUEUED_PER_THREAD` per
+ * order, so results wait in a reorder buffer; no input is sent while `AHEAD_PER_THREAD` per
  * thread are out (processing or waiting there), so memory stays bounded however many inputs
  * there are, and an `emit` that waits (output backpressure) holds the whole run back.
  */
@@ -23,12 +25,12 @@ export async function runInOrder<In, Out>(
   emit: (result: Out) => void | Promise<void>,
   pool?: Pool,
 ): Promise<void> {
-  if (!pool || pool.threads < 2) {
+  if (!pool || pool.threads < 2 || inputs.length < 2) {
     for (const input of inputs) await emit(await process(input));
     return;
   }
   const threads = Math.min(pool.threads, inputs.length);
-  const limit = threads * QUEUED_PER_THREAD;
+  const limit = threads * AHEAD_PER_THREAD;
   const waiting = new Map<number, Out>();
   const queued = new Array<number>(threads).fill(0);
   const workers: Worker[] = [];
@@ -43,6 +45,7 @@ export async function runInOrder<In, Out>(
     const refill = () => {
       while (sent < inputs.length && sent - emitted < limit) {
         const t = queued.indexOf(Math.min(...queued));
+        if (queued[t] >= QUEUED_PER_THREAD) return;
         queued[t]++;
         workers[t].postMessage({ index: sent, input: inputs[sent] });
         sent++;
@@ -75,6 +78,7 @@ export async function runInOrder<In, Out>(
       worker.on('message', (m: { index: number; result: Out }) => {
         queued[t]--;
         waiting.set(m.index, m.result);
+        refill();
         void drain();
       });
       worker.on('error', fail);
