@@ -320,12 +320,7 @@ async function main(argv: string[]): Promise<number> {
   const files = selected.files;
   let readErrors = selected.missing;
 
-  const parquet =
-    o.format === 'parquet' && o.out
-      ? new ParquetFile(o.out, o.command === 'export' ? ITEM_TABLE : LETTER_TABLE, `imr-lint ${VERSION}`)
-      : undefined;
-  const output = parquet ? undefined : textOutput(o.out);
-  const manifest = o.writeManifest !== undefined ? new AtomicFile(o.writeManifest) : undefined;
+  const { parquet, output, manifest } = openOutputs(o);
   const sum = emptyResult();
   let letters = 0;
   let skipped = 0;
@@ -420,6 +415,21 @@ function selectFiles(o: Options): { files: ListedFile[]; missing: number } | str
   }
   const shard = o.shard;
   return { files: shard ? files.filter((f) => inShard(f.key, shard)) : files, missing };
+}
+
+/** The files a run writes, each put in place at its end; none left behind when one cannot be opened. */
+function openOutputs(o: Options) {
+  const manifest = o.writeManifest !== undefined ? new AtomicFile(o.writeManifest) : undefined;
+  try {
+    const parquet =
+      o.format === 'parquet' && o.out
+        ? new ParquetFile(o.out, o.command === 'export' ? ITEM_TABLE : LETTER_TABLE, `imr-lint ${VERSION}`)
+        : undefined;
+    return { parquet, output: parquet ? undefined : textOutput(o.out), manifest };
+  } catch (e) {
+    manifest?.abort();
+    throw new Error(`cannot write ${o.out}${e instanceof Error ? ` (${e.message})` : ''}`);
+  }
 }
 
 function emptyResult(): LetterResult {

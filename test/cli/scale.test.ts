@@ -155,6 +155,13 @@ describe('imr-lint at scale', { skip: existsSync(CLI) ? false : `no bundle at ${
     const r = run(['export', '--format', 'csv', '--out', 'items.csv', 'corpus/a/l0000.imr'], dir);
     assert.equal(r.out, '');
     assert.match(readFileSync(join(dir, 'items.csv'), 'utf8'), /^file,case_number,/);
+    const nowhere = run(['--out', 'no-such-folder/x.jsonl', '--write-manifest', 'left.txt', 'corpus/a'], dir);
+    assert.equal(nowhere.code, 2);
+    assert.match(nowhere.err, /cannot write no-such-folder\/x\.jsonl/);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.includes('left')),
+      [],
+    );
     const p = run(['export', '--format', 'parquet', 'corpus'], dir);
     assert.equal(p.code, 2);
     assert.match(p.err, /Parquet is binary: give the file to write with --out FILE/);
