@@ -211,7 +211,7 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
   const r: LetterResult = { ...emptyResult(), name };
   let read: ReadLetter | PdfProblem;
   try {
-    read = await readLetterFile(file);
+    read = await readLetterFile(file, readFileBounded);
   } catch (e) {
     return {
       ...r,
