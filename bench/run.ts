@@ -23,6 +23,7 @@ import { checkLetter } from '../server/src/rules';
 import { TestClient } from '../test/lsp/client';
 import { type PdfBench, benchPdf, sharedPdfs } from './pdf';
 import { type PrecedentsBench, benchPrecedents } from './precedents';
+import { type ScaleBench, benchScale, scaleLines } from './scale';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLE = readFileSync(join(ROOT, 'samples', 'two-column-header.imr'), 'utf8');
@@ -353,6 +354,8 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 
   results.precedents = await benchPrecedents(ROOT, REAL, rssMiB);
+  // The corpus rows: streamed JSONL and its peak memory (100,000 letters with --100k: some minutes), shards, Parquet.
+  results.scale = await benchScale(ROOT, REAL, [1_000, 10_000, ...(process.argv.includes('--100k') ? [100_000] : [])]);
 
   // PDFs: the shared ones read and analysed, against pdftotext -layout.
   const pdfDir = sharedPdfs(REAL);
@@ -389,6 +392,7 @@ async function main() {
   );
   const st = results.stats10000 as { seconds: number; items: number | null };
   console.log(`imr-lint stats on the same 10,000 letters (${st.items} items): ${st.seconds.toFixed(2)} s`);
+  for (const line of scaleLines(results.scale as ScaleBench)) console.log(line);
   const p = results.pdf as PdfBench | undefined;
   if (p) {
     const vs =

@@ -1,17 +1,25 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { isGlob, namedFiles } from './node/files';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { type ListedFile, listedFiles, readFileList } from './node/file-list';
+import { isGlob } from './node/files';
 import { importCommand } from './node/import-pdf';
 import { FileRefused, readFileBounded } from './node/read-file';
 import { type ReadLetter, readLetterFile } from './node/read-letter-file';
+import { contentHash, manifestHas, manifestLine, readManifest } from './node/manifest';
+import { runInOrder, serveInputs } from './node/ordered-run';
+import { textOutput } from './node/output';
+import { ParquetFile } from './node/parquet-file';
+import { type Shard, inShard, parseShard } from './node/shard';
 import { writeStats } from './node/stats-command';
-import { replaceFile } from './node/write-file';
+import { AtomicFile, replaceFile } from './node/write-file';
 import {
   CSV_HEADER,
   EXPORT_FORMATS,
   type ExportSource,
   ITEM_COLUMNS,
+  ITEM_TABLE,
+  LETTER_TABLE,
   LEVELS,
   type Item,
   type Letter,
@@ -26,6 +34,7 @@ import {
   exportAnnotations,
   itemRows,
   letterReport,
+  letterRow,
   PDF_FILE,
   PdfProblem,
   printable,
@@ -33,6 +42,8 @@ import {
   type StatsRow,
   statsRow,
   sarifLog,
+  type TypedCell,
+  typedRow,
 } from './service';
 
 // The package's version, set from package.json when the bundle is built (esbuild.mjs).
@@ -41,7 +52,7 @@ const VERSION = typeof IMR_VERSION === 'string' ? IMR_VERSION : 'development';
 const service = createLetterService();
 
 const USAGE = `Usage: imr-lint [options] <file or folder>...            check letters
-       imr-lint export [--format csv|jsonl] [--bom] <file or folder>...  one row per disputed item
+       imr-lint export [--format csv|jsonl|parquet] [--bom] <file or folder>...  one row per disputed item
        imr-lint annotations [--format markdown|csv|json] [--bom] <file or folder>...
        imr-lint stats [--format text|csv|json|html] [--out FILE] [--min-items N] <file or folder>...
        imr-lint import [--out DIR] [--force] <pdf or folder>...      NAME.pdf -> NAME.imr
@@ -50,9 +61,19 @@ Checks IMR Final Determination letters, as text or as the PDF itself. Folders ar
 *.imr, *.imr.txt, *.txt and *.pdf; a quoted glob ("letters/**/*.txt") names every file it matches.
 
 Options:
-  --format text|json|sarif  text: file:line:col severity rule message (default); json: one
+  --format text|json|jsonl|sarif|parquet
+                            text: file:line:col severity rule message (default); json: one
                             object per letter (header, reviewer, items with decisions, fields
-                            and citations, annotations, findings); sarif: SARIF 2.1.0
+                            and citations, annotations, findings); jsonl: the same, one letter a
+                            line; sarif: SARIF 2.1.0; parquet: one row per letter (needs --out)
+  --out FILE                write the output to FILE (put in place when the run is done)
+  --files-from FILE|-       also process the letters FILE (or standard input) lists, one path a line
+  --shard I/N               process only shard I of N (1/4 ... 4/4), chosen by a hash of each
+                            file's path relative to the folder given (or as listed)
+  --threads N               worker threads (default: one per core, at most 8); 1 when an engine
+                            already runs one imr-lint per core
+  --write-manifest FILE     write the SHA-256 of every letter read (sha256sum's format)
+  --since-manifest FILE     skip letters whose SHA-256 that manifest lists (a refresh reads new ones only)
   --outline                 with text: also print each letter's outline
   --fix                     apply the safe fixes in place (UTF-8 files only), then report the rest
   --rule ID=LEVEL           set a rule's level (error, warning, information, hint, off); repeatable
@@ -81,13 +102,22 @@ interface Options {
   bom: boolean;
   rules: Record<string, Level>;
   paths: string[];
-  /** stats: where the report goes, and the smallest group shown. */
+  /** Where the output goes (written whole at the end, atomically) instead of standard output. */
   out?: string;
+  /** stats: the smallest group shown. */
   minItems: number;
+  filesFrom?: string;
+  shard?: Shard;
+  writeManifest?: string;
+  sinceManifest?: string;
+  threads?: number;
+  /** The hashes of --since-manifest, read once and shared with the worker threads. */
+  since?: SharedArrayBuffer;
 }
 
 /** What one letter gives: its output, ready to print in file order, and its counts. */
 interface LetterResult {
+  name: string;
   out: string;
   err: string;
   failed: boolean;
@@ -100,6 +130,12 @@ interface LetterResult {
   warnings: number;
   /** For SARIF and JSON, assembled once every letter is in. */
   data?: unknown;
+  /** For Parquet: the letter's rows, typed. */
+  rows?: TypedCell[][];
+  /** The content hash, for the manifests. */
+  hash?: string;
+  /** Listed in --since-manifest, so not processed. */
+  skipped?: boolean;
 }
 
 // Below this many letters one thread is quicker than starting workers.
@@ -127,10 +163,21 @@ function parse(argv: string[]): Options | string {
     else if (arg === '--stats') o.stats = true;
     else if (arg === '--bom') o.bom = true;
     else if (arg === '--config') config = argv[++i];
-    else if (arg === '--out' && o.command === 'stats') o.out = argv[++i] || undefined;
+    else if (arg === '--out') o.out = argv[++i];
+    else if (arg === '--files-from') o.filesFrom = argv[++i];
+    else if (arg === '--write-manifest') o.writeManifest = argv[++i];
+    else if (arg === '--since-manifest') o.sinceManifest = argv[++i];
     else if (arg === '--min-items' && o.command === 'stats') {
       o.minItems = Number(argv[++i]);
       if (!Number.isInteger(o.minItems) || o.minItems < 1) return '--min-items takes a whole number from 1';
+    } else if (arg === '--threads') {
+      o.threads = Number(argv[++i]);
+      if (!Number.isInteger(o.threads) || o.threads < 1 || o.threads > 64)
+        return '--threads takes a number from 1 to 64';
+    } else if (arg === '--shard') {
+      const shard = parseShard(argv[++i] ?? '');
+      if (typeof shard === 'string') return shard;
+      o.shard = shard;
     } else if (arg === '--rule') {
       const [id, level] = (argv[++i] ?? '').split('=');
       if (!RULES.some((r) => r.id === id) || !LEVELS.includes(level as Level))
@@ -140,13 +187,21 @@ function parse(argv: string[]): Options | string {
     else o.paths.push(arg);
   }
   const formats: string[] = {
-    check: ['text', 'json', 'sarif'],
-    export: ['csv', 'jsonl'],
+    check: ['text', 'json', 'jsonl', 'sarif', 'parquet'],
+    export: ['csv', 'jsonl', 'parquet'],
     annotations: [...EXPORT_FORMATS],
     stats: [...STATS_FORMATS],
   }[o.command];
   o.format ||= formats[0];
   if (!formats.includes(o.format)) return `--format takes ${formats.join(', ')} here`;
+  for (const [option, value] of Object.entries({
+    '--out': o.out,
+    '--files-from': o.filesFrom,
+    '--write-manifest': o.writeManifest,
+    '--since-manifest': o.sinceManifest,
+  }))
+    if (value === '' || (value === undefined && argv.includes(option))) return `${option} takes a file name`;
+  if (o.format === 'parquet' && !o.out) return 'Parquet is binary: give the file to write with --out FILE';
   if (o.bom && o.format !== 'csv')
     return '--bom is for CSV output (imr-lint export, or imr-lint annotations or stats --format csv)';
   if (config) {
@@ -162,25 +217,14 @@ function parse(argv: string[]): Options | string {
       return `cannot read the config file ${config} (it must be JSON: { "rules": { "rule.id": "warning" } })`;
     }
   }
-  if (o.paths.length === 0) return 'no file or folder given';
+  if (o.paths.length === 0 && o.filesFrom === undefined) return 'no file or folder given';
   return o;
 }
 
 /** Checks, exports or lists the annotations of one letter. Runs in the main thread or a worker. */
 async function processFile(file: string, o: Options): Promise<LetterResult> {
   const name = printable(file); // as the user gave it (a folder's files are joined to the folder as given)
-  const r: LetterResult = {
-    out: '',
-    err: '',
-    failed: false,
-    items: 0,
-    upheld: 0,
-    overturned: 0,
-    undecided: 0,
-    byRule: {},
-    errors: 0,
-    warnings: 0,
-  };
+  const r: LetterResult = { ...emptyResult(), name };
   let read: ReadLetter | PdfProblem;
   try {
     read = await readLetterFile(file, readFileBounded);
@@ -199,6 +243,8 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
     return report(r, name, service.read(''), problems, o);
   }
   const bytes = read.bytes;
+  if (o.writeManifest || o.since) r.hash = contentHash(bytes);
+  if (o.since && r.hash && manifestHas(o.since, r.hash)) return { ...r, skipped: true };
   let letter = service.read(read.text);
   if (o.command === 'annotations') {
     const source: ExportSource = { name, text: read.text, letter };
@@ -214,6 +260,7 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
   if (o.command === 'export' || o.command === 'stats') {
     const rows = itemRows(name, letter);
     if (o.command === 'stats') r.data = rows.map(statsRow);
+    else if (o.format === 'parquet') r.rows = rows.map((row) => typedRow(ITEM_TABLE, row));
     else
       r.out = rows
         .map((row) => (o.format === 'csv' ? csvLine(ITEM_COLUMNS.map((c) => row[c])) : JSON.stringify(row) + '\n'))
@@ -264,7 +311,9 @@ function report(
       )
       .join('');
     if (o.outline) r.out += '\n';
-  } else
+  } else if (o.format === 'jsonl') r.out = JSON.stringify(letterReport(name, letter, problems, pages)) + '\n';
+  else if (o.format === 'parquet') r.rows = [typedRow(LETTER_TABLE, letterRow(name, letter, problems))];
+  else
     r.data =
       o.format === 'json'
         ? letterReport(name, letter, problems, pages)
@@ -303,141 +352,197 @@ async function main(argv: string[]): Promise<number> {
   const o = parse(argv);
   if (typeof o === 'string') return usage(o);
 
-  let readErrors = 0;
+  const selected = selectFiles(o);
+  if (typeof selected === 'string') return usage(selected);
+  const files = selected.files;
+  if (o.command === 'stats') return statsCommand(o, files, selected.missing);
+  let readErrors = selected.missing;
+
+  const { parquet, output, manifest } = openOutputs(o);
+  const sum = emptyResult();
+  let letters = 0;
+  let skipped = 0;
+  let unexported = 0;
+  const data: unknown[] = [];
+  const jsonArray = o.command === 'check' && o.format === 'json';
+  let jsonWritten = 0;
+  try {
+    const head =
+      o.command === 'export' && o.format === 'csv'
+        ? csvLine([...ITEM_COLUMNS])
+        : o.command === 'annotations' && o.format === 'csv'
+          ? CSV_HEADER
+          : '';
+    await output?.write((o.bom ? '\ufeff' : '') + head);
+    const progress =
+      process.stderr.isTTY && weight(files) > 50 && files.length > 1 ? new Progress(files.length) : undefined;
+    await runInOrder(
+      files,
+      (f) => processFile(f.path, o),
+      async (r) => {
+        progress?.tick();
+        process.stderr.write(r.err);
+        if (r.failed) readErrors++;
+        if (r.hash) manifest?.write(manifestLine(r.hash, r.name));
+        if (r.skipped) return void skipped++;
+        letters++;
+        add(sum, r);
+        if (o.command === 'export' && !r.failed && r.items === 0) unexported++;
+        for (const row of r.rows ?? []) parquet?.add(row);
+        // The JSON array is written as it grows, as JSON.stringify(all, null, 2) would write it whole.
+        if (jsonArray && r.data !== undefined)
+          await output?.write(
+            (jsonWritten++ === 0 ? '[\n' : ',\n') + JSON.stringify(r.data, null, 2).replace(/^/gm, '  '),
+          );
+        else if (r.data !== undefined) data.push(r.data);
+        await output?.write(r.out);
+      },
+      pool(o, files),
+    );
+    progress?.done();
+    if (jsonArray) await output?.write(jsonWritten === 0 ? '[]\n' : '\n]\n');
+    if (o.command === 'check' && o.format === 'sarif')
+      await output?.write(
+        JSON.stringify(sarifLog(data as { file: string; problems: Problem[] }[], VERSION), null, 2) + '\n',
+      );
+    if (o.command === 'annotations' && o.format === 'json')
+      await output?.write(JSON.stringify(data.length === 1 ? data[0] : data, null, 2) + '\n');
+    parquet?.finish();
+    output?.finish();
+    manifest?.commit();
+  } catch (e) {
+    parquet?.abort();
+    output?.abort();
+    manifest?.abort();
+    throw e;
+  }
+  if (skipped > 0) process.stderr.write(`imr-lint: ${plural(skipped, 'letter')} skipped (listed in the manifest)\n`);
+  if (o.command === 'check') process.stderr.write(summary(sum, letters));
+  if (o.command === 'export') process.stderr.write(exportSummary(sum, letters, unexported));
+  if (o.stats)
+    process.stderr.write(
+      `${letters} letters in ${((performance.now() - started) / 1000).toFixed(2)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`,
+    );
+  return readErrors > 0 ? 2 : sum.errors > 0 || unexported > 0 ? 1 : 0;
+}
+
+// A PDF takes as long to read as some hundred text letters to check.
+const weight = (files: ListedFile[]) => files.reduce((n, f) => n + (PDF_FILE.test(f.path) ? 100 : 1), 0);
+
+/** The worker threads for these files: none for a few (one thread is quicker than starting workers). */
+function pool(o: Options, files: ListedFile[]) {
+  return weight(files) < PARALLEL_FROM
+    ? undefined
+    : { threads: o.threads ?? Math.min(availableParallelism(), 8), script: __filename, workerData: { options: o } };
+}
+
+/**
+ * The files to process: those the arguments and --files-from name, in that order, less those of
+ * other shards; and how many arguments named nothing (each said on stderr). A message when a list
+ * or manifest cannot be read.
+ */
+function selectFiles(o: Options): { files: ListedFile[]; missing: number } | string {
+  let missing = 0;
   const files = o.paths.flatMap((p) => {
-    const named = namedFiles(p);
+    const named = listedFiles(p);
     if (named) return named;
     process.stderr.write(
       isGlob(p) ? `imr-lint: no file matches ${printable(p)}\n` : `imr-lint: cannot read ${printable(p)}\n`,
     );
-    readErrors++;
+    missing++;
     return [];
   });
-  const results = await run(files, o);
-  if (o.command === 'stats') return statsCommand(o, files, results, readErrors > 0);
-
-  const head =
-    o.command === 'export' && o.format === 'csv'
-      ? csvLine([...ITEM_COLUMNS])
-      : o.command === 'annotations' && o.format === 'csv'
-        ? CSV_HEADER
-        : '';
-  process.stdout.write((o.bom ? '\ufeff' : '') + head);
-  for (const r of results) {
-    process.stdout.write(r.out);
-    process.stderr.write(r.err);
-    if (r.failed) readErrors++;
+  try {
+    if (o.filesFrom !== undefined) files.push(...readFileList(o.filesFrom));
+    if (o.sinceManifest !== undefined) o.since = readManifest(o.sinceManifest);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
   }
-  const data = results.map((r) => r.data).filter((d) => d !== undefined);
-  if (o.command === 'check' && o.format === 'json') process.stdout.write(JSON.stringify(data, null, 2) + '\n');
-  if (o.command === 'check' && o.format === 'sarif')
-    process.stdout.write(
-      JSON.stringify(sarifLog(data as { file: string; problems: Problem[] }[], VERSION), null, 2) + '\n',
-    );
-  if (o.command === 'annotations' && o.format === 'json')
-    process.stdout.write(JSON.stringify(data.length === 1 ? data[0] : data, null, 2) + '\n');
-  if (o.command === 'check') process.stderr.write(summary(results));
-  const unexported = o.command === 'export' ? results.filter((r) => !r.failed && r.items === 0).length : 0;
-  if (o.command === 'export') process.stderr.write(exportSummary(results, unexported));
-  if (o.stats)
-    process.stderr.write(
-      `${results.length} letters in ${((performance.now() - started) / 1000).toFixed(2)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`,
-    );
-  const errors = total(results, (r) => r.errors);
-  return readErrors > 0 ? 2 : errors > 0 || unexported > 0 ? 1 : 0;
+  const shard = o.shard;
+  return { files: shard ? files.filter((f) => inShard(f.key, shard)) : files, missing };
 }
 
-/** imr-lint stats: the files' messages, then the report; exit codes as export's. */
-function statsCommand(o: Options, files: string[], results: LetterResult[], pathsFailed: boolean): number {
-  for (const r of results) process.stderr.write(r.err);
-  const inputs = results.map((r, i) => ({ file: printable(files[i]), failed: r.failed, rows: r.data as StatsRow[] }));
+/** imr-lint stats: every letter's rows counted into one report; the files' messages on stderr; exit codes as export's. */
+async function statsCommand(o: Options, files: ListedFile[], missing: number): Promise<number> {
+  const inputs: { file: string; failed: boolean; rows: StatsRow[] }[] = [];
+  await runInOrder(
+    files,
+    (f) => processFile(f.path, o),
+    (r) => {
+      process.stderr.write(r.err);
+      inputs.push({ file: r.name, failed: r.failed, rows: (r.data as StatsRow[] | undefined) ?? [] });
+    },
+    pool(o, files),
+  );
   // The names that matched nothing (already named on stderr), for the report to say so too.
-  const notFound = pathsFailed ? o.paths.filter((p) => !namedFiles(p)).map(printable) : [];
+  const notFound = missing > 0 ? o.paths.filter((p) => !listedFiles(p)).map(printable) : [];
   const written = writeStats(o, inputs, notFound);
-  const failed = pathsFailed || results.some((r) => r.failed);
-  return failed || !written ? 2 : results.some((r) => !r.failed && r.items === 0) ? 1 : 0;
+  const failed = missing > 0 || inputs.some((i) => i.failed);
+  return failed || !written ? 2 : inputs.some((i) => !i.failed && i.rows.length === 0) ? 1 : 0;
 }
 
-function exportSummary(results: LetterResult[], unexported: number): string {
-  const sum = (f: (r: LetterResult) => number) => total(results, f);
+/** The files a run writes, each put in place at its end; none left behind when one cannot be opened. */
+function openOutputs(o: Options) {
+  const manifest = o.writeManifest !== undefined ? new AtomicFile(o.writeManifest) : undefined;
+  try {
+    const parquet =
+      o.format === 'parquet' && o.out
+        ? new ParquetFile(o.out, o.command === 'export' ? ITEM_TABLE : LETTER_TABLE, `imr-lint ${VERSION}`)
+        : undefined;
+    return { parquet, output: parquet ? undefined : textOutput(o.out), manifest };
+  } catch (e) {
+    manifest?.abort();
+    throw new Error(`cannot write ${o.out}${e instanceof Error ? ` (${e.message})` : ''}`);
+  }
+}
+
+function emptyResult(): LetterResult {
+  return {
+    name: '',
+    out: '',
+    err: '',
+    failed: false,
+    items: 0,
+    upheld: 0,
+    overturned: 0,
+    undecided: 0,
+    byRule: {},
+    errors: 0,
+    warnings: 0,
+  };
+}
+
+/** Adds a letter's counts to the run's. */
+function add(sum: LetterResult, r: LetterResult): void {
+  for (const k of ['items', 'upheld', 'overturned', 'undecided', 'errors', 'warnings'] as const) sum[k] += r[k];
+  for (const [id, n] of Object.entries(r.byRule)) sum.byRule[id] = (sum.byRule[id] ?? 0) + n;
+}
+
+function exportSummary(sum: LetterResult, letters: number, unexported: number): string {
   const none = unexported > 0 ? `; ${plural(unexported, 'file')} gave no rows (named above)` : '';
-  return `${plural(results.length, 'file')}, ${plural(
-    sum((r) => r.items),
-    'row',
-  )} (${decisions(sum)})${none}\n`;
+  return `${plural(letters, 'file')}, ${plural(sum.items, 'row')} (${decisions(sum)})${none}\n`;
 }
 
 /** "12 upheld, 8 overturned, 1 undecided": the items no decision count holds are named too. */
-function decisions(sum: (f: (r: LetterResult) => number) => number): string {
-  return decisionsPart(
-    sum((r) => r.upheld),
-    sum((r) => r.overturned),
-    sum((r) => r.undecided),
-  );
-}
-
-function total(results: LetterResult[], f: (r: LetterResult) => number): number {
-  return results.reduce((n, r) => n + f(r), 0);
+function decisions(sum: LetterResult): string {
+  return decisionsPart(sum.upheld, sum.overturned, sum.undecided);
 }
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function summary(results: LetterResult[]): string {
-  const sum = (f: (r: LetterResult) => number) => total(results, f);
-  const byRule: Record<string, number> = {};
-  for (const r of results) for (const [id, n] of Object.entries(r.byRule)) byRule[id] = (byRule[id] ?? 0) + n;
+function summary(sum: LetterResult, letters: number): string {
   const lines = [
-    `${plural(results.length, 'letter')} checked: ${plural(
-      sum((r) => r.items),
-      'item',
-    )} (${decisions(sum)}), ${plural(
-      sum((r) => r.errors),
+    `${plural(letters, 'letter')} checked: ${plural(sum.items, 'item')} (${decisions(sum)}), ${plural(
+      sum.errors,
       'error',
-    )}, ${plural(
-      sum((r) => r.warnings),
-      'warning',
-    )}`,
-    ...Object.entries(byRule)
+    )}, ${plural(sum.warnings, 'warning')}`,
+    ...Object.entries(sum.byRule)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([id, n]) => `  ${String(n).padStart(6)}  ${id}`),
   ];
   return lines.join('\n') + '\n';
-}
-
-/** Processes the files in order; many files are shared among worker threads, one per core. */
-async function run(files: string[], o: Options): Promise<LetterResult[]> {
-  // A PDF takes as long to read as some hundred text letters to check.
-  const weight = files.reduce((n, f) => n + (PDF_FILE.test(f) ? 100 : 1), 0);
-  const progress = process.stderr.isTTY && weight > 50 && files.length > 1 ? new Progress(files.length) : undefined;
-  const workers = Math.min(availableParallelism(), 8);
-  if (weight < PARALLEL_FROM || workers < 2) {
-    const results: LetterResult[] = [];
-    for (const f of files) {
-      results.push(await processFile(f, o));
-      progress?.tick();
-    }
-    return results;
-  }
-  const results = new Array<LetterResult>(files.length);
-  const chunk = Math.ceil(files.length / workers);
-  await Promise.all(
-    Array.from({ length: workers }, (_, w) => {
-      const from = w * chunk;
-      return new Promise<void>((resolve, reject) => {
-        const worker = new Worker(__filename, { workerData: { files: files.slice(from, from + chunk), options: o } });
-        worker.on('message', (m: { index: number; result: LetterResult }) => {
-          results[from + m.index] = m.result;
-          progress?.tick();
-        });
-        worker.on('error', reject);
-        worker.on('exit', () => resolve());
-      });
-    }),
-  );
-  progress?.done();
-  return results;
 }
 
 /** A count and rate on stderr, for long runs at a terminal only. */
@@ -482,9 +587,6 @@ if (isMainThread) {
     },
   );
 } else {
-  const { files, options } = workerData as { files: string[]; options: Options };
-  void (async () => {
-    for (const [index, file] of files.entries())
-      parentPort!.postMessage({ index, result: await processFile(file, options) });
-  })();
+  const { options } = workerData as { options: Options };
+  serveInputs((f: ListedFile) => processFile(f.path, options));
 }

@@ -1,4 +1,15 @@
-import { chmodSync, existsSync, linkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  linkSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FileRefused, readFileBounded } from './read-file';
@@ -42,7 +53,7 @@ export function replaceFile(path: string, contents: string, expected: Buffer): v
  * (which fails if the target exists, so nothing is overwritten) or, with force, a rename over it.
  */
 export function writeNewFile(target: string, text: string, force: boolean): 'written' | 'exists' {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const temp = temporaryFor(target);
   writeFileSync(temp, text, 'utf8');
   try {
     if (force) renameSync(temp, target);
@@ -53,5 +64,43 @@ export function writeNewFile(target: string, text: string, force: boolean): 'wri
     throw e;
   } finally {
     if (existsSync(temp)) unlinkSync(temp);
+  }
+}
+
+/**
+ * A new file written piece by piece (a run's output, a manifest) into a temporary file beside it,
+ * renamed into place by commit(): a reader never sees half a file, and a run that fails or is
+ * stopped leaves what was there before.
+ */
+export class AtomicFile {
+  private readonly temporary: string;
+  private fd: number | undefined;
+
+  constructor(readonly path: string) {
+    this.temporary = temporaryFor(path);
+    this.fd = openSync(this.temporary, 'wx', 0o666);
+  }
+
+  write(data: string | Uint8Array): void {
+    if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at, bytes.length - at);
+  }
+
+  commit(): void {
+    this.close();
+    renameSync(this.temporary, this.path);
+  }
+
+  /** Leaves the file as it was before (idempotent, so a failure path can always call it). */
+  abort(): void {
+    if (this.fd === undefined) return;
+    this.close();
+    unlinkSync(this.temporary);
+  }
+
+  private close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }

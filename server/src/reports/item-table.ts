@@ -30,9 +30,25 @@ export const ITEM_COLUMNS = [
 
 export type ItemRow = Record<(typeof ITEM_COLUMNS)[number], string>;
 
-export function itemRows(file: string, letter: Letter): ItemRow[] {
+/** The cells every row of a letter shares: its header and its reviewer, as written. */
+export function letterCells(letter: Letter) {
   const h = (key: Parameters<typeof headerField>[1]) => headerField(letter.header, key)?.value?.text ?? '';
   const r = (kind: string) => letter.reviewer.fields.find((f) => f.kind === kind)?.value?.text ?? '';
+  return {
+    case_number: h('caseNumber'),
+    date_of_injury: h('dateOfInjury'),
+    ur_denial_date: h('urDenialDate'),
+    application_received: h('applicationReceived'),
+    date_assigned: h('dateAssigned'),
+    decision_date: h('decisionDate'),
+    priority: h('priority'),
+    licensure: r('licensure'),
+    specialty: r('specialty'),
+  };
+}
+
+export function itemRows(file: string, letter: Letter): ItemRow[] {
+  const cells = letterCells(letter);
   return letter.items.map((item) => {
     const names = (kind: string) =>
       item.fields
@@ -51,15 +67,7 @@ export function itemRows(file: string, letter: Letter): ItemRow[] {
     const treatment = classifyTreatment(item.name, item.associatedSurgicalService);
     return {
       file,
-      case_number: h('caseNumber'),
-      date_of_injury: h('dateOfInjury'),
-      ur_denial_date: h('urDenialDate'),
-      application_received: h('applicationReceived'),
-      date_assigned: h('dateAssigned'),
-      decision_date: h('decisionDate'),
-      priority: h('priority'),
-      licensure: r('licensure'),
-      specialty: r('specialty'),
+      ...cells,
       item: item.name,
       decision: item.decision?.value ?? item.decision?.text ?? '',
       associated_surgical_service: item.associatedSurgicalService ? 'yes' : 'no',

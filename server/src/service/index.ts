@@ -61,6 +61,15 @@ export { letterReport } from '../reports/letter-report';
 export { printable } from '../reports/printable';
 export { STATS_FORMATS, type StatsRow, itemStats, statsCsv, statsJson, statsRow, statsText } from '../reports/stats';
 export { statsHtml } from '../reports/stats-html';
+export {
+  ITEM_TABLE,
+  LETTER_TABLE,
+  type ColumnKind,
+  type TypedCell,
+  type TypedColumn,
+  letterRow,
+  typedRow,
+} from '../reports/typed-table';
 export { sarifLog } from '../reports/sarif';
 export {
   CSV_HEADER,
