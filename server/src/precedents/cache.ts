@@ -74,6 +74,30 @@ export function encodeIndex(letters: Iterable<[string, IndexedLetter]>, reader: 
 const isIndexList = (v: unknown, n: number): v is number[] =>
   Array.isArray(v) && v.every((i) => Number.isInteger(i) && i >= 0 && i < n);
 
+const isIndex = (v: unknown, n: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < n;
+
+/**
+ * An item's record from its saved row, or undefined when the row does not read as one. Written
+ * field by field, not spread from entries: a warm reopen decodes tens of thousands.
+ */
+function recordFrom(row: unknown, table: readonly string[]): ItemRecord | undefined {
+  const k = STRING_FIELDS.length;
+  const n = table.length;
+  if (!Array.isArray(row) || row.length !== k + 3) return undefined;
+  const [claims, maximus, line] = [row[k], row[k + 1], row[k + 2]] as unknown[];
+  if (!isIndexList(claims, n) || !isIndexList(maximus, n) || !Number.isInteger(line) || (line as number) < 0)
+    return undefined;
+  const record = {} as ItemRecord;
+  for (let i = 0; i < k; i++) {
+    if (!isIndex(row[i], n)) return undefined;
+    record[STRING_FIELDS[i]] = table[row[i] as number];
+  }
+  record.claimsGuidelines = claims.map((i) => table[i]);
+  record.maximusGuidelines = maximus.map((i) => table[i]);
+  record.line = line as number;
+  return record;
+}
+
 /** The letters of a saved index, or undefined when the text is not one of this version (damaged, older, or not ours). */
 export function decodeIndex(text: string, reader: string): Map<string, IndexedLetter> | undefined {
   let parsed: unknown;
@@ -88,7 +112,6 @@ export function decodeIndex(text: string, reader: string): Map<string, IndexedLe
   if (!Array.isArray(strings) || !Array.isArray(letters)) return undefined;
   if (!strings.every((s) => typeof s === 'string')) return undefined;
   const table = strings as string[];
-  const n = table.length;
   const result = new Map<string, IndexedLetter>();
   for (const entry of letters as unknown[]) {
     if (!Array.isArray(entry) || entry.length !== 4) return undefined;
@@ -97,21 +120,9 @@ export function decodeIndex(text: string, reader: string): Map<string, IndexedLe
       return undefined;
     const items: ItemRecord[] = [];
     for (const row of rows as unknown[]) {
-      const k = STRING_FIELDS.length;
-      if (!Array.isArray(row) || row.length !== k + 3) return undefined;
-      const [claims, maximus, line] = row.slice(k) as unknown[];
-      if (!isIndexList(row.slice(0, k), n) || !isIndexList(claims, n) || !isIndexList(maximus, n)) return undefined;
-      if (!Number.isInteger(line) || (line as number) < 0) return undefined;
-      const record = Object.fromEntries(STRING_FIELDS.map((f, i) => [f, table[row[i] as number]])) as Record<
-        (typeof STRING_FIELDS)[number],
-        string
-      >;
-      items.push({
-        ...record,
-        claimsGuidelines: claims.map((i) => table[i]),
-        maximusGuidelines: maximus.map((i) => table[i]),
-        line: line as number,
-      });
+      const record = recordFrom(row, table);
+      if (!record) return undefined;
+      items.push(record);
     }
     result.set(uri, { stamp, hash, items });
   }
