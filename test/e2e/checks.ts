@@ -594,9 +594,20 @@ const precedents: Check = {
     const { wb } = ctx;
     const letter = parseLetter(lines(ctx, OUTLINE_LETTER).join('\n'));
     const target = itemRows('', letter)[0];
+    // Every other letter of the workspace, PDFs included (the index reads them in a trusted
+    // workspace), as the CLI exports them; one it cannot read (the scanned PDF) has no rows.
+    const exported = (file: string): string => {
+      try {
+        return ctx.cli(['export', '--format', 'jsonl', join(ctx.ws, file)]);
+      } catch {
+        return '';
+      }
+    };
     const rows = readdirSync(ctx.ws)
-      .filter((f) => f !== OUTLINE_LETTER && /\.(imr|txt)$/i.test(f))
-      .flatMap((f) => itemRows(f, parseLetter(readFileSync(join(ctx.ws, f), 'utf8'))))
+      .filter((f) => f !== OUTLINE_LETTER && /\.(imr|txt|pdf)$/i.test(f))
+      .flatMap((f) => exported(f).split('\n'))
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as ReturnType<typeof itemRows>[number])
       .filter((r) => isSimilar(target, r));
     const t = tallyDecisions(rows.map((r) => r.decision));
     if (t.items === 0) throw new Error(`no other letter of the workspace has an item like "${target.item}"`);
