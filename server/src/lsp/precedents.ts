@@ -17,6 +17,7 @@ import {
   type ItemRecord,
   type LetterFile,
   type LetterService,
+  PDF_FILE,
   WorkspaceIndex,
   decodeIndex,
   encodeIndex,
@@ -177,7 +178,7 @@ export class PrecedentIndexer {
     const known = saved ?? this.index.get(file.uri);
     if (known && known.stamp === file.stamp) return (this.index.set(file.uri, known), true);
     // PDFs are read by a large third-party reader: not unasked in a workspace the user does not trust.
-    if (!trusted && /\.pdf$/i.test(file.uri)) return true;
+    if (!trusted && PDF_FILE.test(file.uri)) return true;
     const hash = known && file.hash ? await file.hash().catch(() => '') : '';
     if (!known || !hash || known.hash !== hash) return false;
     this.index.set(file.uri, { ...known, stamp: file.stamp });

@@ -1,5 +1,5 @@
 import { type StatsRow, itemStats, printable, statsCsv, statsHtml, statsJson, statsText } from '../service';
-import { writeNewFile } from './write-file';
+import { textOutput } from './output';
 
 /** What the command line gathered of one file for `imr-lint stats`: its item rows (as `export` makes them). */
 export interface StatsInput {
@@ -47,7 +47,10 @@ export function writeStats(o: StatsOptions, inputs: StatsInput[], notFound: stri
     return true;
   }
   try {
-    writeNewFile(o.out, text, true);
+    // Put in place whole, as every other --out of imr-lint.
+    const output = textOutput(o.out);
+    void output.write(text);
+    output.finish();
     process.stderr.write(`imr-lint: written: ${printable(o.out)}\n`);
     return true;
   } catch {
