@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { type ItemRecord, PdfProblem, createLetterService, letterRecords } from '../service';
 import { contentHash } from './index-cache';
+import { readFileBounded } from './read-file';
 import { readLetterFile } from './read-letter-file';
 
 /** A letter file read in a worker: the hash of its bytes and its items' records. */
@@ -27,7 +28,8 @@ export async function runIndexWorker(): Promise<void> {
   for (const path of (workerData as IndexJob).indexPaths) {
     let answer: ReadRecords;
     try {
-      const file = await readLetterFile(path);
+      // Blocking reads: this thread has nothing else to do, and the promise-based file handle costs more than the parse.
+      const file = await readLetterFile(path, readFileBounded);
       // A PDF with no text is kept with no items, as a file that cannot be read is.
       if (file instanceof PdfProblem) answer = { path, hash: '', items: [] };
       else {
