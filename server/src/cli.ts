@@ -6,7 +6,8 @@ import { isGlob } from './node/files';
 import { importCommand } from './node/import-pdf';
 import { FileRefused, readFileBounded } from './node/read-file';
 import { type ReadLetter, readLetterFile } from './node/read-letter-file';
-import { contentHash, manifestHas, manifestLine, readManifest } from './node/manifest';
+import { contentHash } from './node/content-hash';
+import { manifestHas, manifestLine, readManifest } from './node/manifest';
 import { runInOrder, serveInputs } from './node/ordered-run';
 import { textOutput } from './node/output';
 import { ParquetFile } from './node/parquet-file';
@@ -31,7 +32,10 @@ import {
   csvRows,
   decisionCount,
   decisionsPart,
+  JsonArrayText,
   exportAnnotations,
+  jsonElement,
+  webAnnotations,
   itemRows,
   letterReport,
   letterRow,
@@ -41,7 +45,9 @@ import {
   STATS_FORMATS,
   type StatsRow,
   statsRow,
-  sarifLog,
+  SARIF_RESULTS_DEPTH,
+  sarifFrame,
+  sarifResults,
   type TypedCell,
   typedRow,
 } from './service';
@@ -128,8 +134,10 @@ interface LetterResult {
   byRule: Record<string, number>;
   errors: number;
   warnings: number;
-  /** For SARIF and JSON, assembled once every letter is in. */
+  /** For stats: the letter's rows, counted once every letter is in. */
   data?: unknown;
+  /** For JSON and SARIF: the letter's elements of the output's array, laid out by jsonElement. */
+  elements?: string;
   /** For Parquet: the letter's rows, typed. */
   rows?: TypedCell[][];
   /** The content hash, for the manifests. */
@@ -248,7 +256,7 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
   let letter = service.read(read.text);
   if (o.command === 'annotations') {
     const source: ExportSource = { name, text: read.text, letter };
-    r.data = o.format === 'json' ? JSON.parse(exportAnnotations(source, 'json')) : undefined;
+    if (o.format === 'json') r.elements = jsonElement(webAnnotations(source), 1);
     r.out =
       o.format === 'csv'
         ? csvRows(source).join('')
@@ -313,16 +321,11 @@ function report(
     if (o.outline) r.out += '\n';
   } else if (o.format === 'jsonl') r.out = JSON.stringify(letterReport(name, letter, problems, pages)) + '\n';
   else if (o.format === 'parquet') r.rows = [typedRow(LETTER_TABLE, letterRow(name, letter, problems))];
+  else if (o.format === 'json') r.elements = jsonElement(letterReport(name, letter, problems, pages), 1);
   else
-    r.data =
-      o.format === 'json'
-        ? letterReport(name, letter, problems, pages)
-        : // Without their fixes (functions): the result may come from a worker thread, as a copy.
-          {
-            file: name,
-            problems: problems.map(({ range, message, ruleId, severity }) => ({ range, message, ruleId, severity })),
-            pages,
-          };
+    r.elements = sarifResults(name, problems, pages)
+      .map((result) => jsonElement(result, SARIF_RESULTS_DEPTH))
+      .join(',\n');
   return r;
 }
 
@@ -363,16 +366,20 @@ async function main(argv: string[]): Promise<number> {
   let letters = 0;
   let skipped = 0;
   let unexported = 0;
-  const data: unknown[] = [];
-  const jsonArray = o.command === 'check' && o.format === 'json';
-  let jsonWritten = 0;
+  // JSON and SARIF: one array, written as its elements come; one letter's annotations: the object alone.
+  const annotationsAlone = o.command === 'annotations' && o.format === 'json' && files.length === 1;
+  const sarif = o.command === 'check' && o.format === 'sarif' ? sarifFrame(VERSION) : undefined;
+  const array = new JsonArrayText(sarif ? SARIF_RESULTS_DEPTH : 1);
+  let alone: string | undefined;
   try {
     const head =
       o.command === 'export' && o.format === 'csv'
         ? csvLine([...ITEM_COLUMNS])
         : o.command === 'annotations' && o.format === 'csv'
           ? CSV_HEADER
-          : '';
+          : sarif
+            ? sarif.before
+            : '';
     await output?.write((o.bom ? '\ufeff' : '') + head);
     const progress =
       process.stderr.isTTY && weight(files) > 50 && files.length > 1 ? new Progress(files.length) : undefined;
@@ -389,24 +396,17 @@ async function main(argv: string[]): Promise<number> {
         add(sum, r);
         if (o.command === 'export' && !r.failed && r.items === 0) unexported++;
         for (const row of r.rows ?? []) parquet?.add(row);
-        // The JSON array is written as it grows, as JSON.stringify(all, null, 2) would write it whole.
-        if (jsonArray && r.data !== undefined)
-          await output?.write(
-            (jsonWritten++ === 0 ? '[\n' : ',\n') + JSON.stringify(r.data, null, 2).replace(/^/gm, '  '),
-          );
-        else if (r.data !== undefined) data.push(r.data);
+        if (annotationsAlone) alone = r.elements;
+        else if (r.elements !== undefined) await output?.write(array.add(r.elements));
         await output?.write(r.out);
       },
       pool(o, files),
     );
     progress?.done();
-    if (jsonArray) await output?.write(jsonWritten === 0 ? '[]\n' : '\n]\n');
-    if (o.command === 'check' && o.format === 'sarif')
-      await output?.write(
-        JSON.stringify(sarifLog(data as { file: string; problems: Problem[] }[], VERSION), null, 2) + '\n',
-      );
-    if (o.command === 'annotations' && o.format === 'json')
-      await output?.write(JSON.stringify(data.length === 1 ? data[0] : data, null, 2) + '\n');
+    if (annotationsAlone)
+      await output?.write(alone === undefined ? '[]\n' : JSON.stringify(JSON.parse(alone), null, 2) + '\n');
+    else if (sarif) await output?.write(array.close() + sarif.after);
+    else if (o.format === 'json') await output?.write(array.close() + '\n');
     parquet?.finish();
     output?.finish();
     manifest?.commit();
@@ -453,7 +453,8 @@ function selectFiles(o: Options): { files: ListedFile[]; missing: number } | str
     return [];
   });
   try {
-    if (o.filesFrom !== undefined) files.push(...readFileList(o.filesFrom));
+    // Not push(...list): a list of some hundred thousand paths would overflow the call stack.
+    if (o.filesFrom !== undefined) for (const f of readFileList(o.filesFrom)) files.push(f);
     if (o.sinceManifest !== undefined) o.since = readManifest(o.sinceManifest);
   } catch (e) {
     return e instanceof Error ? e.message : String(e);

@@ -122,6 +122,16 @@ describe('imr-lint at scale', { skip: existsSync(CLI) ? false : `no bundle at ${
     assert.match(gone.err, /cannot read the file list no-such-list\.txt/);
   });
 
+  test('--files-from: a list of 300,000 paths is read whole (each shard takes its share of it)', () => {
+    // Paths that do not exist: only the share's few are read, each named as missing.
+    const paths = Array.from({ length: 300_000 }, (_, i) => `gone/${i}.imr`);
+    writeFileSync(join(dir, 'long-list.txt'), paths.join('\n'));
+    const r = run(['--shard', '1/30000', '--files-from', 'long-list.txt'], dir);
+    assert.doesNotMatch(r.err, /call stack/);
+    const named = r.err.match(/cannot read gone\/\d+\.imr/g) ?? [];
+    assert.ok(named.length > 0 && named.length < 100, `${named.length} paths named`);
+  });
+
   test('--write-manifest lists each letter by SHA-256; --since-manifest then reads only new letters', () => {
     const small = join(dir, 'small');
     mkdirSync(small);

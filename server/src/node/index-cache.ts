@@ -1,17 +1,12 @@
-import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IndexCache } from '../lsp/precedents';
+import { contentHash } from './content-hash';
 import { readFileBoundedAsync } from './read-file';
 import { writeFileAtomically } from './write-file';
 
 /** A saved index past this is not read (ten thousand letters save to a few megabytes). */
 const MAX_CACHE_BYTES = 200 * 1024 * 1024;
-
-/** A short hash of bytes or text: the index's key of a file's content, and the cache file's name for a folder. */
-export function contentHash(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('base64url').slice(0, 22);
-}
 
 /**
  * The workspace index saved in the extension's storage folder, one file per workspace folder

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { type ItemRecord, PdfProblem, createLetterService, letterRecords } from '../service';
-import { contentHash } from './index-cache';
+import { contentHash } from './content-hash';
 import { readFileBounded } from './read-file';
 import { readLetterFile } from './read-letter-file';
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { FileRefused, readFileBounded } from './read-file';
 
 /**
@@ -10,11 +9,6 @@ import { FileRefused, readFileBounded } from './read-file';
 const DIGEST_BYTES = 32;
 // Two million letters make a manifest of about 200 MB.
 const MAX_MANIFEST_BYTES = 1024 * 1024 * 1024;
-
-/** A letter's content hash as a manifest lists it. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 export function manifestLine(hash: string, name: string): string {
   return `${hash}  ${name.replace(/[\r\n]/g, ' ')}\n`;

@@ -26,7 +26,8 @@ export function readerKey(catalog: Catalog): string {
  * letters (readerKey): a file of another version or reader, or one that does not read as this
  * one, is ignored whole (the letters are read again).
  */
-const CACHE_VERSION = 1;
+// 2: content hashes in full hex (sha256sum's, as the manifests), no longer 22 base64url characters.
+const CACHE_VERSION = 2;
 
 const STRING_FIELDS = [
   'item',

@@ -136,7 +136,7 @@ export function csvRows(source: ExportSource): string[] {
  * The W3C Web Annotation data model: each annotation targets the clean letter (the text without
  * annotations) by quote and by position, so other tools can anchor it.
  */
-function webAnnotations(source: ExportSource): object {
+export function webAnnotations(source: ExportSource): object {
   const { clean, segments } = scanAnnotations(source.text);
   const items = rows(source).map(({ annotation: a }) => {
     const o = a.offsets;

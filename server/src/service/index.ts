@@ -70,14 +70,16 @@ export {
   letterRow,
   typedRow,
 } from '../reports/typed-table';
-export { sarifLog } from '../reports/sarif';
+export { SARIF_RESULTS_DEPTH, sarifFrame, sarifLog, sarifResults } from '../reports/sarif';
 export {
   CSV_HEADER,
   EXPORT_FORMATS,
   type ExportSource,
   csvRows,
   exportAnnotations,
+  webAnnotations,
 } from '../reports/export-annotations';
+export { JsonArrayText, jsonElement } from '../reports/json-array';
 export { decodeLetter } from '../letter/text/decode';
 export type { Item, Letter } from '../letter/model';
 export { decisionCount, decisionsPart } from '../features/letter-summary';
