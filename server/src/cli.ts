@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { type ListedFile, listedFiles, readFileList } from './node/file-list';
+import { Lookahead } from './node/lookahead';
 import { isGlob } from './node/files';
 import { importCommand } from './node/import-pdf';
 import { FileRefused, readFileBounded } from './node/read-file';
@@ -367,7 +368,8 @@ async function main(argv: string[]): Promise<number> {
   let skipped = 0;
   let unexported = 0;
   // JSON and SARIF: one array, written as its elements come; one letter's annotations: the object alone.
-  const annotationsAlone = o.command === 'annotations' && o.format === 'json' && files.length === 1;
+  const annotationsAlone =
+    o.command === 'annotations' && o.format === 'json' && files.complete && files.head.length === 1;
   const sarif = o.command === 'check' && o.format === 'sarif' ? sarifFrame(VERSION) : undefined;
   const array = new JsonArrayText(sarif ? SARIF_RESULTS_DEPTH : 1);
   let alone: string | undefined;
@@ -382,7 +384,9 @@ async function main(argv: string[]): Promise<number> {
             : '';
     await output?.write((o.bom ? '\ufeff' : '') + head);
     const progress =
-      process.stderr.isTTY && weight(files) > 50 && files.length > 1 ? new Progress(files.length) : undefined;
+      process.stderr.isTTY && weight(files.head) > 50
+        ? new Progress(files.complete ? files.head.length : undefined)
+        : undefined;
     await runInOrder(
       files,
       (f) => processFile(f.path, o),
@@ -430,41 +434,49 @@ async function main(argv: string[]): Promise<number> {
 const weight = (files: ListedFile[]) => files.reduce((n, f) => n + (PDF_FILE.test(f.path) ? 100 : 1), 0);
 
 /** The worker threads for these files: none for a few (one thread is quicker than starting workers). */
-function pool(o: Options, files: ListedFile[]) {
-  return weight(files) < PARALLEL_FROM
-    ? undefined
-    : { threads: o.threads ?? Math.min(availableParallelism(), 8), script: __filename, workerData: { options: o } };
+function pool(o: Options, files: Lookahead<ListedFile>) {
+  if (weight(files.head) < PARALLEL_FROM) return undefined;
+  const threads = Math.min(o.threads ?? Math.min(availableParallelism(), 8), files.head.length);
+  return { threads, script: __filename, workerData: { options: o } };
 }
+
+// Files listed ahead of a run to plan it: a run of up to this many shows its total as it goes.
+const LOOKAHEAD = 10_000;
 
 /**
  * The files to process: those the arguments and --files-from name, in that order, less those of
- * other shards; and how many arguments named nothing (each said on stderr). A message when a list
- * or manifest cannot be read.
+ * other shards, found as the run asks for them; and how many arguments named nothing (each said
+ * on stderr). A message when a list or manifest cannot be read.
  */
-function selectFiles(o: Options): { files: ListedFile[]; missing: number } | string {
+function selectFiles(o: Options): { files: Lookahead<ListedFile>; missing: number } | string {
   let missing = 0;
-  const files = o.paths.flatMap((p) => {
+  const sources: Iterable<ListedFile>[] = [];
+  for (const p of o.paths) {
     const named = listedFiles(p);
-    if (named) return named;
-    process.stderr.write(
-      isGlob(p) ? `imr-lint: no file matches ${printable(p)}\n` : `imr-lint: cannot read ${printable(p)}\n`,
-    );
-    missing++;
-    return [];
-  });
+    if (named) sources.push(named);
+    else {
+      process.stderr.write(
+        isGlob(p) ? `imr-lint: no file matches ${printable(p)}\n` : `imr-lint: cannot read ${printable(p)}\n`,
+      );
+      missing++;
+    }
+  }
   try {
-    // Not push(...list): a list of some hundred thousand paths would overflow the call stack.
-    if (o.filesFrom !== undefined) for (const f of readFileList(o.filesFrom)) files.push(f);
+    if (o.filesFrom !== undefined) sources.push(readFileList(o.filesFrom));
     if (o.sinceManifest !== undefined) o.since = readManifest(o.sinceManifest);
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
-  const shard = o.shard;
-  return { files: shard ? files.filter((f) => inShard(f.key, shard)) : files, missing };
+  return { files: new Lookahead(ofShard(sources, o.shard), LOOKAHEAD), missing };
+}
+
+/** Every file of the sources in turn, less those of other shards. */
+function* ofShard(sources: Iterable<ListedFile>[], shard: Shard | undefined): Generator<ListedFile> {
+  for (const source of sources) for (const f of source) if (!shard || inShard(f.key, shard)) yield f;
 }
 
 /** imr-lint stats: every letter's rows counted into one report; the files' messages on stderr; exit codes as export's. */
-async function statsCommand(o: Options, files: ListedFile[], missing: number): Promise<number> {
+async function statsCommand(o: Options, files: Lookahead<ListedFile>, missing: number): Promise<number> {
   const inputs: { file: string; failed: boolean; rows: StatsRow[] }[] = [];
   await runInOrder(
     files,
@@ -550,12 +562,14 @@ function summary(sum: LetterResult, letters: number): string {
 class Progress {
   private done_ = 0;
   private readonly started = Date.now();
-  constructor(private readonly total: number) {}
+  /** The total when it is known (a long run's files are found as it goes). */
+  constructor(private readonly total?: number) {}
   tick() {
     this.done_++;
-    if (this.done_ % 25 === 0 || this.done_ === this.total || this.total < 100) {
+    if (this.done_ % 25 === 0 || this.done_ === this.total || (this.total ?? Infinity) < 100) {
       const rate = this.done_ / Math.max((Date.now() - this.started) / 1000, 0.001);
-      process.stderr.write(`\r${this.done_}/${this.total} letters (${Math.round(rate)}/s)`);
+      const done = this.total === undefined ? this.done_ : `${this.done_}/${this.total}`;
+      process.stderr.write(`\r${done} letters (${Math.round(rate)}/s)`);
     }
     if (this.done_ === this.total) this.done();
   }

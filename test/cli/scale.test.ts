@@ -11,7 +11,14 @@ import { VALID_LETTER, sampleLetters } from '../fixtures/letters';
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
 function run(args: string[], cwd: string, input?: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input, maxBuffer: 1 << 28 });
+  // A minute at most: a hang is a failure, not a stuck suite.
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+    maxBuffer: 1 << 28,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -130,6 +137,24 @@ describe('imr-lint at scale', { skip: existsSync(CLI) ? false : `no bundle at ${
     assert.doesNotMatch(r.err, /call stack/);
     const named = r.err.match(/cannot read gone\/\d+\.imr/g) ?? [];
     assert.ok(named.length > 0 && named.length < 100, `${named.length} paths named`);
+  });
+
+  test("--files-from a pipe (a shell's <(find ...)); a list that is no list is refused without a hang", () => {
+    const piped = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${CLI}" --format jsonl --files-from <(printf 'corpus/a/l0000.imr\\ncorpus/b/l0001.imr\\n')`,
+      ],
+      { cwd: dir, encoding: 'utf8', timeout: 60_000 },
+    );
+    assert.deepEqual(lines(piped.stdout).map(fileOf), ['corpus/a/l0000.imr', 'corpus/b/l0001.imr']);
+    writeFileSync(join(dir, 'one-long-line.txt'), 'x'.repeat(100_000));
+    for (const list of ['/dev/zero', 'one-long-line.txt', 'corpus']) {
+      const r = run(['--files-from', list], dir);
+      assert.equal(r.code, 2, list);
+      assert.match(r.err, new RegExp(`cannot read the file list ${list}`), list);
+    }
   });
 
   test('--write-manifest lists each letter by SHA-256; --since-manifest then reads only new letters', () => {

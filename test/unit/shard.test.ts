@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { manifestHas, readManifest } from '../../server/src/node/manifest';
-import { runInOrder } from '../../server/src/node/ordered-run';
+import { Lookahead } from '../../server/src/node/lookahead';
+import { type Pool, runInOrder } from '../../server/src/node/ordered-run';
 import { inShard, parseShard } from '../../server/src/node/shard';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { buildSync } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -64,6 +66,93 @@ describe('runInOrder', () => {
     assert.deepEqual(
       out,
       inputs.map((i) => i * 2),
+    );
+  });
+
+  // A worker thread runs JavaScript only: the fixture (serveInputs doubling numbers) is bundled first.
+  const script = join(mkdtempSync(join(tmpdir(), 'imr-worker-')), 'double-worker.js');
+  buildSync({
+    entryPoints: [join(__dirname, '..', 'fixtures', 'double-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    outfile: script,
+    logLevel: 'error',
+  });
+  const pool: Pool = { threads: 2, script, workerData: null };
+
+  test('in worker threads, inputs taken from an iterable as it yields them: results in input order', async () => {
+    let taken = 0;
+    function* numbers() {
+      for (let i = 0; i < 500; i++) {
+        taken++;
+        yield i;
+      }
+    }
+    const out: number[] = [];
+    let most = 0;
+    await runInOrder(
+      numbers(),
+      () => Promise.reject(new Error('processed in a thread, not here')),
+      (r: number) => {
+        most = Math.max(most, taken - out.length);
+        out.push(r);
+      },
+      pool,
+    );
+    assert.deepEqual(
+      out,
+      Array.from({ length: 500 }, (_, i) => i * 2),
+    );
+    // Never more than the reorder buffer's share (32 a thread) taken ahead of what is emitted.
+    assert.ok(most <= 2 * 32 + 1, `${most} taken ahead`);
+  });
+
+  test(
+    'in worker threads: no inputs end the run; an iterable that fails fails the run',
+    { timeout: 20_000 },
+    async () => {
+      const out: number[] = [];
+      await runInOrder<number, number>(
+        [],
+        () => Promise.resolve(0),
+        (r: number) => void out.push(r),
+        pool,
+      );
+      assert.equal(out.length, 0);
+      function* failing() {
+        for (let i = 0; i < 100; i++) yield i;
+        throw new Error('cannot read the file list L');
+      }
+      await assert.rejects(
+        runInOrder<number, number>(
+          failing(),
+          () => Promise.resolve(0),
+          (r: number) => void out.push(r),
+          pool,
+        ),
+        /cannot read the file list L/,
+      );
+    },
+  );
+});
+
+describe('Lookahead', () => {
+  test('the first items read ahead, complete when they are all; iterated, every item once in order', () => {
+    const short = new Lookahead([1, 2, 3], 5);
+    assert.deepEqual([short.head, short.complete], [[1, 2, 3], true]);
+    assert.deepEqual([...short], [1, 2, 3]);
+    let read = 0;
+    function* many() {
+      for (let i = 0; i < 100; i++) {
+        read++;
+        yield i;
+      }
+    }
+    const long = new Lookahead(many(), 10);
+    assert.deepEqual([long.head.length, long.complete, read], [10, false, 10]);
+    assert.deepEqual(
+      [...long],
+      Array.from({ length: 100 }, (_, i) => i),
     );
   });
 });

@@ -12,20 +12,24 @@ export function isLetterFileName(path: string): boolean {
 
 /**
  * The letter files at a path: the file itself (read later, which says what is wrong with it), or
- * every letter file below a folder, in name order. A walk takes regular files only, and links to
- * regular files (a letter kept elsewhere); it skips devices, pipes and sockets named like
- * letters (a FIFO would block a read, /dev/zero never end one), links to folders (no cycles),
- * hidden folders and node_modules.
+ * every letter file below a folder, in name order, found as they are asked for (a corpus of a
+ * million letters is never listed whole). A walk takes regular files only, and links to regular
+ * files (a letter kept elsewhere); it skips devices, pipes and sockets named like letters (a FIFO
+ * would block a read, /dev/zero never end one), links to folders (no cycles), hidden folders and
+ * node_modules.
  */
-export function letterFiles(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => {
-      const full = join(path, e.name);
-      if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : letterFiles(full);
-      return isLetterFileName(e.name) && (e.isFile() || (e.isSymbolicLink() && isRegularFile(full))) ? [full] : [];
-    });
+export function* letterFiles(path: string): Generator<string> {
+  if (!statSync(path).isDirectory()) {
+    yield path;
+    return;
+  }
+  const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const full = join(path, e.name);
+    if (e.isDirectory()) {
+      if (!e.name.startsWith('.') && e.name !== 'node_modules') yield* letterFiles(full);
+    } else if (isLetterFileName(e.name) && (e.isFile() || (e.isSymbolicLink() && isRegularFile(full)))) yield full;
+  }
 }
 
 function isRegularFile(path: string): boolean {
@@ -46,7 +50,7 @@ export function isGlob(arg: string): boolean {
  * file a glob pattern matches (quoted, or from a shell that does not expand it, as Windows' do),
  * in name order. Undefined when it names nothing.
  */
-export function namedFiles(arg: string): string[] | undefined {
+export function namedFiles(arg: string): Iterable<string> | undefined {
   if (existsSync(arg)) return letterFiles(arg);
   if (!isGlob(arg)) return undefined;
   const pattern = process.platform === 'win32' ? arg.replace(/\\/g, '/') : arg;

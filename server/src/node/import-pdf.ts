@@ -54,7 +54,8 @@ export async function importCommand(argv: string[], log: (line: string) => void)
   let written = 0;
   const name = (p: string) => relative(process.cwd(), p) || p;
   for (const arg of o.paths) {
-    const pdfs = namedFiles(arg)?.filter((f) => PDF_FILE.test(f) || f === arg);
+    const named = namedFiles(arg);
+    const pdfs = named && [...named].filter((f) => PDF_FILE.test(f) || f === arg);
     if (!pdfs || pdfs.length === 0) {
       log(`imr-lint import: ${isGlob(arg) ? 'no file matches' : 'no PDF at'} ${arg}`);
       failed++;

@@ -29,7 +29,14 @@ function serve(): void {
   const rulesDoc = join(__dirname, '..', 'docs', 'rules.md');
   startServer(createConnection(ProposedFeatures.all), {
     // Capped, so a folder that is not a letter collection cannot stall the server.
-    workspaceLetters: async (folderUri) => letterFiles(fileURLToPath(folderUri)).slice(0, 20_000).map(letterFile),
+    workspaceLetters: async (folderUri) => {
+      const found = [];
+      for (const path of letterFiles(fileURLToPath(folderUri))) {
+        if (found.length === 20_000) break;
+        found.push(letterFile(path));
+      }
+      return found;
+    },
     letterFile: (uri) => {
       try {
         const path = fileURLToPath(uri);

@@ -14,23 +14,25 @@ const AHEAD_PER_THREAD = 32;
 
 /**
  * Processes every input, in worker threads when a pool is given, and hands each result to `emit`
- * in the inputs' order as soon as every earlier one has been emitted. Threads finish out of
- * order, so results wait in a reorder buffer; no input is sent while `AHEAD_PER_THREAD` per
- * thread are out (processing or waiting there), so memory stays bounded however many inputs
- * there are, and an `emit` that waits (output backpressure) holds the whole run back.
+ * in the inputs' order as soon as every earlier one has been emitted. Inputs are taken from the
+ * iterable as threads are free for them; threads finish out of order, so results wait in a
+ * reorder buffer; no input is taken while `AHEAD_PER_THREAD` per thread are out (processing or
+ * waiting there), so memory stays bounded however many inputs there are, and an `emit` that
+ * waits (output backpressure) holds the whole run back. An error from the iterable fails the run.
  */
 export async function runInOrder<In, Out>(
-  inputs: readonly In[],
+  inputs: Iterable<In>,
   process: (input: In) => Promise<Out>,
   emit: (result: Out) => void | Promise<void>,
   pool?: Pool,
 ): Promise<void> {
-  if (!pool || pool.threads < 2 || inputs.length < 2) {
+  if (!pool || pool.threads < 2) {
     for (const input of inputs) await emit(await process(input));
     return;
   }
-  const threads = Math.min(pool.threads, inputs.length);
+  const threads = pool.threads;
   const limit = threads * AHEAD_PER_THREAD;
+  const source = inputs[Symbol.iterator]();
   const waiting = new Map<number, Out>();
   const queued = new Array<number>(threads).fill(0);
   const workers: Worker[] = [];
@@ -38,17 +40,26 @@ export async function runInOrder<In, Out>(
   let emitted = 0;
   let draining = false;
   await new Promise<void>((resolve, reject) => {
+    let failed = false;
     const fail = (e: unknown) => {
+      failed = true;
       for (const w of workers) void w.terminate();
       reject(e instanceof Error ? e : new Error(String(e)));
     };
+    let next: IteratorResult<In> | undefined;
     const refill = () => {
-      while (sent < inputs.length && sent - emitted < limit) {
-        const t = queued.indexOf(Math.min(...queued));
-        if (queued[t] >= QUEUED_PER_THREAD) return;
-        queued[t]++;
-        workers[t].postMessage({ index: sent, input: inputs[sent] });
-        sent++;
+      try {
+        while (!failed && !next?.done && sent - emitted < limit) {
+          const t = queued.indexOf(Math.min(...queued));
+          if (queued[t] >= QUEUED_PER_THREAD) return;
+          next = source.next();
+          if (next.done) return;
+          queued[t]++;
+          workers[t].postMessage({ index: sent, input: next.value });
+          sent++;
+        }
+      } catch (e) {
+        fail(e);
       }
     };
     const drain = async () => {
@@ -68,7 +79,7 @@ export async function runInOrder<In, Out>(
       } finally {
         draining = false;
       }
-      if (emitted === inputs.length) {
+      if (next?.done && emitted === sent) {
         for (const w of workers) void w.terminate();
         resolve();
       }
@@ -85,6 +96,7 @@ export async function runInOrder<In, Out>(
       workers.push(worker);
     }
     refill();
+    void drain(); // no inputs at all: done already
   });
 }
 
