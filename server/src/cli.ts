@@ -384,7 +384,7 @@ async function main(argv: string[]): Promise<number> {
             : '';
     await output?.write((o.bom ? '\ufeff' : '') + head);
     const progress =
-      process.stderr.isTTY && weight(files.head) > 50
+      process.stderr.isTTY && weight(files.head) > 50 && !(files.complete && files.head.length === 1)
         ? new Progress(files.complete ? files.head.length : undefined)
         : undefined;
     await runInOrder(
