@@ -97,8 +97,8 @@ describe(
         preload,
         "process.on('exit', () => process.stderr.write(Object.keys(require.cache).some((k) => k.endsWith('pdf-reader.js')) ? 'PDF reader loaded\\n' : 'PDF reader not loaded\\n'));",
       );
-      assert.match(run(['good.imr'], dir, ['--require', preload]).err, /PDF reader not loaded/);
-      assert.match(run(['notes.pdf'], dir, ['--require', preload]).err, /PDF reader loaded/);
+      assert.match(run(['good.imr'], dir, { nodeArgs: ['--require', preload] }).err, /PDF reader not loaded/);
+      assert.match(run(['notes.pdf'], dir, { nodeArgs: ['--require', preload] }).err, /PDF reader loaded/);
     });
 
     test('the PDF reader loads no native code (pdfjs-dist would require @napi-rs/canvas to draw) and keeps the native Array push', () => {

@@ -7,20 +7,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { VALID_LETTER, sampleLetters } from '../fixtures/letters';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-
-function run(args: string[], cwd: string, input?: string) {
-  // A minute at most: a hang is a failure, not a stuck suite.
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    input,
-    timeout: 60_000,
-    maxBuffer: 1 << 28,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { CLI, run } from './run-cli';
 
 /** As run, without waiting: several at once, as an engine runs shards. */
 function start(args: string[], cwd: string): Promise<{ code: number | null; out: string; err: string }> {
@@ -122,7 +109,7 @@ describe('imr-lint at scale', { skip: existsSync(CLI) ? false : `no bundle at ${
     assert.equal(r.code, 2);
     assert.match(r.err, /cannot read missing\.imr/);
     assert.deepEqual([...new Set(lines(r.out).map(fileOf))], ['corpus/a/l0000.imr', 'corpus/b/l0001.imr']);
-    const piped = run(['--format', 'jsonl', '--files-from', '-'], dir, 'corpus/a/l0002.imr\n');
+    const piped = run(['--format', 'jsonl', '--files-from', '-'], dir, { input: 'corpus/a/l0002.imr\n' });
     assert.equal(lines(piped.out).length, 1);
     const gone = run(['--files-from', 'no-such-list.txt'], dir);
     assert.equal(gone.code, 2);
