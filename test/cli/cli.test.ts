@@ -100,6 +100,9 @@ describe('imr-lint', { skip: existsSync(CLI) ? false : `no bundle at ${CLI}: run
     assert.equal(csv.out.split('\r\n').filter(Boolean).length, 2);
     const json = JSON.parse(run(['annotations', '--format', 'json', 'annotated.imr'], dir).out);
     assert.equal(json.total, 1);
+    // Several letters: an array of the same objects, written as each letter is done.
+    const both = JSON.parse(run(['annotations', '--format', 'json', 'annotated.imr', 'good.imr'], dir).out);
+    assert.deepEqual([both.length, both[0]], [2, json]);
     assert.equal(run(['annotations', '--format', 'pdf', 'annotated.imr'], dir).code, 2);
   });
 
