@@ -13,7 +13,7 @@ import { runInOrder, serveInputs } from './node/ordered-run';
 import { textOutput } from './node/output';
 import { ParquetFile } from './node/parquet-file';
 import { type Shard, inShard, parseShard } from './node/shard';
-import { writeStats } from './node/stats-command';
+import { StatsTally, writeStats } from './node/stats-command';
 import { AtomicFile, replaceFile } from './node/write-file';
 import {
   CSV_HEADER,
@@ -477,21 +477,21 @@ function* ofShard(sources: Iterable<ListedFile>[], shard: Shard | undefined): Ge
 
 /** imr-lint stats: every letter's rows counted into one report; the files' messages on stderr; exit codes as export's. */
 async function statsCommand(o: Options, files: Lookahead<ListedFile>, missing: number): Promise<number> {
-  const inputs: { file: string; failed: boolean; rows: StatsRow[] }[] = [];
+  const tally = new StatsTally();
   await runInOrder(
     files,
     (f) => processFile(f.path, o),
     (r) => {
       process.stderr.write(r.err);
-      inputs.push({ file: r.name, failed: r.failed, rows: (r.data as StatsRow[] | undefined) ?? [] });
+      tally.add({ file: r.name, failed: r.failed, rows: r.data as StatsRow[] | undefined });
     },
     pool(o, files),
   );
   // The names that matched nothing (already named on stderr), for the report to say so too.
   const notFound = missing > 0 ? o.paths.filter((p) => !listedFiles(p)).map(printable) : [];
-  const written = writeStats(o, inputs, notFound);
-  const failed = missing > 0 || inputs.some((i) => i.failed);
-  return failed || !written ? 2 : inputs.some((i) => !i.failed && i.rows.length === 0) ? 1 : 0;
+  const written = writeStats(o, tally.report(o, notFound));
+  const failed = missing > 0 || tally.unreadable.length > 0;
+  return failed || !written ? 2 : tally.noItems.length > 0 ? 1 : 0;
 }
 
 /** The files a run writes, each put in place at its end; none left behind when one cannot be opened. */

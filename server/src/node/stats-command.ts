@@ -1,4 +1,13 @@
-import { type StatsRow, itemStats, printable, statsCsv, statsHtml, statsJson, statsText } from '../service';
+import {
+  StatsCounter,
+  type StatsReport,
+  type StatsRow,
+  printable,
+  statsCsv,
+  statsHtml,
+  statsJson,
+  statsText,
+} from '../service';
 import { textOutput } from './output';
 
 /** What the command line gathered of one file for `imr-lint stats`: its item rows (as `export` makes them). */
@@ -16,23 +25,41 @@ export interface StatsOptions {
   out?: string;
 }
 
-/**
- * Writes the report to --out (at once, replacing it) or stdout; names the paths that matched
- * nothing (`notFound`) with the unreadable files. Gives false when the report could not be written.
- */
-export function writeStats(o: StatsOptions, inputs: StatsInput[], notFound: string[]): boolean {
-  const read = inputs.filter((i) => !i.failed);
-  const report = itemStats(
-    read.flatMap((i) => i.rows ?? []),
-    {
+/** What imr-lint stats has counted so far: the rows of every letter read, and the files that gave none. */
+export class StatsTally {
+  private readonly counter = new StatsCounter();
+  private files = 0;
+  private letters = 0;
+  /** Files that could not be read. */
+  readonly unreadable: string[] = [];
+  /** Files read that held no disputed item. */
+  readonly noItems: string[] = [];
+
+  add(input: StatsInput): void {
+    this.files++;
+    if (input.failed) this.unreadable.push(input.file);
+    else if (!input.rows?.length) this.noItems.push(input.file);
+    else {
+      this.letters++;
+      for (const row of input.rows) this.counter.add(row);
+    }
+  }
+
+  /** The report, naming the paths that matched nothing (`notFound`) with the unreadable files. */
+  report(o: StatsOptions, notFound: string[]): StatsReport {
+    const sources = {
       inputs: o.paths,
-      files: inputs.length,
-      letters: read.filter((i) => i.rows?.length).length,
-      unreadable: [...notFound, ...inputs.filter((i) => i.failed).map((i) => i.file)],
-      noItems: read.filter((i) => !i.rows?.length).map((i) => i.file),
-    },
-    o.minItems,
-  );
+      files: this.files,
+      letters: this.letters,
+      unreadable: [...notFound, ...this.unreadable],
+      noItems: this.noItems,
+    };
+    return this.counter.report(sources, o.minItems);
+  }
+}
+
+/** Writes the report to --out (at once, replacing it) or stdout. Gives false when it could not be written. */
+export function writeStats(o: StatsOptions, report: StatsReport): boolean {
   const text =
     (o.bom ? '\ufeff' : '') +
     (o.format === 'csv'

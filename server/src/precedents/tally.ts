@@ -19,12 +19,12 @@ export interface Rate {
   high: number;
 }
 
-function emptyTally(): Tally {
+export function emptyTally(): Tally {
   return { items: 0, upheld: 0, overturned: 0 };
 }
 
 /** Adds one item, given its decision as the item table writes it ('Upheld', 'Overturned' or other text). */
-function countDecision(tally: Tally, decision: string): void {
+export function countDecision(tally: Tally, decision: string): void {
   tally.items++;
   const word = decision.trim().toLowerCase();
   if (word === 'upheld') tally.upheld++;
@@ -46,16 +46,29 @@ export function tallyBy<T>(
   keys: (row: T) => readonly string[],
   decision: (row: T) => string,
 ): [string, Tally][] {
-  const groups = new Map<string, Tally>();
-  for (const row of rows) {
-    for (const key of new Set(keys(row))) {
+  const groups = new GroupTally();
+  for (const row of rows) groups.add(keys(row), decision(row));
+  return groups.sorted();
+}
+
+/** Counts per group, added an item at a time (imr-lint stats counts a corpus this way, a letter at a time). */
+export class GroupTally {
+  private readonly groups = new Map<string, Tally>();
+
+  /** One item with its decision, in each of its distinct, non-empty keys. */
+  add(keys: readonly string[], decision: string): void {
+    for (const key of new Set(keys)) {
       if (!key) continue;
-      let tally = groups.get(key);
-      if (!tally) groups.set(key, (tally = emptyTally()));
-      countDecision(tally, decision(row));
+      let tally = this.groups.get(key);
+      if (!tally) this.groups.set(key, (tally = emptyTally()));
+      countDecision(tally, decision);
     }
   }
-  return [...groups].sort(([a, x], [b, y]) => y.items - x.items || (a < b ? -1 : a > b ? 1 : 0));
+
+  /** The groups, largest first, then by name. */
+  sorted(): [string, Tally][] {
+    return [...this.groups].sort(([a, x], [b, y]) => y.items - x.items || (a < b ? -1 : a > b ? 1 : 0));
+  }
 }
 
 const Z95 = 1.959963984540054;

@@ -4,7 +4,15 @@
  * Counted from the rows of the item table (`itemRows`) through `precedents/tally`, so its numbers
  * are those of `imr-lint export` on the same files by construction.
  */
-import { type Rate, type Tally, overturnRate, percent, tallyBy, tallyDecisions } from '../precedents/tally';
+import {
+  GroupTally,
+  type Rate,
+  type Tally,
+  countDecision,
+  emptyTally,
+  overturnRate,
+  percent,
+} from '../precedents/tally';
 import { type ItemRow, csvLine } from './item-table';
 import { printable } from './printable';
 
@@ -125,18 +133,37 @@ function rated(name: string, tally: Tally): RatedGroup {
 
 /** The report over every row; groups of fewer than `minItems` items are left out (and counted). */
 export function itemStats(rows: readonly StatsRow[], sources: StatsSources, minItems = 1): StatsReport {
-  const decision = (r: StatsRow) => r.decision;
-  return {
-    sources,
-    total: rated('all items', tallyDecisions(rows.map(decision))),
-    minItems,
-    tables: DIMENSIONS.map(({ id, title, keys, byName }) => {
-      const all = tallyBy(rows, keys, decision);
-      if (byName) all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const shown = all.filter(([, t]) => t.items >= minItems);
-      return { id, title, groups: shown.map(([name, t]) => rated(name, t)), hidden: all.length - shown.length };
-    }),
-  };
+  const counter = new StatsCounter();
+  for (const row of rows) counter.add(row);
+  return counter.report(sources, minItems);
+}
+
+/**
+ * The report's counts, added a row at a time: a corpus is counted in memory that grows with its
+ * groups (categories, guidelines, years), not with its letters.
+ */
+export class StatsCounter {
+  private readonly total = emptyTally();
+  private readonly tables = DIMENSIONS.map(() => new GroupTally());
+
+  add(row: StatsRow): void {
+    countDecision(this.total, row.decision);
+    DIMENSIONS.forEach(({ keys }, i) => this.tables[i].add(keys(row), row.decision));
+  }
+
+  report(sources: StatsSources, minItems = 1): StatsReport {
+    return {
+      sources,
+      total: rated('all items', this.total),
+      minItems,
+      tables: DIMENSIONS.map(({ id, title, byName }, i) => {
+        const all = this.tables[i].sorted();
+        if (byName) all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        const shown = all.filter(([, t]) => t.items >= minItems);
+        return { id, title, groups: shown.map(([name, t]) => rated(name, t)), hidden: all.length - shown.length };
+      }),
+    };
+  }
 }
 
 export const STATS_FORMATS = ['text', 'csv', 'json', 'html'] as const;

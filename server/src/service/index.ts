@@ -59,7 +59,17 @@ export { LEVELS, type Level, type Problem } from '../rules/rule';
 export { ITEM_COLUMNS, type ItemRow, csvLine, itemRows } from '../reports/item-table';
 export { letterReport } from '../reports/letter-report';
 export { printable } from '../reports/printable';
-export { STATS_FORMATS, type StatsRow, itemStats, statsCsv, statsJson, statsRow, statsText } from '../reports/stats';
+export {
+  STATS_FORMATS,
+  StatsCounter,
+  type StatsReport,
+  type StatsRow,
+  itemStats,
+  statsCsv,
+  statsJson,
+  statsRow,
+  statsText,
+} from '../reports/stats';
 export { statsHtml } from '../reports/stats-html';
 export {
   ITEM_TABLE,
