@@ -21,7 +21,16 @@
  * <cache>/last-run/.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
@@ -123,6 +132,10 @@ async function main(): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // What the workbench logs in the browser (a web worker extension host logs only there).
+  const consoleLog = join(lastRun, 'browser-console.log');
+  writeFileSync(consoleLog, '');
+  page.on('console', (m) => appendFileSync(consoleLog, `${m.type()}: ${m.text()}\n`));
   const wb = new Workbench(page, seconds('IMR_E2E_WAIT', 60) * 1000);
   log('workbench: loading');
   await wb.load(server.url, ws, 'with-problems.imr');
@@ -167,7 +180,7 @@ async function main(): Promise<number> {
   } else if (UPDATE_IMAGES) console.log('README pictures left as they were: a check failed');
   if (failed.length)
     console.log(
-      `logs: ${join(lastRun, 'code-server')} (code-server.log, user-data/logs/*/exthost1/)${pageErrors.length ? `; ${pageErrors.length} page errors` : ''}`,
+      `logs: ${join(lastRun, 'code-server')} (code-server.log, user-data/logs/*/exthost1/); browser console: ${consoleLog}${pageErrors.length ? `; ${pageErrors.length} page errors` : ''}`,
     );
   console.log(
     `${results.length - failed.length} passed, ${failed.length} failed, in ${((Date.now() - started) / 1000).toFixed(0)} s`,
