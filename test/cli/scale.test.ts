@@ -116,7 +116,7 @@ describe('imr-lint at scale', { skip: existsSync(CLI) ? false : `no bundle at ${
     assert.match(gone.err, /cannot read the file list no-such-list\.txt/);
   });
 
-  test('--files-from: a list of 300,000 paths is read whole (each shard takes its share of it)', () => {
+  test('--files-from: a list of 300,000 paths is read through (each shard takes its share of it)', () => {
     // Paths that do not exist: only the share's few are read, each named as missing.
     const paths = Array.from({ length: 300_000 }, (_, i) => `gone/${i}.imr`);
     writeFileSync(join(dir, 'long-list.txt'), paths.join('\n'));
