@@ -45,6 +45,7 @@ import {
   printable,
   STATS_FORMATS,
   type StatsRow,
+  pageOfLine,
   statsRow,
   SARIF_RESULTS_DEPTH,
   sarifFrame,
@@ -312,7 +313,7 @@ function report(
 ): LetterResult {
   if (o.format === 'text') {
     if (o.outline) r.out += `${name}\n${service.outlineText(letter, '  ')}`;
-    const page = (line: number) => (pages ? ` (page ${pages[line] ?? pages[pages.length - 1]})` : '');
+    const page = (line: number) => (pages ? ` (page ${pageOfLine(pages, line)})` : '');
     r.out += problems
       .map(
         (p) =>

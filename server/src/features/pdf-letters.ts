@@ -3,7 +3,7 @@
 // Node server's, or the web worker's); where there is none, or it cannot load, the answer says why.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Letter } from '../letter/model';
-import { PdfProblem, type ReadPdf, pdfProblem, readPdfLetter } from '../pdf/reader';
+import { PdfProblem, type ReadPdf, pageOfLine, pdfProblem, readPdfLetter } from '../pdf/reader';
 import type { PdfTextAnswer } from '../protocol';
 import { withPdfSource } from '../pdf/source';
 
@@ -34,8 +34,11 @@ export function onPdfPages(diagnostics: Diagnostic[], pages: readonly number[]):
   const start = { line: 0, character: 0 };
   return diagnostics.map((d) => {
     const line = d.range.start.line;
-    const page = pages[line] ?? pages[pages.length - 1];
-    return { ...d, range: { start, end: start }, message: `Page ${page}, line ${line + 1} of its text: ${d.message}` };
+    return {
+      ...d,
+      range: { start, end: start },
+      message: `Page ${pageOfLine(pages, line)}, line ${line + 1} of its text: ${d.message}`,
+    };
   });
 }
 

@@ -9,6 +9,11 @@ export interface PdfText {
   pages: number[];
 }
 
+/** The page line `line` of a PDF's text came from; past the last line (a finding at the very end), the last page. */
+export function pageOfLine(pages: readonly number[], line: number): number {
+  return pages[line] ?? pages[pages.length - 1];
+}
+
 /** Reads a PDF's bytes into text; rejects with a PdfProblem when it cannot. */
 export type ReadPdf = (bytes: Uint8Array) => Promise<PdfText>;
 

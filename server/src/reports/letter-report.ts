@@ -1,6 +1,7 @@
 import { headerField } from '../letter/header';
 import type { HeaderKey, Letter } from '../letter/model';
 import type { Problem } from '../rules/rule';
+import { pageOfLine } from '../pdf/reader';
 
 /** One letter as data: what researchers and other tools read (`imr-lint --format json`). */
 export function letterReport(file: string, letter: Letter, problems: Problem[], pages?: readonly number[]): object {
@@ -59,7 +60,7 @@ export function letterReport(file: string, letter: Letter, problems: Problem[], 
       column: p.range.start.character + 1,
       message: p.message,
       // A PDF's: the page the line of its text came from.
-      ...(pages ? { page: pages[p.range.start.line] ?? pages[pages.length - 1] } : {}),
+      ...(pages ? { page: pageOfLine(pages, p.range.start.line) } : {}),
     })),
   };
 }

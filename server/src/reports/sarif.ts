@@ -1,5 +1,6 @@
 import { RULES } from '../rules';
 import type { Problem } from '../rules/rule';
+import { pageOfLine } from '../pdf/reader';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
@@ -54,7 +55,7 @@ export function sarifResults(file: string, problems: Problem[], pages?: readonly
       },
     ],
     // A PDF's: the page the line of its text came from (the region is in the text read from it).
-    ...(pages ? { properties: { page: pages[p.range.start.line] ?? pages[pages.length - 1] } } : {}),
+    ...(pages ? { properties: { page: pageOfLine(pages, p.range.start.line) } } : {}),
   }));
 }
 

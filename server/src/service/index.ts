@@ -94,7 +94,7 @@ export { decodeLetter } from '../letter/text/decode';
 export type { Item, Letter } from '../letter/model';
 export { decisionCount, decisionsPart } from '../features/letter-summary';
 // PDFs: the reader is passed in by the entry points (Node); the service checks and lays out its text.
-export { PDF_FILE, PdfProblem, type PdfText, type ReadPdf, pdfProblem, readPdfLetter } from '../pdf/reader';
+export { PDF_FILE, PdfProblem, type PdfText, type ReadPdf, pageOfLine, pdfProblem, readPdfLetter } from '../pdf/reader';
 export { isPdfProblem, pdfText } from '../features/pdf-letters';
 export { withPdfSource } from '../pdf/source';
 // The workspace index of letters and what it answers (precedents): kept by the server, built from the same models.
