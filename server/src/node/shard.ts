@@ -1,3 +1,5 @@
+import { fnv1a } from '../service';
+
 /** One of N shares of a run's files: `--shard I/N`, I counted from 1 (1/4 to 4/4), as GNU parallel's {#} and most people count. */
 export interface Shard {
   index: number;
@@ -20,12 +22,5 @@ export function parseShard(text: string): Shard | string {
  * and the N shards are disjoint and together hold every file.
  */
 export function inShard(key: string, shard: Shard): boolean {
-  return (fnv1a(key) % shard.count) + 1 === shard.index;
-}
-
-/** FNV-1a, 32 bits, over the UTF-8 bytes: small, fast and the same on every machine. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  return hash;
+  return (fnv1a(Buffer.from(key, 'utf8')) % shard.count) + 1 === shard.index;
 }

@@ -1,4 +1,5 @@
 import type { Catalog } from '../guidelines/catalog';
+import { fnv1a } from '../letter/text/fnv1a';
 import vocabulary from '../treatments/vocabulary.json';
 import type { IndexedLetter, ItemRecord } from './records';
 
@@ -11,11 +12,9 @@ const readerKeys = new WeakMap<Catalog, string>();
 export function readerKey(catalog: Catalog): string {
   let key = readerKeys.get(catalog);
   if (key === undefined) {
-    // FNV-1a over both as JSON: a change in either changes the key.
-    let h = 0x811c9dc5;
-    const text = JSON.stringify(vocabulary) + JSON.stringify(catalog.entries);
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    readerKeys.set(catalog, (key = (h >>> 0).toString(16)));
+    // Over both as JSON: a change in either changes the key.
+    key = fnv1a(JSON.stringify(vocabulary) + JSON.stringify(catalog.entries)).toString(16);
+    readerKeys.set(catalog, key);
   }
   return key;
 }

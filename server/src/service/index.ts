@@ -91,6 +91,7 @@ export {
 } from '../reports/export-annotations';
 export { JsonArrayText, jsonElement } from '../reports/json-array';
 export { decodeLetter } from '../letter/text/decode';
+export { fnv1a } from '../letter/text/fnv1a';
 export type { Item, Letter } from '../letter/model';
 export { decisionCount, decisionsPart } from '../features/letter-summary';
 // PDFs: the reader is passed in by the entry points (Node); the service checks and lays out its text.
