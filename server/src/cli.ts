@@ -136,8 +136,8 @@ interface LetterResult {
   byRule: Record<string, number>;
   errors: number;
   warnings: number;
-  /** For stats: the letter's rows, counted once every letter is in. */
-  data?: unknown;
+  /** For stats: the letter's item rows, cut to what the report counts. */
+  statsRows?: StatsRow[];
   /** For JSON and SARIF: the letter's elements of the output's array, laid out by jsonElement. */
   elements?: string;
   /** For Parquet: the letter's rows, typed. */
@@ -269,7 +269,7 @@ async function processFile(file: string, o: Options): Promise<LetterResult> {
   }
   if (o.command === 'export' || o.command === 'stats') {
     const rows = itemRows(name, letter);
-    if (o.command === 'stats') r.data = rows.map(statsRow);
+    if (o.command === 'stats') r.statsRows = rows.map(statsRow);
     else if (o.format === 'parquet') r.rows = rows.map((row) => typedRow(ITEM_TABLE, row));
     else
       r.out = rows
@@ -484,7 +484,7 @@ async function statsCommand(o: Options, files: Lookahead<ListedFile>, missing: n
     (f) => processFile(f.path, o),
     (r) => {
       process.stderr.write(r.err);
-      tally.add({ file: r.name, failed: r.failed, rows: r.data as StatsRow[] | undefined });
+      tally.add({ file: r.name, failed: r.failed, rows: r.statsRows });
     },
     pool(o, files),
   );
